@@ -1,0 +1,128 @@
+import Foundation
+import Hummingbird
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// Live state of uploads that carry a `progresshash`, for `uploadprogress`.
+final class UploadProgressBoard: Sendable {
+    struct Entry: Sendable {
+        var total: Int64
+        var uploaded: Int64 = 0
+        var currentFile: String?
+        var currentFileUploaded: Int64 = 0
+        var fileNumber = 0
+        var files: [JSON] = []
+        var finished = false
+        var finishedAt: Date?
+    }
+
+    private let entries = NIOLockedValueBox<[String: Entry]>([:])
+
+    func start(_ hash: String, total: Int64) {
+        entries.withLockedValue { e in
+            // Finished uploads stay visible for a minute so the last poll sees `finished`.
+            e = e.filter { $0.value.finishedAt.map { $0.timeIntervalSinceNow > -60 } ?? true }
+            e[hash] = Entry(total: total)
+        }
+    }
+
+    func update(_ hash: String, _ change: (inout Entry) -> Void) {
+        entries.withLockedValue { e in
+            if var entry = e[hash] { change(&entry); e[hash] = entry }
+        }
+    }
+
+    func get(_ hash: String) -> Entry? { entries.withLockedValue { $0[hash] } }
+}
+
+enum UploadMethods {
+    static let methods: [String: MethodSpec] = [
+        "uploadfile": MethodSpec(auth: .user, handler: uploadfile),
+        "uploadprogress": MethodSpec(auth: .user) { call in
+            guard let hash = call.params["progresshash"] else { throw APIError(1052) }
+            guard let e = call.env.uploads.get(hash) else { throw APIError(1900) }
+            var o = JSONObject([("total", .int(e.total)), ("uploaded", .int(e.uploaded))])
+            if !e.finished, let name = e.currentFile {
+                o["currentfile"] = .string(name)
+                o["currentfileuploaded"] = .int(e.currentFileUploaded)
+            }
+            o["filenumber"] = .int(max(e.fileNumber, 1))
+            o["files"] = .array(e.files)
+            o["finished"] = .bool(e.finished)
+            return .json(o)
+        },
+    ]
+
+    /// One or more files, as a multipart body (any part names) or a raw PUT/POST body named by
+    /// `filename`. Each file streams to a temporary file while it is hashed, then is committed.
+    static func uploadfile(_ call: Call) async throws -> Reply {
+        let p = call.params, render = call.render, env = call.env
+        let (mtime, ctime) = try p.times()
+        let nopartial = p.bool("nopartial"), renameIfExists = p.bool("renameifexists")
+        let contentLength = call.request.headers[.contentLength].flatMap { Int64($0) }
+        let folder = try await call.read { t in
+            try p.has("folderid") || p.has("path") ? p.folder(in: t) : t.folder(0)
+        }
+        if let contentLength { try await call.read { t in try t.checkQuota(adding: contentLength - 1024) } }
+        let progress = p["progresshash"]
+        if let progress { env.uploads.start(progress, total: contentLength ?? 0) }
+
+        var fileids: [JSON] = [], metadata: [JSON] = [], checksums: [JSON] = []
+        func store(name: String, chunks: () async throws -> ByteBuffer?) async throws {
+            let name = try Tree.validName(name)
+            let incoming = try env.store.blobs.newIncoming(region: env.config.region)
+            if let progress {
+                env.uploads.update(progress) { $0.currentFile = name; $0.currentFileUploaded = 0; $0.fileNumber += 1 }
+            }
+            do {
+                while let chunk = try await chunks() {
+                    try incoming.write(chunk)
+                    if let progress {
+                        env.uploads.update(progress) { $0.currentFileUploaded += Int64(chunk.readableBytes) }
+                    }
+                }
+            } catch {
+                // The connection broke: with nopartial the file is dropped, otherwise what
+                // arrived is kept, as pCloud does.
+                if nopartial { incoming.discard(); throw APIError(2041) }
+            }
+            let blob = try env.store.blobs.commit(incoming)
+            let file = try await call.write { t -> FileRow in
+                if try !BlobRow.exists(t.db, key: blob.key) { try blob.insert(t.db) }
+                let parent = try t.folder(t.wire(folder.fid))
+                return try t.putFile(in: parent, name: name, content: Content(blob), mtime: mtime, ctime: ctime,
+                                     renameIfExists: renameIfExists)
+            }
+            let meta = render.file(file).json
+            fileids.append(.int(file.fid))
+            metadata.append(meta)
+            var sums = JSONObject([("sha1", .string(blob.sha1))])
+            if let md5 = blob.md5 { sums["md5"] = .string(md5) }
+            if let sha256 = blob.sha256 { sums["sha256"] = .string(sha256) }
+            checksums.append(sums.json)
+            if let progress { env.uploads.update(progress) { $0.files.append(meta) } }
+        }
+
+        if let reader = call.multipart {
+            if let progress { reader.onReceive = { n in env.uploads.update(progress) { $0.uploaded = n } } }
+            while let part = try await reader.nextFile() {
+                try await store(name: part.filename ?? "", chunks: reader.nextChunk)
+            }
+        } else {
+            guard let name = p["filename"] else { throw APIError(2001) }
+            var body = call.request.body.makeAsyncIterator()
+            var received: Int64 = 0
+            try await store(name: name) {
+                guard let chunk = try await body.next() else { return nil }
+                received += Int64(chunk.readableBytes)
+                if let progress { env.uploads.update(progress) { [received] in $0.uploaded = received } }
+                return chunk
+            }
+        }
+        if let progress {
+            env.uploads.update(progress) { $0.finished = true; $0.finishedAt = Date(); $0.uploaded = $0.total }
+        }
+        return .json(JSONObject([("fileids", .array(fileids)), ("metadata", .array(metadata)),
+                                 ("checksums", .array(checksums))]))
+    }
+}

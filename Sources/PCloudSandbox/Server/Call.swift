@@ -1,0 +1,53 @@
+import Hummingbird
+import NIOCore
+
+/// One API request as a handler sees it.
+struct Call: Sendable {
+    let method: String
+    let params: Params
+    let caller: Caller?
+    let env: SandboxEnv
+    let request: Request
+    let origin: Origin
+    /// Set when the body is multipart: positioned after the leading fields.
+    let multipart: MultipartReader<RequestBody.AsyncIterator>?
+
+    var user: UserRow { caller!.user }
+    var tf: TimeFormat { params.timeFormat }
+    var store: Store { env.store }
+    var render: MetadataRenderer { MetadataRenderer(rootid: user.rootid, tf: tf) }
+
+    /// Runs `body` in a write transaction with the caller's tree.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Tree) throws -> T) async throws -> T {
+        let user = self.user
+        return try await store.write { db in try body(Tree(db: db, user: user)) }
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Tree) throws -> T) async throws -> T {
+        let user = self.user
+        return try await store.read { db in try body(Tree(db: db, user: user)) }
+    }
+}
+
+/// Where a request came from and arrived at.
+struct Origin: Sendable {
+    let remoteIP: String
+    let localPort: Int
+    let isTLS: Bool
+    /// Host header without port (falls back to the bound address).
+    let hostName: String
+}
+
+enum Reply: Sendable {
+    case json(JSONObject)
+    case response(Response)
+
+    static let ok = Reply.json(JSONObject())
+}
+
+typealias Handler = @Sendable (Call) async throws -> Reply
+
+struct MethodSpec: Sendable {
+    let auth: AuthNeed
+    let handler: Handler
+}

@@ -1,0 +1,134 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+struct SandboxContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    let remoteAddress: SocketAddress?
+    let localAddress: SocketAddress?
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+        localAddress = source.channel.localAddress
+    }
+}
+
+/// Dispatches `/METHOD` to the method table and `/CODE/NAME` to content downloads.
+struct SandboxResponder: HTTPResponder {
+    let env: SandboxEnv
+    let methods: [String: MethodSpec]
+    let logger: Logger
+
+    func respond(to request: Request, context: SandboxContext) async throws -> Response {
+        let origin = origin(of: request, context: context)
+        let parts = request.uri.path.split(separator: "/", omittingEmptySubsequences: true)
+        if parts.count >= 2 {
+            return try await ContentRoute.serve(code: String(parts[0]), request: request, env: env)
+        }
+        let method = parts.first.map(String.init) ?? ""
+        var params = Params()
+        var reply: JSONObject
+        do {
+            var request = request
+            let multipart = try await Self.collectParams(&params, from: &request)
+            reply = try await dispatch(method: method, params: params, request: request, multipart: multipart, origin: origin)
+        } catch let error as APIError {
+            reply = JSONObject(error.json.objectPairs)
+        } catch let raw as RawResponse {
+            return raw.response
+        } catch {
+            logger.error("\(method) failed: \(error)")
+            reply = JSONObject(APIError(5000).json.objectPairs)
+        }
+        if let id = params["id"] { reply["id"] = .string(id) }
+        return Self.jsonResponse(reply)
+    }
+
+    private func dispatch(method: String, params: Params, request: Request,
+                          multipart: MultipartReader<RequestBody.AsyncIterator>?, origin: Origin) async throws -> JSONObject {
+        guard let spec = methods[method] else { throw APIError(1000, "Invalid API method.") }
+        var caller: Caller?
+        if spec.auth != .none || params.has("getauth") {
+            caller = try await env.authenticator.caller(params: params, bearer: Self.bearer(request))
+        }
+        switch spec.auth {
+        case .none: break
+        case .user: guard caller != nil else { throw APIError(1000) }
+        case .sessionOrPassword: guard let c = caller, c.via != .oauth else { throw APIError(1000) }
+        }
+        let call = Call(method: method, params: params, caller: caller, env: env, request: request,
+                        origin: origin, multipart: multipart)
+        switch try await spec.handler(call) {
+        case .json(let object):
+            var o = JSONObject([("result", 0)])
+            for (k, v) in object.pairs { o[k] = v }
+            return o
+        case .response(let response):
+            throw RawResponse(response: response)
+        }
+    }
+
+    static func bearer(_ request: Request) -> String? {
+        guard let h = request.headers[.authorization], h.lowercased().hasPrefix("bearer ") else { return nil }
+        return String(h.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Query, then an urlencoded body, then multipart fields before the first file, then cookies.
+    private static func collectParams(_ params: inout Params, from request: inout Request) async throws
+        -> MultipartReader<RequestBody.AsyncIterator>? {
+        if let q = request.uri.query { params.merge(Params.parseURLEncoded(q.utf8)) }
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        var multipart: MultipartReader<RequestBody.AsyncIterator>?
+        if contentType.hasPrefix("application/x-www-form-urlencoded") {
+            let body = try await request.collectBody(upTo: 16 << 20)
+            params.merge(Params.parseURLEncoded(body.readableBytesView))
+        } else if contentType.hasPrefix("multipart/form-data"),
+                  let boundary = MultipartReader<RequestBody.AsyncIterator>.boundary(fromContentType: request.headers[.contentType]!) {
+            let reader = MultipartReader(source: request.body.makeAsyncIterator(), boundary: boundary)
+            var fields: [(String, String)] = []
+            while let part = try await reader.peekFieldPart() {
+                fields.append((part.name, try await reader.readField()))
+            }
+            params.merge(fields)
+            multipart = reader
+        }
+        if let cookie = request.headers[.cookie] { params.merge(Params.parseCookies(cookie)) }
+        return multipart
+    }
+
+    private func origin(of request: Request, context: SandboxContext) -> Origin {
+        let localPort = context.localAddress?.port ?? 0
+        var host = request.head.authority ?? ""
+        if host.hasPrefix("["), let end = host.firstIndex(of: "]") {
+            host = String(host[host.index(after: host.startIndex)..<end])
+        } else if let colon = host.lastIndex(of: ":") {
+            host = String(host[..<colon])
+        }
+        if host.isEmpty { host = context.localAddress?.ipAddress ?? "127.0.0.1" }
+        return Origin(remoteIP: context.remoteAddress?.ipAddress ?? "127.0.0.1", localPort: localPort,
+                      isTLS: localPort == env.ports.https, hostName: host)
+    }
+
+    static func jsonResponse(_ object: JSONObject, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.cacheControl] = "private, max-age=0"
+        if case .int(let code)? = object["result"], code != 0 { headers[HTTPField.Name("X-Error")!] = String(code) }
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: object.json.encoded()))
+    }
+}
+
+/// Lets a handler answer with something other than JSON (zip streams, for example).
+struct RawResponse: Error {
+    let response: Response
+}
+
+extension JSON {
+    var objectPairs: [(String, JSON)] {
+        if case .object(let pairs) = self { return pairs }
+        return []
+    }
+}

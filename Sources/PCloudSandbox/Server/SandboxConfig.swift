@@ -1,0 +1,51 @@
+import Foundation
+
+/// Where and how `pcmd sandbox` runs.
+public struct SandboxConfig: Sendable {
+    public struct Endpoint: Sendable, Equatable {
+        public var host: String
+        public var port: Int
+        public init(host: String, port: Int) { self.host = host; self.port = port }
+
+        /// `HOST:PORT`, `:PORT`, `PORT` or `[::1]:PORT`; the host defaults to loopback.
+        public init?(parsing text: String) {
+            var host = "127.0.0.1", portText = text
+            if let colon = text.lastIndex(of: ":") {
+                let h = String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+                if !h.isEmpty { host = h }
+                portText = String(text[text.index(after: colon)...])
+            }
+            guard let port = Int(portText), (0...65535).contains(port) else { return nil }
+            self.init(host: host, port: port)
+        }
+    }
+
+    public var dataDir: URL
+    public var http: Endpoint?
+    public var https: Endpoint?
+    public var region: Region
+    public var seedDemo: Bool
+    /// How long a content link from `getfilelink` lives.
+    public var contentLinkLifetime: Int64
+    /// Upper bound for `diff` with `block=1`.
+    public var diffBlockSeconds: Double
+
+    public init(dataDir: URL, http: Endpoint? = Endpoint(host: "127.0.0.1", port: 0),
+                https: Endpoint? = Endpoint(host: "127.0.0.1", port: 0), region: Region = .us,
+                seedDemo: Bool = false, contentLinkLifetime: Int64 = 4 * 3600, diffBlockSeconds: Double = 30) {
+        self.dataDir = dataDir
+        self.http = http
+        self.https = https
+        self.region = region
+        self.seedDemo = seedDemo
+        self.contentLinkLifetime = contentLinkLifetime
+        self.diffBlockSeconds = diffBlockSeconds
+    }
+
+    public static var defaultDataDir: URL {
+        let env = ProcessInfo.processInfo.environment
+        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".local/share")
+        return base.appendingPathComponent("pcmd/sandbox")
+    }
+}

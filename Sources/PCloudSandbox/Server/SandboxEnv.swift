@@ -1,0 +1,36 @@
+import NIOConcurrencyHelpers
+
+/// State shared by every request of one running sandbox.
+final class SandboxEnv: Sendable {
+    let store: Store
+    let config: SandboxConfig
+    let digests = DigestBook()
+    let uploads = UploadProgressBoard()
+    let authenticator: Authenticator
+    private let boundPorts = NIOLockedValueBox<(http: Int?, https: Int?)>((nil, nil))
+
+    init(store: Store, config: SandboxConfig) {
+        self.store = store
+        self.config = config
+        authenticator = Authenticator(store: store, digests: digests)
+    }
+
+    var ports: (http: Int?, https: Int?) { boundPorts.withLockedValue { $0 } }
+
+    func bound(http: Int? = nil, https: Int? = nil) {
+        boundPorts.withLockedValue { p in
+            if let http { p.http = http }
+            if let https { p.https = https }
+        }
+    }
+
+    /// `host:port` for content links: clients build `https://` + host, so the HTTPS port is
+    /// given whenever TLS is on, whichever port the request came in on (DESIGN.md).
+    func contentHost(for origin: Origin) -> String {
+        let port = ports.https ?? ports.http ?? origin.localPort
+        let host = origin.hostName.contains(":") ? "[\(origin.hostName)]" : origin.hostName
+        return "\(host):\(port)"
+    }
+
+    var contentScheme: String { ports.https != nil ? "https" : "http" }
+}

@@ -1,0 +1,136 @@
+import GRDB
+
+struct UserRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "users"
+    var id: Int64?
+    var email: String
+    var password: String
+    var rootid: Int64
+    var quota: Int64
+    var created: Int64
+    var emailverified: Bool
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    var uid: Int64 { id! }
+}
+
+enum TokenKind: String, Codable, Sendable { case oauth, session }
+
+struct TokenRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "tokens"
+    var id: Int64?
+    var token: String
+    var userid: Int64
+    var kind: TokenKind
+    var device: String
+    var created: Int64
+    /// Absolute expiry (unix seconds).
+    var expires: Int64
+    /// Seconds of inactivity after which the token dies; refreshed on every use.
+    var inactiveexpire: Int64
+    var lastused: Int64
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    var expiresInactive: Int64 { lastused + inactiveexpire }
+}
+
+struct FolderRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "folders"
+    var id: Int64?
+    var ownerid: Int64
+    /// nil only for a user's root folder.
+    var parentid: Int64?
+    var name: String
+    var created: Int64
+    var modified: Int64
+    var deleted: Bool = false
+    /// The item the user deleted (as opposed to one deleted with its parent).
+    var trashtop: Bool = false
+    var deletedat: Int64?
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    var fid: Int64 { id! }
+}
+
+struct FileRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "files"
+    var id: Int64?
+    var ownerid: Int64
+    var parentid: Int64
+    var name: String
+    /// Key of the content in the blob store (sha1 hex).
+    var blob: String
+    var size: Int64
+    /// pCloud's 64-bit content hash, stored as the Int64 with the same bits.
+    var hash: Int64
+    var created: Int64
+    var modified: Int64
+    var deleted: Bool = false
+    var trashtop: Bool = false
+    var deletedat: Int64?
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    var fid: Int64 { id! }
+}
+
+struct BlobRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "blobs"
+    var key: String
+    var size: Int64
+    var sha1: String
+    var md5: String?
+    var sha256: String?
+    var hash: Int64
+}
+
+struct RevisionRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "revisions"
+    var id: Int64?
+    var fileid: Int64
+    var blob: String
+    var size: Int64
+    var hash: Int64
+    var created: Int64
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct PublinkRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "publinks"
+    var id: Int64?
+    var code: String
+    var ownerid: Int64
+    var fileid: Int64?
+    var folderid: Int64?
+    var created: Int64
+    var modified: Int64
+    var expires: Int64?
+    var maxdownloads: Int64?
+    var maxtraffic: Int64?
+    var downloads: Int64 = 0
+    var traffic: Int64 = 0
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A short-lived content URL handed out by `getfilelink` (and, later, its siblings).
+struct ContentLinkRow: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "contentlinks"
+    var code: String
+    var blob: String
+    var name: String
+    var expires: Int64
+    var contenttype: String
+    var forcedownload: Bool
+}
+
+struct EventRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "events"
+    var id: Int64?
+    var userid: Int64
+    var event: String
+    var time: Int64
+    /// The item as it was when the event happened (JSON of `Item`).
+    var item: String
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A file or folder as the wire layer renders it.
+enum Item: Codable, Sendable {
+    case folder(FolderRow)
+    case file(FileRow)
+}

@@ -1,0 +1,102 @@
+import GRDB
+
+enum Schema {
+    static func migrator() -> DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE users (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    password TEXT NOT NULL,
+                    rootid INTEGER NOT NULL,
+                    quota INTEGER NOT NULL,
+                    created INTEGER NOT NULL,
+                    emailverified BOOLEAN NOT NULL);
+                CREATE TABLE tokens (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    token TEXT NOT NULL UNIQUE,
+                    userid INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    device TEXT NOT NULL,
+                    created INTEGER NOT NULL,
+                    expires INTEGER NOT NULL,
+                    inactiveexpire INTEGER NOT NULL,
+                    lastused INTEGER NOT NULL);
+                CREATE TABLE folders (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    ownerid INTEGER NOT NULL,
+                    parentid INTEGER,
+                    name TEXT NOT NULL,
+                    created INTEGER NOT NULL,
+                    modified INTEGER NOT NULL,
+                    deleted BOOLEAN NOT NULL DEFAULT 0,
+                    trashtop BOOLEAN NOT NULL DEFAULT 0,
+                    deletedat INTEGER);
+                CREATE UNIQUE INDEX folders_live_name ON folders(parentid, name) WHERE deleted = 0;
+                CREATE INDEX folders_parent ON folders(parentid);
+                CREATE TABLE files (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    ownerid INTEGER NOT NULL,
+                    parentid INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    blob TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    hash INTEGER NOT NULL,
+                    created INTEGER NOT NULL,
+                    modified INTEGER NOT NULL,
+                    deleted BOOLEAN NOT NULL DEFAULT 0,
+                    trashtop BOOLEAN NOT NULL DEFAULT 0,
+                    deletedat INTEGER);
+                CREATE UNIQUE INDEX files_live_name ON files(parentid, name) WHERE deleted = 0;
+                CREATE INDEX files_parent ON files(parentid);
+                CREATE INDEX files_owner ON files(ownerid, deleted);
+                CREATE TABLE blobs (
+                    key TEXT PRIMARY KEY,
+                    size INTEGER NOT NULL,
+                    sha1 TEXT NOT NULL,
+                    md5 TEXT,
+                    sha256 TEXT,
+                    hash INTEGER NOT NULL);
+                CREATE TABLE revisions (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    fileid INTEGER NOT NULL,
+                    blob TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    hash INTEGER NOT NULL,
+                    created INTEGER NOT NULL);
+                CREATE INDEX revisions_file ON revisions(fileid);
+                CREATE TABLE publinks (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    code TEXT NOT NULL UNIQUE,
+                    ownerid INTEGER NOT NULL,
+                    fileid INTEGER,
+                    folderid INTEGER,
+                    created INTEGER NOT NULL,
+                    modified INTEGER NOT NULL,
+                    expires INTEGER,
+                    maxdownloads INTEGER,
+                    maxtraffic INTEGER,
+                    downloads INTEGER NOT NULL DEFAULT 0,
+                    traffic INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE contentlinks (
+                    code TEXT PRIMARY KEY,
+                    blob TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    expires INTEGER NOT NULL,
+                    contenttype TEXT NOT NULL,
+                    forcedownload BOOLEAN NOT NULL);
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    userid INTEGER NOT NULL,
+                    event TEXT NOT NULL,
+                    time INTEGER NOT NULL,
+                    item TEXT NOT NULL);
+                CREATE INDEX events_user ON events(userid, id);
+                -- Separate, recognisable id ranges catch clients that mix up fileids and folderids.
+                INSERT INTO sqlite_sequence(name, seq) VALUES ('folders', 1000), ('files', 5000000), ('events', 100);
+                """)
+        }
+        return m
+    }
+}
