@@ -15,7 +15,8 @@
 # Env:    PCMD=path/to/pcmd (default .build/debug/pcmd; use a release build
 #         for meaningful numbers), KEEP=1 keeps the temporary directory.
 #
-# Speeds are MB/s with 1 MB = 10^6 bytes. Exit status 1 if a transfer failed
+# Speeds are MB/s with 1 MB = 10^6 bytes; "RSS MiB" is the sandbox's peak/current
+# resident size after each step (from /proc). Exit status 1 if a transfer failed
 # or a checksum did not match, 2 if the sandbox could not be started.
 
 set -uo pipefail
@@ -143,13 +144,18 @@ else
 fi
 [[ -n $BASE ]] || server_failed "ready.json has no $SCHEME URL"
 
-# Result table rows: "step|seconds|MB/s|note"
+# Result table rows: "step|seconds|MB/s|server RSS|note"
 ROWS=()
 STATUS=0
+# Sandbox's peak RSS so far (VmHWM) and current RSS, in MiB: "peak/now".
+server_rss() {
+    awk '/^VmHWM:/ { p = $2 } /^VmRSS:/ { r = $2 } END { if (p) printf "%.0f/%.0f", p / 1024, r / 1024; else print "-" }' \
+        "/proc/$SERVER_PID/status" 2>/dev/null || echo -
+}
 row() {
     local secs=$2
     [[ $secs == - ]] || secs=$(awk -v t="$secs" 'BEGIN { printf "%.3f", t }')
-    ROWS+=("$1|$secs|$3|$4")
+    ROWS+=("$1|$secs|$3|$(server_rss)|$4")
 }
 bad() { STATUS=1; echo "error: $*" >&2; }
 
@@ -198,24 +204,34 @@ fi
 # 2. curl download through getfilelink
 # ---------------------------------------------------------------------------
 echo "curl download ..." >&2
-URL=''
+URL='' LINK_HOST=''
 if [[ -n $FILEID && $FILEID != - ]]; then
     "${CURL[@]}" -o "$TMP/link.json" "$BASE/getfilelink?fileid=$FILEID" || bad "getfilelink: curl failed"
+    # Download over the same scheme as the uploads, from that scheme's listener.
+    # hosts[0] may name the other listener (e.g. HTTPS for an HTTP caller, since
+    # rclone always uses https://); the path is valid on both, so swap the host.
     URL=$(python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
-print(sys.argv[2] + "://" + d["hosts"][0] + d["path"] if d.get("result") == 0 and d.get("hosts") else "")
-' "$TMP/link.json" "$SCHEME" 2>/dev/null)
+if d.get("result") == 0 and d.get("hosts"):
+    print(sys.argv[2] + d["path"])
+    print(d["hosts"][0])
+' "$TMP/link.json" "$BASE" 2>/dev/null)
+    LINK_HOST=${URL#*$'\n'} URL=${URL%%$'\n'*}
     [[ -n $URL ]] || bad "getfilelink: unusable reply: $(head -c 300 "$TMP/link.json" 2>/dev/null)"
 fi
 if [[ -n $URL ]] && out=$("${CURL[@]}" -o /dev/null -w '%{time_total} %{http_code} %{size_download}' "$URL"); then
     read -r t code got <<<"$out"
     note="$got bytes"
     [[ $code == 200 && $got == "$BYTES" ]] || { bad "download: HTTP $code, $got of $BYTES bytes"; note="HTTP $code, $got bytes: FAILED"; }
+    if [[ $BASE != *"://$LINK_HOST" ]]; then
+        [[ $HTTPS_URL == *"://$LINK_HOST" ]] && note+=" (getfilelink named the HTTPS listener)" ||
+            note+=" (getfilelink named $LINK_HOST)"
+    fi
     row "curl download ($SCHEME)" "$t" "$(mbps "$BYTES" "$t")" "$note"
     T_DOWN_CURL=$t
 else
-    [[ -n $URL ]] && bad "download: curl failed"
+    [[ -n $URL ]] && bad "download: curl failed ($URL)"
     row "curl download ($SCHEME)" - - "failed"
 fi
 
@@ -289,11 +305,11 @@ EXIT_INFO=$(grep -E 'Exit status|terminated by signal' "$TMP/time.txt" 2>/dev/nu
 # ---------------------------------------------------------------------------
 echo
 echo "pcmd sandbox transfer benchmark: ${SIZE_MB} MiB ($BYTES bytes), $PCMD"
-printf '%-34s %9s %9s  %s\n' "step" "seconds" "MB/s" "check"
-printf '%-34s %9s %9s  %s\n' "----" "-------" "----" "-----"
+printf '%-32s %8s %8s %11s  %s\n' "step" "seconds" "MB/s" "RSS MiB" "check"
+printf '%-32s %8s %8s %11s  %s\n' "----" "-------" "----" "peak/now" "-----"
 for r in "${ROWS[@]}"; do
-    IFS='|' read -r step secs speed note <<<"$r"
-    printf '%-34s %9s %9s  %s\n' "$step" "$secs" "$speed" "$note"
+    IFS='|' read -r step secs speed rss note <<<"$r"
+    printf '%-32s %8s %8s %11s  %s\n' "$step" "$secs" "$speed" "$rss" "$note"
 done
 if ((USE_RCLONE)); then
     ratio() { awk -v a="${1:-}" -v b="${2:-}" 'BEGIN { if (a > 0 && b > 0) printf "%.2fx", b / a; else print "-" }'; }

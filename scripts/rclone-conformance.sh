@@ -17,6 +17,7 @@
 #          VERBOSE=1           run rclone with -vv --dump headers (logs shown on failure)
 #          KEEP=1              keep the temporary directory (logs, rclone.conf, data)
 #          READY_TIMEOUT=60    seconds to wait for the sandbox's ready file
+#          SKIP=REGEX          skip the checks whose names match (e.g. SKIP='empty|touch')
 #
 # The user's own rclone configuration is never read or written: rclone runs
 # with --config pointing into the temporary directory.
@@ -29,6 +30,7 @@ PCMD=${PCMD:-.build/debug/pcmd}
 READY_TIMEOUT=${READY_TIMEOUT:-60}
 VERBOSE=${VERBOSE:-0}
 KEEP=${KEEP:-0}
+SKIP=${SKIP:-}
 
 for tool in rclone python3 cmp md5sum sha1sum timeout; do
     command -v "$tool" >/dev/null 2>&1 || { echo "error: $tool not found" >&2; exit 2; }
@@ -124,7 +126,7 @@ RC_FLAGS=(--config "$CONF" --ca-cert "$CA" --cache-dir "$TMP/cache"
 # ---------------------------------------------------------------------------
 # Check harness
 # ---------------------------------------------------------------------------
-PASSED=0 FAILED=0 LOG=/dev/null WHY='' NCHECK=0 NAME_SUFFIX=''
+PASSED=0 FAILED=0 LOG=/dev/null WHY='' NCHECK=0 NAME_SUFFIX='' SERVER_DEATH=''
 
 # rclone with the common flags; stderr goes to the current check's log.
 rc() {
@@ -140,12 +142,35 @@ run() {
     local name=$1
     shift
     NCHECK=$((NCHECK + 1))
+    if [[ -n $SKIP && $name =~ $SKIP ]]; then
+        echo "skipped: $name" >&2
+        return
+    fi
     LOG=$TMP/logs/$(printf '%02d' "$NCHECK")-${name//[^A-Za-z0-9]/_}.log
     : >"$LOG"
     WHY='' NAME_SUFFIX=''
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+        echo "FAIL $name: sandbox not running (it died earlier: ${SERVER_DEATH:-?})"
+        FAILED=$((FAILED + 1))
+        return
+    fi
     local ok=0
     "$@" || ok=$?
     name+=$NAME_SUFFIX
+    # A crashing Swift process spends seconds writing its backtrace before it exits.
+    if grep -qE 'Fatal error|Program crashed|Backtracing' "$TMP/server.log"; then
+        for _ in $(seq 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
+    fi
+    if ! kill -0 "$SERVER_PID" 2>/dev/null && [[ -z $SERVER_DEATH ]]; then
+        # First line that looks like the reason (Swift runtime error, crash banner).
+        SERVER_DEATH=$(grep -m 1 -E 'Fatal error|Program crashed|error:|panic' "$TMP/server.log" | cut -c 1-200)
+        SERVER_DEATH=${SERVER_DEATH:-exited, see its log}
+        ok=1 WHY="${WHY:-check failed}; sandbox died during this check: $SERVER_DEATH"
+        {
+            echo "  ---- sandbox log (it died during '$name'; first 20 lines after the banner) ----"
+            grep -v '^[[:space:]]*$' "$TMP/server.log" | grep -A 20 -m 1 -E 'Fatal error|Program crashed|error' | sed 's/^/  # /'
+        } >&2
+    fi
     if ((ok == 0)); then
         echo "PASS $name"
         PASSED=$((PASSED + 1))
@@ -457,11 +482,6 @@ run about check_about
 run cleanup check_cleanup
 run "touch existing" check_touch_existing
 run "touch new" check_touch_new
-
-if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    echo "warning: the sandbox exited during the run; its log:" >&2
-    tail -n 50 "$TMP/server.log" >&2
-fi
 
 echo "$PASSED passed, $FAILED failed"
 ((FAILED == 0))

@@ -113,7 +113,11 @@ enum UploadMethods {
             var body = call.request.body.makeAsyncIterator()
             var received: Int64 = 0
             try await store(name: name) {
-                guard let chunk = try await body.next() else { return nil }
+                guard let chunk = try await body.next() else {
+                    // A body shorter than announced means the connection broke.
+                    if let contentLength, received < contentLength { throw APIError(2041) }
+                    return nil
+                }
                 received += Int64(chunk.readableBytes)
                 if let progress { env.uploads.update(progress) { [received] in $0.uploaded = received } }
                 return chunk
