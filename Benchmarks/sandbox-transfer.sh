@@ -282,6 +282,8 @@ if ((USE_RCLONE)); then
         T_DOWN_RCLONE=$(elapsed "$t0" "$(now)")
         got=$(stat -c %s "$TMP/big-rclone.down")
         note="to disk, hash verified by rclone"
+        # rclone splits downloads above --multi-thread-cutoff (250 MiB) into 4 ranged streams.
+        ((SIZE_MB >= 250)) && note+=", 4 ranged streams"
         [[ $got == "$BYTES" ]] || { bad "rclone download: $got of $BYTES bytes"; note="$got bytes: FAILED"; }
         row "rclone download (https)" "$T_DOWN_RCLONE" "$(mbps "$BYTES" "$T_DOWN_RCLONE")" "$note"
     else

@@ -34,6 +34,10 @@ import ZIPFoundation
         #expect(bad.status == .rangeNotSatisfiable)
         let (missing, _) = try await api.download(httpBase + "/nosuchcode/x")
         #expect(missing.status == .notFound)
+        let empty = try await api.upload([], name: "empty.bin", folder: top)["fileid"] as! Int
+        let emptyLink = try await api.ok("getfilelink", ["fileid": String(empty)])
+        let (emptyResponse, emptyBody) = try await api.download(httpBase + (emptyLink["path"] as! String))
+        #expect(emptyResponse.status == .ok && emptyBody.isEmpty)
         try await api.fails(1004, "getfilelink")
         try await api.fails(2009, "getfilelink", ["fileid": "31337"])
     }

@@ -53,9 +53,9 @@ enum ContentRoute {
         let encoded = link.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "file"
         headers[.contentDisposition] = "\(link.forcedownload ? "attachment" : "inline"); filename*=UTF-8''\(encoded)"
 
-        var range: ClosedRange<Int64> = 0...(size - 1)
+        var range: ClosedRange<Int64> = 0...max(0, size - 1)
         var status = HTTPResponse.Status.ok
-        if let header = request.headers[.range] {
+        if let header = request.headers[.range], size > 0 {
             guard let r = parseRange(header, size: size) else {
                 headers[.contentRange] = "bytes */\(size)"
                 return Response(status: .rangeNotSatisfiable, headers: headers)

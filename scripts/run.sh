@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# pcmd's main job: install what is missing, build (release), and start pcmd, which, with no
+# pCloud account configured, runs the local sandbox with demo data and prints how to reach it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh
+swift build -c release --product pcmd
+exec .build/release/pcmd "$@"

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The whole test suite: unit and raw-HTTP conformance tests (swift test), then rclone's pcloud
+# backend against the sandbox (scripts/rclone-conformance.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh rclone tmux python3 curl
+swift build --build-tests
+swift test --skip-build --disable-xctest
+PCMD=.build/debug/pcmd scripts/rclone-conformance.sh
