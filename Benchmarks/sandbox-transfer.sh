@@ -13,7 +13,8 @@
 #   --https       run the curl transfers over HTTPS instead of HTTP
 #   --no-rclone   skip the rclone comparison
 # Env:    PCMD=path/to/pcmd (default .build/debug/pcmd; use a release build
-#         for meaningful numbers), KEEP=1 keeps the temporary directory.
+#         for meaningful numbers), KEEP=1 keeps the temporary directory,
+#         READY_TIMEOUT=60 seconds to wait for the sandbox to start.
 #
 # Speeds are MB/s with 1 MB = 10^6 bytes; "RSS MiB" is the sandbox's peak/current
 # resident size after each step (from /proc). Exit status 1 if a transfer failed
@@ -54,6 +55,7 @@ TIME_PID='' SERVER_PID=''
 
 stop_server() {
     [[ -n $TIME_PID ]] || return 0
+    [[ -n $SERVER_PID ]] || SERVER_PID=$(pgrep -P "$TIME_PID" | head -n 1)
     if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
         kill -TERM "$SERVER_PID" 2>/dev/null
     fi
@@ -109,10 +111,10 @@ server_failed() {
     exit 2
 }
 
-deadline=$((SECONDS + 60))
+deadline=$((SECONDS + ${READY_TIMEOUT:-60}))
 until [[ -s $TMP/ready.json ]] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/ready.json" 2>/dev/null; do
     kill -0 "$TIME_PID" 2>/dev/null || server_failed "sandbox exited before it was ready"
-    ((SECONDS < deadline)) || server_failed "sandbox not ready after 60 s"
+    ((SECONDS < deadline)) || server_failed "sandbox not ready after ${READY_TIMEOUT:-60} s"
     sleep 0.2
 done
 # /usr/bin/time forks the sandbox; signals must go to that child, not to time.

@@ -88,7 +88,11 @@ import ZIPFoundation
             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
             #expect(response.headers.first(name: "content-type") == "application/zip")
             let bytes = Data(buffer: try await response.body.collect(upTo: 64 << 20))
-            let archive = try Archive(data: bytes, accessMode: .read)
+            try checkWithPython(bytes)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-\(UUID().uuidString).zip")
+            try bytes.write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let archive = try Archive(url: file, accessMode: .read)
             var out: [String: String] = [:]
             for entry in archive {
                 var content = Data()
@@ -118,5 +122,18 @@ import ZIPFoundation
         try await api.fails(2005, "getfolderpublink", ["folderid": "99"])
         try await api.fails(1013, "getfilepublink", ["fileid": String(id), "expire": "next tuesday"])
         try await api.fails(1004, "getfilepublink")
+    }
+
+    /// A second, independent reader: Python's zipfile, which PyPI's pcloud client uses.
+    func checkWithPython(_ zip: Data) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-\(UUID().uuidString).zip")
+        try zip.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None", file.path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "python3 zipfile rejected the archive")
     }
 }

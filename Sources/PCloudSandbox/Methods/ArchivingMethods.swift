@@ -2,37 +2,28 @@ import Foundation
 import GRDB
 import HTTPTypes
 import Hummingbird
-import ZIPFoundation
 
 enum ArchivingMethods {
     static let methods: [String: MethodSpec] = [
         "getzip": MethodSpec(auth: .user, handler: getzip),
     ]
 
-    /// The zip of a tree (structures.md §2), built into a temporary file and streamed.
+    /// The zip of a tree (structures.md §2), streamed as it is built.
     static func getzip(_ call: Call) async throws -> Reply {
-        let p = call.params, store = call.store
+        let p = call.params, blobs = call.store.blobs
+        let timeOffset = try p["timeoffset"].map(ZipTree.parseOffset) ?? 0
         let entries = try await call.read { t in try ZipTree.entries(params: p, in: t) }
-        let tmp = store.blobs.tmp.appendingPathComponent(UUID().uuidString + ".zip")
-        do {
-            let archive = try Archive(url: tmp, accessMode: .create)
-            for entry in entries {
-                try ZipTree.add(entry, to: archive, blobs: store.blobs)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw error
-        }
-        let size = (try FileManager.default.attributesOfItem(atPath: tmp.path)[.size] as? NSNumber)?.int64Value ?? 0
         var headers = HTTPFields()
         headers[.contentType] = p.bool("forcedownload") ? "application/octet-stream" : "application/zip"
         if let name = p["filename"] {
             let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "archive.zip"
             headers[.contentDisposition] = "attachment; filename*=UTF-8''\(encoded)"
         }
-        let path = tmp.path
-        let body = ContentRoute.fileBody(path: path, offset: 0, length: size) { unlink(path) }
-        return .response(Response(status: .ok, headers: headers, body: body))
+        let stream = ZipStream(entries: entries.map {
+            ZipStream.Entry(path: $0.path, source: $0.file.map { blobs.path($0.blob) }, size: $0.file?.size ?? 0,
+                            modified: $0.modified)
+        }, timeOffset: timeOffset)
+        return .response(Response(status: .ok, headers: headers, body: stream.body))
     }
 }
 
@@ -76,19 +67,12 @@ enum ZipTree {
         return out
     }
 
-    static func add(_ entry: Entry, to archive: Archive, blobs: Blobs) throws {
-        let date = Date(timeIntervalSince1970: TimeInterval(entry.modified))
-        guard let file = entry.file else {
-            try archive.addEntry(with: entry.path, type: .directory, uncompressedSize: Int64(0), modificationDate: date,
-                                 provider: { _, _ in Data() })
-            return
-        }
-        guard let handle = FileHandle(forReadingAtPath: blobs.path(file.blob)) else { throw APIError(5000) }
-        defer { try? handle.close() }
-        try archive.addEntry(with: entry.path, type: .file, uncompressedSize: file.size, modificationDate: date,
-                             compressionMethod: .none, bufferSize: 256 * 1024) { position, size in
-            try handle.seek(toOffset: UInt64(position))
-            return try handle.read(upToCount: size) ?? Data()
-        }
+    /// `+0300`, `-05:00` or seconds.
+    static func parseOffset(_ text: String) throws -> Int64 {
+        if let n = Int64(text) { return n }
+        let digits = text.filter(\.isNumber)
+        guard let sign = text.first, sign == "+" || sign == "-", digits.count == 4,
+              let h = Int64(digits.prefix(2)), let m = Int64(digits.suffix(2)) else { throw APIError(1013) }
+        return (sign == "-" ? -1 : 1) * (h * 3600 + m * 60)
     }
 }
