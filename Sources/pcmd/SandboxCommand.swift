@@ -46,7 +46,7 @@ struct SandboxCommand: AsyncParsableCommand {
                                    diffBlockSeconds: diffBlock)
         var logger = Logger(label: "pcmd.sandbox")
         logger.logLevel = .warning
-        let sandbox = try await Sandbox.start(config, logger: logger)
+        let sandbox = try await Sandbox.start(config, logger: logger, stopOnSignals: true)
         print(Self.banner(sandbox.info))
         fflush(nil)
         if let readyFile {
@@ -54,16 +54,7 @@ struct SandboxCommand: AsyncParsableCommand {
             try Data(sandbox.info.json.encoded().readableBytesView).write(to: URL(fileURLWithPath: tmp))
             _ = rename(tmp, readyFile)
         }
-        // Stop cleanly on Ctrl-C and SIGTERM.
-        let signals = [SIGINT, SIGTERM].map { sig -> DispatchSourceSignal in
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig)
-            source.setEventHandler { Task { await sandbox.stop() } }
-            source.resume()
-            return source
-        }
         try await sandbox.wait()
-        _ = signals
     }
 
     static func banner(_ info: SandboxInfo) -> String {

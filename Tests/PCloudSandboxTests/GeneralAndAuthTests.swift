@@ -71,6 +71,13 @@ import Testing
         #expect(String(buffer: try await response.body.collect(upTo: 1 << 16)).contains("\"result\":2000"))
     }
 
+    @Test func unknownMethodsAreRefusedPlainly() async throws {
+        let api = try await Harness.api()
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "\(api.base)/nosuchmethod"), timeout: .seconds(10))
+        #expect(response.status == .notFound)
+        #expect(String(buffer: try await response.body.collect(upTo: 1 << 16)).contains("Unknown method"))
+    }
+
     @Test func tokensLogoutAndTheOAuthRefusal() async throws {
         let api = try await Harness.api(1)
         let bob = api.info.users[1]

@@ -22,7 +22,7 @@ enum ArchivingMethods {
         let stream = ZipStream(entries: entries.map {
             ZipStream.Entry(path: $0.path, source: $0.file.map { blobs.path($0.blob) }, size: $0.file?.size ?? 0,
                             modified: $0.modified)
-        }, timeOffset: timeOffset)
+        }, timeOffset: timeOffset, pacer: call.pacer)
         return .response(Response(status: .ok, headers: headers, body: stream.body))
     }
 }

@@ -39,7 +39,7 @@ enum StreamingMethods {
 /// `GET /CODE/NAME`: the bytes behind a content link, with `Range` support. Links stop working
 /// after they expire (HTTP 410), as on the live service (REAL-SERVICE.md §7).
 enum ContentRoute {
-    static func serve(code: String, request: Request, env: SandboxEnv) async throws -> Response {
+    static func serve(code: String, request: Request, env: SandboxEnv, pacer: Pacer) async throws -> Response {
         let link = try await env.store.read { db in try ContentLinkRow.fetchOne(db, key: code) }
         guard let link else { return plain(.notFound, "Not found\n") }
         guard link.expires >= Dates.now() else { return plain(.gone, "This link has expired.\n") }
@@ -67,7 +67,7 @@ enum ContentRoute {
         let length = size == 0 ? 0 : range.upperBound - range.lowerBound + 1
         headers[.contentLength] = String(length)
         if request.method == .head || length == 0 { return Response(status: status, headers: headers) }
-        return Response(status: status, headers: headers, body: fileBody(path: path, offset: range.lowerBound, length: length))
+        return Response(status: status, headers: headers, body: fileBody(path: path, offset: range.lowerBound, length: length, pacer: pacer))
     }
 
     /// `bytes=A-B`, `bytes=A-` or `bytes=-N` (a single range).
@@ -85,17 +85,17 @@ enum ContentRoute {
         return start...end
     }
 
-    /// Streams part of a file in 256 KiB reads; memory stays flat whatever the size.
-    static func fileBody(path: String, offset: Int64, length: Int64, then cleanup: (@Sendable () -> Void)? = nil) -> ResponseBody {
+    /// Streams part of a file; memory stays flat whatever the size (see `Pacer`).
+    static func fileBody(path: String, offset: Int64, length: Int64, pacer: Pacer) -> ResponseBody {
         ResponseBody(contentLength: Int(length)) { writer in
             let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { cleanup?(); throw POSIXError(.ENOENT) }
-            defer { close(fd); cleanup?() }
+            guard fd >= 0 else { throw POSIXError(.ENOENT) }
+            defer { close(fd) }
             var position = offset, remaining = length
-            let chunk = 256 * 1024
+            var pacer = pacer
             while remaining > 0 {
-                var buffer = ByteBufferAllocator().buffer(capacity: chunk)
-                let want = Int(min(Int64(chunk), remaining))
+                let want = Int(min(Int64(Pacer.chunk), remaining))
+                var buffer = ByteBufferAllocator().buffer(capacity: want)
                 let n = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: want) { ptr in
                     max(0, pread(fd, ptr.baseAddress!, want, off_t(position)))
                 }
@@ -103,6 +103,7 @@ enum ContentRoute {
                 position += Int64(n)
                 remaining -= Int64(n)
                 try await writer.write(buffer)
+                try await pacer.wrote(n)
             }
             try await writer.finish(nil)
         }

@@ -63,7 +63,9 @@ enum UploadMethods {
         let folder = try await call.read { t in
             try p.has("folderid") || p.has("path") ? p.folder(in: t) : t.folder(0)
         }
-        if let contentLength { try await call.read { t in try t.checkQuota(adding: contentLength - 1024) } }
+        // Refuse an upload that cannot fit before streaming it (multipart overhead aside);
+        // each file is checked again when it is saved.
+        if let contentLength { try await call.read { t in try t.checkQuota(adding: contentLength - 4096) } }
         let progress = p["progresshash"]
         if let progress { env.uploads.start(progress, total: contentLength ?? 0) }
 

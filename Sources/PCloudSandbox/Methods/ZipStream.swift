@@ -19,6 +19,7 @@ struct ZipStream {
     let entries: [Entry]
     /// Seconds added to UTC for the DOS timestamps (`timeoffset`).
     let timeOffset: Int64
+    let pacer: Pacer
 
     private struct Written {
         let name: [UInt8]
@@ -32,13 +33,15 @@ struct ZipStream {
     }
 
     var body: ResponseBody {
-        let entries = self.entries, timeOffset = self.timeOffset
+        let entries = self.entries, timeOffset = self.timeOffset, startPacer = self.pacer
         return ResponseBody { writer in
+            var pacer = startPacer
             var offset: Int64 = 0
             var written: [Written] = []
             func emit(_ buffer: ByteBuffer) async throws {
                 offset += Int64(buffer.readableBytes)
                 try await writer.write(buffer)
+                try await pacer.wrote(buffer.readableBytes)
             }
             for entry in entries {
                 let name = Array(entry.path.utf8)
@@ -71,8 +74,8 @@ struct ZipStream {
                     guard fd >= 0 else { throw APIError(5000) }
                     defer { close(fd) }
                     while size < entry.size {
-                        var chunk = ByteBufferAllocator().buffer(capacity: 256 * 1024)
-                        let want = Int(min(Int64(256 * 1024), entry.size - size))
+                        var chunk = ByteBufferAllocator().buffer(capacity: Pacer.chunk)
+                        let want = Int(min(Int64(Pacer.chunk), entry.size - size))
                         let n = chunk.writeWithUnsafeMutableBytes(minimumWritableBytes: want) { ptr in
                             max(0, read(fd, ptr.baseAddress!, want))
                         }

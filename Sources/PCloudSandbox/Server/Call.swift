@@ -11,6 +11,8 @@ struct Call: Sendable {
     let origin: Origin
     /// Set when the body is multipart: positioned after the leading fields.
     let multipart: MultipartReader<RequestBody.AsyncIterator>?
+    /// For handlers that stream a response body.
+    let pacer: Pacer
 
     var user: UserRow { caller!.user }
     var tf: TimeFormat { params.timeFormat }
@@ -33,7 +35,6 @@ struct Call: Sendable {
 struct Origin: Sendable {
     let remoteIP: String
     let localPort: Int
-    let isTLS: Bool
     /// Host header without port (falls back to the bound address).
     let hostName: String
 }

@@ -8,11 +8,13 @@ struct SandboxContext: RequestContext {
     var coreContext: CoreRequestContextStorage
     let remoteAddress: SocketAddress?
     let localAddress: SocketAddress?
+    let eventLoop: any EventLoop
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
         localAddress = source.channel.localAddress
+        eventLoop = source.channel.eventLoop
     }
 }
 
@@ -26,15 +28,21 @@ struct SandboxResponder: HTTPResponder {
         let origin = origin(of: request, context: context)
         let parts = request.uri.path.split(separator: "/", omittingEmptySubsequences: true)
         if parts.count >= 2 {
-            return try await ContentRoute.serve(code: String(parts[0]), request: request, env: env)
+            return try await ContentRoute.serve(code: String(parts[0]), request: request, env: env, pacer: Pacer(eventLoop: context.eventLoop))
         }
         let method = parts.first.map(String.init) ?? ""
+        guard methods[method] != nil else {
+            // pCloud closes the connection on an unknown method; say so plainly instead.
+            return Self.jsonResponse(JSONObject([("result", 404), ("error", .string("Unknown method '\(method)'."))]),
+                                     status: .notFound)
+        }
         var params = Params()
         var reply: JSONObject
         do {
             var request = request
             let multipart = try await Self.collectParams(&params, from: &request)
-            reply = try await dispatch(method: method, params: params, request: request, multipart: multipart, origin: origin)
+            reply = try await dispatch(method: method, params: params, request: request, multipart: multipart, origin: origin,
+                                       eventLoop: context.eventLoop)
         } catch let error as APIError {
             reply = JSONObject(error.json.objectPairs)
         } catch let raw as RawResponse {
@@ -48,8 +56,9 @@ struct SandboxResponder: HTTPResponder {
     }
 
     private func dispatch(method: String, params: Params, request: Request,
-                          multipart: MultipartReader<RequestBody.AsyncIterator>?, origin: Origin) async throws -> JSONObject {
-        guard let spec = methods[method] else { throw APIError(1000, "Invalid API method.") }
+                          multipart: MultipartReader<RequestBody.AsyncIterator>?, origin: Origin,
+                          eventLoop: any EventLoop) async throws -> JSONObject {
+        let spec = methods[method]!
         var caller: Caller?
         if spec.auth != .none || params.has("getauth") {
             caller = try await env.authenticator.caller(params: params, bearer: Self.bearer(request))
@@ -60,7 +69,7 @@ struct SandboxResponder: HTTPResponder {
         case .sessionOrPassword: guard let c = caller, c.via != .oauth else { throw APIError(1000) }
         }
         let call = Call(method: method, params: params, caller: caller, env: env, request: request,
-                        origin: origin, multipart: multipart)
+                        origin: origin, multipart: multipart, pacer: Pacer(eventLoop: eventLoop))
         switch try await spec.handler(call) {
         case .json(let object):
             var o = JSONObject([("result", 0)])
@@ -108,8 +117,7 @@ struct SandboxResponder: HTTPResponder {
             host = String(host[..<colon])
         }
         if host.isEmpty { host = context.localAddress?.ipAddress ?? "127.0.0.1" }
-        return Origin(remoteIP: context.remoteAddress?.ipAddress ?? "127.0.0.1", localPort: localPort,
-                      isTLS: localPort == env.ports.https, hostName: host)
+        return Origin(remoteIP: context.remoteAddress?.ipAddress ?? "127.0.0.1", localPort: localPort, hostName: host)
     }
 
     static func jsonResponse(_ object: JSONObject, status: HTTPResponse.Status = .ok) -> Response {

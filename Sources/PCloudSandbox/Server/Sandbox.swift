@@ -48,8 +48,9 @@ public final class Sandbox: Sendable {
     }
 
     /// Opens the store (seeding it on first use), starts the listeners and returns once every
-    /// listener is bound.
-    public static func start(_ config: SandboxConfig, logger: Logger = Logger(label: "pcmd.sandbox")) async throws -> Sandbox {
+    /// listener is bound. With `stopOnSignals`, SIGINT and SIGTERM stop it gracefully.
+    public static func start(_ config: SandboxConfig, logger: Logger = Logger(label: "pcmd.sandbox"),
+                             stopOnSignals: Bool = false) async throws -> Sandbox {
         let store = try Store(dataDir: config.dataDir)
         let users = try await DemoSeed.ensureUsers(store: store)
         if config.seedDemo { try await DemoSeed.ensureDemoTree(store: store, region: config.region) }
@@ -84,7 +85,7 @@ public final class Sandbox: Sendable {
         }
         guard expected > 0 else { throw SandboxError.noListener }
 
-        let group = ServiceGroup(configuration: .init(services: apps, gracefulShutdownSignals: [], logger: logger))
+        let group = ServiceGroup(configuration: .init(services: apps, gracefulShutdownSignals: stopOnSignals ? [.sigterm, .sigint] : [], logger: logger))
         let task = Task {
             defer { readyContinuation.finish() }
             try await group.run()
