@@ -252,6 +252,9 @@ else
     row "curl multipart upload ($SCHEME)" - - "curl failed"
 fi
 
+# The 64 MiB budget is for the curl transfers; rclone's parallel streams are reported apart.
+CURL_HWM_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null)
+
 # ---------------------------------------------------------------------------
 # 4. rclone for comparison (its pcloud backend speaks HTTPS only)
 # ---------------------------------------------------------------------------
@@ -322,10 +325,14 @@ if ((USE_RCLONE)); then
         "download $(ratio "${T_DOWN_CURL:-}" "${T_DOWN_RCLONE:-}")  (curl over $SCHEME, rclone over https)"
 fi
 echo
+if [[ -n $CURL_HWM_KB ]]; then
+    CURL_MIB=$(awk -v k="$CURL_HWM_KB" 'BEGIN { printf "%.1f", k / 1024 }')
+    printf 'sandbox peak RSS during the curl transfers: %s MiB (limit %s)  ' "$CURL_MIB" "$RSS_LIMIT_MIB"
+    if awk -v m="$CURL_MIB" -v l="$RSS_LIMIT_MIB" 'BEGIN { exit !(m < l) }'; then echo "RSS OK"; else echo "RSS HIGH"; fi
+fi
 if [[ -n $RSS_KB ]]; then
     RSS_MIB=$(awk -v k="$RSS_KB" 'BEGIN { printf "%.1f", k / 1024 }')
-    printf 'sandbox peak RSS: %s MiB  ' "$RSS_MIB"
-    if awk -v m="$RSS_MIB" -v l="$RSS_LIMIT_MIB" 'BEGIN { exit !(m < l) }'; then echo "RSS OK"; else echo "RSS HIGH"; fi
+    printf 'sandbox peak RSS over the whole run%s: %s MiB\n' "$( ((USE_RCLONE)) && echo ' (incl. rclone)')" "$RSS_MIB"
 else
     echo "sandbox peak RSS: unknown (no /usr/bin/time report)"
 fi
