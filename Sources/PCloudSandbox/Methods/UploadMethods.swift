@@ -89,11 +89,18 @@ enum UploadMethods {
                 if nopartial { incoming.discard(); throw APIError(2041) }
             }
             let blob = try env.store.blobs.commit(incoming)
-            let file = try await call.write { t -> FileRow in
-                if try !BlobRow.exists(t.db, key: blob.key) { try blob.insert(t.db) }
-                let parent = try t.folder(t.wire(folder.fid))
-                return try t.putFile(in: parent, name: name, content: Content(blob), mtime: mtime, ctime: ctime,
-                                     renameIfExists: renameIfExists)
+            let file: FileRow
+            do {
+                file = try await call.write { t -> FileRow in
+                    if try !BlobRow.exists(t.db, key: blob.key) { try blob.insert(t.db) }
+                    let parent = try t.folder(t.wire(folder.fid))
+                    return try t.putFile(in: parent, name: name, content: Content(blob), mtime: mtime, ctime: ctime,
+                                         renameIfExists: renameIfExists)
+                }
+            } catch {
+                // Over quota, or the folder went away meanwhile: keep no unreferenced content.
+                try? await env.store.collectGarbage(keys: [blob.key])
+                throw error
             }
             let meta = render.file(file).json
             fileids.append(.int(file.fid))

@@ -28,15 +28,18 @@ public final class Store: Sendable {
         try await pool.write(body)
     }
 
-    /// Deletes blob files that no file or revision refers to any more.
-    func collectGarbage() async throws {
+    /// Deletes content that no file or revision refers to any more: every such blob, or only
+    /// those among `keys` (blob files not yet recorded in the table included).
+    func collectGarbage(keys: [String]? = nil) async throws {
         let orphans = try await write { db -> [String] in
-            let keys = try String.fetchAll(db, sql: """
-                SELECT key FROM blobs WHERE key NOT IN (SELECT blob FROM files)
-                AND key NOT IN (SELECT blob FROM revisions)
-                """)
-            for k in keys { try db.execute(sql: "DELETE FROM blobs WHERE key = ?", arguments: [k]) }
-            return keys
+            let unreferenced = "NOT IN (SELECT blob FROM files) AND ? NOT IN (SELECT blob FROM revisions)"
+            let candidates = try keys ?? String.fetchAll(db, sql: "SELECT key FROM blobs")
+            var orphans: [String] = []
+            for key in candidates where try Bool.fetchOne(db, sql: "SELECT ? \(unreferenced)", arguments: [key, key]) == true {
+                try db.execute(sql: "DELETE FROM blobs WHERE key = ?", arguments: [key])
+                orphans.append(key)
+            }
+            return orphans
         }
         for k in orphans { blobs.remove(k) }
     }
