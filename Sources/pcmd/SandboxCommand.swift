@@ -30,7 +30,13 @@ struct SandboxCommand: AsyncParsableCommand {
     var linkLifetime: Int64 = 4 * 3600
 
     @Option(help: "Upper bound in seconds for diff with block=1.")
-    var diffBlock: Double = 30
+    var diffBlock: Double = 60
+
+    @Option(help: "Entries above which a recursive listfolder answers 5000, as pCloud does.")
+    var listLimit: Int = 1_000_000
+
+    @Option(help: "Depth above which a recursive listfolder answers 5000.")
+    var listDepth: Int = 40
 
     mutating func run() async throws {
         guard let region = Region(rawValue: region) else { throw ValidationError("--region must be us or eu") }
@@ -41,9 +47,11 @@ struct SandboxCommand: AsyncParsableCommand {
             return e
         }
         let dataDir = data.map { URL(fileURLWithPath: $0) } ?? SandboxConfig.defaultDataDir
-        let config = SandboxConfig(dataDir: dataDir, http: try endpoint(http, "--http"), https: try endpoint(https, "--https"),
+        var config = SandboxConfig(dataDir: dataDir, http: try endpoint(http, "--http"), https: try endpoint(https, "--https"),
                                    region: region, seedDemo: seed == "demo", contentLinkLifetime: linkLifetime,
                                    diffBlockSeconds: diffBlock)
+        config.recursiveListLimit = listLimit
+        config.recursiveListDepth = listDepth
         var logger = Logger(label: "pcmd.sandbox")
         logger.logLevel = .warning
         let sandbox = try await Sandbox.start(config, logger: logger, stopOnSignals: true)
@@ -65,7 +73,9 @@ struct SandboxCommand: AsyncParsableCommand {
         lines.append("  data         \(info.dataDir)   region \(info.region.rawValue)")
         lines.append("")
         lines.append("  demo users (password / OAuth token):")
-        for u in info.users { lines.append("    \(u.email)  \(u.password)  \(u.token)") }
+        for u in info.users {
+            lines.append("    \(u.email)  \(u.password)  \(u.token)" + (u.tfaCode.map { "  (two-factor code \($0))" } ?? ""))
+        }
         if let https = info.httpsURL, let ca = info.caPath, let user = info.users.first {
             let host = https.replacingOccurrences(of: "https://", with: "")
             lines += ["", "  try it:",

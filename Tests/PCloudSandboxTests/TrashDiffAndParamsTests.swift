@@ -18,17 +18,23 @@ import Testing
         try await api.ok("trash_clear", ["fileid": String(id), "username": alice.email, "password": alice.password], auth: .none)
         let listed = try await api.ok("listfolder", ["folderid": String(top), "showdeleted": "1"])
         #expect(listed.contents.isEmpty)
-        // folderid=0 clears everything (rclone cleanup sends its root id).
-        let sub = try await api.ok("createfolder", ["folderid": String(top), "name": "sub"]).metadata["folderid"] as! Int
-        try await api.upload([1], name: "x", folder: sub)
-        try await api.ok("deletefolderrecursive", ["folderid": String(sub)])
-        let session = try #require(try await api.ok("userinfo", ["username": alice.email, "password": alice.password, "getauth": "1"], auth: .none)["auth"] as? String)
-        try await api.ok("trash_clear", ["folderid": "0"], auth: .raw("auth", session))
-        #expect(try await api.ok("listfolder", ["folderid": String(top), "showdeleted": "1"]).contents.isEmpty)
+        // folderid=0 clears everything (rclone cleanup sends its root id). As bob: other tests
+        // keep things in alice's trash meanwhile.
+        let bobAPI = try await Harness.api(1)
+        let bob = api.info.users[1]
+        let bobTop = try await bobAPI.folder("trash")
+        let sub = try await bobAPI.ok("createfolder", ["folderid": String(bobTop), "name": "sub"]).metadata["folderid"] as! Int
+        try await bobAPI.upload([1], name: "x", folder: sub)
+        try await bobAPI.ok("deletefolderrecursive", ["folderid": String(sub)])
+        let session = try #require(try await bobAPI.ok("userinfo", ["username": bob.email, "password": bob.password, "getauth": "1"], auth: .none)["auth"] as? String)
+        try await bobAPI.ok("trash_clear", ["folderid": "0"], auth: .raw("auth", session))
+        #expect(try await bobAPI.ok("listfolder", ["folderid": String(bobTop), "showdeleted": "1"]).contents.isEmpty)
+        #expect(try await bobAPI.ok("trash_list", auth: .raw("auth", session)).contents.isEmpty)
     }
 
     @Test func diffReportsChangesAndBlocksBoundedly() async throws {
-        let api = try await Harness.api(1)
+        // carol: no other test changes her files, so "nothing new" holds.
+        let api = try await Harness.api(2)
         let start = try await api.ok("diff", ["last": "0"])
         let diffid = try #require(start["diffid"] as? Int)
         #expect((start["entries"] as? [Any])?.isEmpty == true)

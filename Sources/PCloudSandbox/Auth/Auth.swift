@@ -43,6 +43,27 @@ final class DigestBook: Sendable {
     }
 }
 
+/// Tokens handed out with 2297, traded for a session by `tfa_login` within five minutes.
+final class TFATokens: Sendable {
+    private let issued = NIOLockedValueBox<[String: (user: Int64, expires: Int64)]>([:])
+
+    func issue(for user: Int64) -> String {
+        let token = Tokens.random(length: 32)
+        issued.withLockedValue { $0[token] = (user, Dates.now() + 300) }
+        return token
+    }
+
+    /// The user the token was issued for; 2064 when unknown or expired.
+    func user(for token: String) throws -> Int64 {
+        guard let entry = issued.withLockedValue({ $0[token] }), entry.expires >= Dates.now() else {
+            throw APIError(2064, "Two-factor authentication token expired.")
+        }
+        return entry.user
+    }
+
+    func redeem(_ token: String) { issued.withLockedValue { _ = $0.removeValue(forKey: token) } }
+}
+
 enum Tokens {
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -71,6 +92,7 @@ enum Tokens {
 struct Authenticator: Sendable {
     let store: Store
     let digests: DigestBook
+    let tfaTokens = TFATokens()
 
     /// Resolves the caller from (in order) an `Authorization: Bearer` header, `access_token`,
     /// `auth`, or `username` with `password` or `digest`+`passworddigest`.
@@ -95,6 +117,12 @@ struct Authenticator: Sendable {
             else { throw APIError(2000) }
         } else {
             throw APIError(2000)
+        }
+        if user.tfacode != nil {
+            // Two-factor accounts finish a password login with tfa_login (REAL-SERVICE.md §2).
+            var e = APIError(2297, "Please provide the two-factor authentication code.")
+            e.extra = [("token", .string(tfaTokens.issue(for: user.uid))), ("tfatype", 1), ("hasdevices", false)]
+            throw e
         }
         return Caller(user: user, via: .password, token: nil)
     }

@@ -2,6 +2,7 @@ import GRDB
 
 enum AuthMethods {
     static let methods: [String: MethodSpec] = [
+        "tfa_login": MethodSpec(auth: .none, handler: tfaLogin),
         "logout": MethodSpec(auth: .user) { call in
             guard let token = call.caller?.token else { return .json(JSONObject([("auth_deleted", false)])) }
             let deleted = try await call.store.write { db in try TokenRow.deleteOne(db, key: token.id) }
@@ -32,4 +33,25 @@ enum AuthMethods {
             return .ok
         },
     ]
+
+    /// Completes a two-factor password login: `token` from 2297 and the `code`.
+    static func tfaLogin(_ call: Call) async throws -> Reply {
+        let p = call.params, tfa = call.env.authenticator.tfaTokens
+        guard let token = p["token"] else { throw APIError(2064, "Two-factor authentication token expired.") }
+        guard let code = p["code"] else { throw APIError(2092, "Invalid two-factor authentication code.") }
+        let userid = try tfa.user(for: token)
+        let device = call.request.headers[.userAgent] ?? "unknown"
+        let (user, session) = try await call.store.write { db -> (UserRow, TokenRow) in
+            guard let user = try UserRow.fetchOne(db, key: userid) else { throw APIError(2000) }
+            guard code == user.tfacode else { throw APIError(2092, "Invalid two-factor authentication code.") }
+            return (user, try Tokens.create(db, user: user.uid, kind: .session, device: device))
+        }
+        tfa.redeem(token)
+        let caller = Caller(user: user, via: .session, token: session)
+        let withUser = Call(method: call.method, params: p, caller: caller, env: call.env, request: call.request,
+                            origin: call.origin, multipart: nil, pacer: call.pacer)
+        var o = try await GeneralMethods.userObject(withUser)
+        o["auth"] = .string(session.token)
+        return .json(o)
+    }
 }

@@ -86,14 +86,13 @@ enum FileMethods {
 
     /// The region's second digest, computed once if the blob was stored under the other region.
     static func digests(_ blob: BlobRow, region: Region, store: Store) async throws -> (md5: String, sha256: String) {
-        if let md5 = blob.md5, let sha256 = blob.sha256 { return (md5, sha256) }
-        if region == .us, let md5 = blob.md5 { return (md5, "") }
-        if region == .eu, let sha256 = blob.sha256 { return ("", sha256) }
-        let (md5, sha256) = try store.blobs.digests(of: blob.key)
+        if region == .us, let md5 = blob.md5 { return (md5, blob.sha256 ?? "") }
+        if region == .eu, let sha256 = blob.sha256 { return (blob.md5 ?? "", sha256) }
+        let d = try store.blobs.digests(of: blob.key)
         try await store.write { db in
-            try db.execute(sql: "UPDATE blobs SET md5 = ?, sha256 = ? WHERE key = ?", arguments: [md5, sha256, blob.key])
+            try db.execute(sql: "UPDATE blobs SET md5 = ?, sha256 = ? WHERE key = ?", arguments: [d.md5, d.sha256, blob.key])
         }
-        return (md5, sha256)
+        return (d.md5 ?? "", d.sha256 ?? "")
     }
 
     /// A file by id or path; by path a folder is answered too. A missing path is 2055, as

@@ -29,20 +29,33 @@ enum FolderMethods {
     static func listfolder(_ call: Call) async throws -> Reply {
         let p = call.params, render = call.render
         let recursive = p.bool("recursive"), nofiles = p.bool("nofiles"), showdeleted = p.bool("showdeleted")
+        let limit = call.env.config.recursiveListLimit, maxDepth = call.env.config.recursiveListDepth
         let metadata = try await call.read { t -> JSON in
             let folder = try p.folder(in: t)
+            // The live service refuses the root and big or deep trees (REAL-SERVICE.md §6).
+            if recursive && folder.fid == t.rootid { throw APIError(5000) }
+            var listed = 0
+            func count() throws {
+                listed += 1
+                if recursive && listed > limit { throw APIError(5000) }
+            }
             func contents(of folder: FolderRow, depth: Int) throws -> [JSON] {
+                if depth > maxDepth { throw APIError(5000) }
                 var out: [JSON] = []
                 var folders = try t.childFolders(folder.fid)
                 if showdeleted { folders += try t.childFolders(folder.fid, deleted: true).filter(\.trashtop) }
                 for sub in folders {
+                    try count()
                     let inner = recursive && !sub.deleted ? try contents(of: sub, depth: depth + 1) : nil
                     out.append(render.folder(sub, contents: inner).json)
                 }
                 if !nofiles {
                     var files = try t.childFiles(folder.fid)
                     if showdeleted { files += try t.childFiles(folder.fid, deleted: true).filter(\.trashtop) }
-                    for file in files { out.append(render.file(file).json) }
+                    for file in files {
+                        try count()
+                        out.append(render.file(file).json)
+                    }
                 }
                 return out
             }

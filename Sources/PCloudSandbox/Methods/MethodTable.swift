@@ -5,7 +5,8 @@ enum MethodTable {
         var table: [String: MethodSpec] = [:]
         for group in [GeneralMethods.methods, AuthMethods.methods, FolderMethods.methods, FileMethods.methods,
                       UploadMethods.methods, StreamingMethods.methods, ArchivingMethods.methods,
-                      PublicLinkMethods.methods, TrashMethods.methods] {
+                      PublicLinkMethods.methods, TrashMethods.methods, RevisionMethods.methods,
+                      ChunkedUploadMethods.methods] {
             table.merge(group) { _, _ in fatalError("method registered twice") }
         }
         return table

@@ -5,9 +5,11 @@ import ZIPFoundation
 
 /// Demo accounts (always present) and alice's demo tree (`--seed demo`).
 enum DemoSeed {
-    static let accounts: [(email: String, password: String)] = [
-        ("alice@example.com", "alice-sandbox"),
-        ("bob@example.com", "bob-sandbox"),
+    /// carol has two-factor login on; her code is fixed and printed at start.
+    static let accounts: [(email: String, password: String, tfa: String?)] = [
+        ("alice@example.com", "alice-sandbox", nil),
+        ("bob@example.com", "bob-sandbox", nil),
+        ("carol@example.com", "carol-sandbox", "246810"),
     ]
     static let quota: Int64 = 50 << 30
 
@@ -15,14 +17,14 @@ enum DemoSeed {
     static func ensureUsers(store: Store) async throws -> [SandboxInfo.DemoUser] {
         try await store.write { db in
             var out: [SandboxInfo.DemoUser] = []
-            for (email, password) in accounts {
+            for (email, password, tfa) in accounts {
                 var user = try UserRow.fetchOne(db, sql: "SELECT * FROM users WHERE email = ?", arguments: [email])
                 if user == nil {
                     let now = Dates.now()
                     var root = FolderRow(ownerid: 0, parentid: nil, name: "/", created: now, modified: now)
                     try root.insert(db)
                     var row = UserRow(email: email, password: password, rootid: root.fid, quota: quota, created: now,
-                                      emailverified: true)
+                                      emailverified: true, tfacode: tfa)
                     try row.insert(db)
                     try db.execute(sql: "UPDATE folders SET ownerid = ? WHERE id = ?", arguments: [row.uid, root.fid])
                     _ = try Tokens.create(db, user: row.uid, kind: .oauth, device: "pcmd sandbox demo",
@@ -31,7 +33,7 @@ enum DemoSeed {
                 }
                 let token = try TokenRow.fetchOne(db, sql: "SELECT * FROM tokens WHERE userid = ? AND kind = 'oauth' ORDER BY id LIMIT 1",
                                                   arguments: [user!.uid])
-                out.append(.init(email: email, password: user!.password, token: token?.token ?? ""))
+                out.append(.init(email: email, password: user!.password, token: token?.token ?? "", tfaCode: user!.tfacode))
             }
             return out
         }

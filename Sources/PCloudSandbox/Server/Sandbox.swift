@@ -12,6 +12,8 @@ public struct SandboxInfo: Sendable {
         public let email: String
         public let password: String
         public let token: String
+        /// The two-factor code, for the account that has two-factor login on.
+        public let tfaCode: String?
     }
     public let httpURL: String?
     public let httpsURL: String?
@@ -29,7 +31,9 @@ public struct SandboxInfo: Sendable {
         o["data"] = .string(dataDir)
         o["region"] = .string(region.rawValue)
         o["users"] = .array(users.map {
-            .object([("email", .string($0.email)), ("password", .string($0.password)), ("token", .string($0.token))])
+            var u = JSONObject([("email", .string($0.email)), ("password", .string($0.password)), ("token", .string($0.token))])
+            if let code = $0.tfaCode { u["tfacode"] = .string(code) }
+            return u.json
         })
         return o.json
     }

@@ -27,12 +27,16 @@ public struct SandboxConfig: Sendable {
     public var seedDemo: Bool
     /// How long a content link from `getfilelink` lives.
     public var contentLinkLifetime: Int64
-    /// Upper bound for `diff` with `block=1`.
+    /// Upper bound for `diff` with `block=1` (the live service holds it about a minute).
     public var diffBlockSeconds: Double
+    /// A recursive `listfolder` over more entries or deeper than this answers 5000, as the live
+    /// service does (REAL-SERVICE.md §6); the root is never listed recursively.
+    public var recursiveListLimit: Int = 1_000_000
+    public var recursiveListDepth: Int = 40
 
     public init(dataDir: URL, http: Endpoint? = Endpoint(host: "127.0.0.1", port: 0),
                 https: Endpoint? = Endpoint(host: "127.0.0.1", port: 0), region: Region = .us,
-                seedDemo: Bool = false, contentLinkLifetime: Int64 = 4 * 3600, diffBlockSeconds: Double = 30) {
+                seedDemo: Bool = false, contentLinkLifetime: Int64 = 4 * 3600, diffBlockSeconds: Double = 60) {
         self.dataDir = dataDir
         self.http = http
         self.https = https

@@ -41,16 +41,51 @@ public struct Blobs: Sendable {
     func remove(_ key: String) { try? FileManager.default.removeItem(atPath: path(key)) }
 
     /// Computes the digests a blob lacks (the region may have changed since it was stored).
-    func digests(of key: String) throws -> (md5: String, sha256: String) {
-        guard let fh = FileHandle(forReadingAtPath: path(key)) else { throw APIError(5000) }
+    func digests(of key: String) throws -> ContentHasher.Digests {
+        try ContentHasher.digests(ofFile: path(key))
+    }
+}
+
+/// SHA-1 always, plus MD5 and/or SHA-256, fed as the bytes stream past.
+struct ContentHasher {
+    struct Digests { let size: Int64; let sha1: String; let md5: String?; let sha256: String? }
+
+    private var sha1 = Insecure.SHA1()
+    private var md5: Insecure.MD5?
+    private var sha256: SHA256?
+    private(set) var size: Int64 = 0
+
+    init(md5: Bool, sha256: Bool) {
+        if md5 { self.md5 = Insecure.MD5() }
+        if sha256 { self.sha256 = SHA256() }
+    }
+
+    init(region: Region) { self.init(md5: region == .us, sha256: region == .eu) }
+
+    mutating func update(_ raw: UnsafeRawBufferPointer) {
+        sha1.update(bufferPointer: raw)
+        md5?.update(bufferPointer: raw)
+        sha256?.update(bufferPointer: raw)
+        size += Int64(raw.count)
+    }
+
+    func finalize() -> (digests: Digests, hash: Int64) {
+        let digest = sha1.finalize()
+        var hash: UInt64 = 0
+        for b in digest.prefix(8) { hash = hash << 8 | UInt64(b) }
+        return (Digests(size: size, sha1: digest.hex, md5: md5?.finalize().hex, sha256: sha256?.finalize().hex),
+                Int64(bitPattern: hash))
+    }
+
+    /// All three digests of a file on disk.
+    static func digests(ofFile path: String) throws -> Digests {
+        guard let fh = FileHandle(forReadingAtPath: path) else { throw APIError(5000) }
         defer { try? fh.close() }
-        var md5 = Insecure.MD5()
-        var sha256 = SHA256()
+        var hasher = ContentHasher(md5: true, sha256: true)
         while let chunk = try fh.read(upToCount: 1 << 20), !chunk.isEmpty {
-            md5.update(data: chunk)
-            sha256.update(data: chunk)
+            chunk.withUnsafeBytes { hasher.update($0) }
         }
-        return (md5.finalize().hex, sha256.finalize().hex)
+        return hasher.finalize().digests
     }
 }
 
@@ -58,27 +93,20 @@ public struct Blobs: Sendable {
 public final class IncomingBlob: @unchecked Sendable {
     let path: String
     private let fd: Int32
-    private var sha1 = Insecure.SHA1()
-    private var md5: Insecure.MD5?
-    private var sha256: SHA256?
-    private(set) var size: Int64 = 0
+    private var hasher: ContentHasher
+    var size: Int64 { hasher.size }
     private var closed = false
 
     init(path: String, region: Region) throws {
         self.path = path
+        hasher = ContentHasher(region: region)
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
-        switch region {
-        case .us: md5 = Insecure.MD5()
-        case .eu: sha256 = SHA256()
-        }
     }
 
     func write(_ buffer: ByteBuffer) throws {
         try buffer.withUnsafeReadableBytes { raw in
-            sha1.update(bufferPointer: raw)
-            md5?.update(bufferPointer: raw)
-            sha256?.update(bufferPointer: raw)
+            hasher.update(raw)
             var offset = 0
             while offset < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -89,17 +117,12 @@ public final class IncomingBlob: @unchecked Sendable {
                 offset += n
             }
         }
-        size += Int64(buffer.readableBytes)
     }
 
     fileprivate func finish() throws -> BlobRow {
         close()
-        let digest = sha1.finalize()
-        let sha1Hex = digest.hex
-        var hash: UInt64 = 0
-        for b in digest.prefix(8) { hash = hash << 8 | UInt64(b) }
-        return BlobRow(key: sha1Hex, size: size, sha1: sha1Hex, md5: md5?.finalize().hex,
-                       sha256: sha256?.finalize().hex, hash: Int64(bitPattern: hash))
+        let (d, hash) = hasher.finalize()
+        return BlobRow(key: d.sha1, size: d.size, sha1: d.sha1, md5: d.md5, sha256: d.sha256, hash: hash)
     }
 
     /// Abandons the upload and removes the temporary file.

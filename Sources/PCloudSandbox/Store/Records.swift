@@ -9,6 +9,8 @@ struct UserRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     var quota: Int64
     var created: Int64
     var emailverified: Bool
+    /// Set for accounts with two-factor login on: the code `tfa_login` accepts.
+    var tfacode: String?
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
     var uid: Int64 { id! }
 }

@@ -97,6 +97,16 @@ enum Schema {
                 INSERT INTO sqlite_sequence(name, seq) VALUES ('folders', 1000), ('files', 5000000), ('events', 100);
                 """)
         }
+        m.registerMigration("v2") { db in
+            try db.execute(sql: """
+                ALTER TABLE users ADD COLUMN tfacode TEXT;
+                CREATE TABLE uploads (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    userid INTEGER NOT NULL,
+                    created INTEGER NOT NULL);
+                INSERT INTO sqlite_sequence(name, seq) VALUES ('uploads', 7000);
+                """)
+        }
         return m
     }
 }

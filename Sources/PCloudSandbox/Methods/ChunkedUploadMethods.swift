@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import NIOCore
+
+/// The resumable upload session pCloud's own clients use: `upload_create`, then `upload_write`
+/// in order (the live service appends only: REAL-SERVICE.md §3), `upload_info` to resume,
+/// `upload_save` to turn it into a file. Sessions are files under `tmp/uploads/` and survive
+/// a restart.
+enum ChunkedUploadMethods {
+    static let methods: [String: MethodSpec] = [
+        "upload_create": MethodSpec(auth: .user) { call in
+            let uid = call.user.uid
+            let id = try await call.store.write { db -> Int64 in
+                try db.execute(sql: "INSERT INTO uploads (userid, created) VALUES (?, ?)", arguments: [uid, Dates.now()])
+                return db.lastInsertedRowID
+            }
+            FileManager.default.createFile(atPath: path(call, id), contents: nil)
+            return .json(JSONObject([("uploadid", .int(id))]))
+        },
+        "upload_write": MethodSpec(auth: .user) { call in
+            let (id, file) = try await session(call)
+            guard let offset = try call.params.int64("uploadoffset") else { throw APIError(2068, "Could not write to upload.") }
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
+            guard offset == size else { throw APIError(2068, "Could not write to upload.") }
+            let fd = open(file, O_WRONLY | O_APPEND | O_CLOEXEC)
+            guard fd >= 0 else { throw APIError(2067, "Upload id does not exist.") }
+            defer { close(fd) }
+            var written: Int64 = 0
+            for try await chunk in call.request.body {
+                try chunk.withUnsafeReadableBytes { raw in
+                    var off = 0
+                    while off < raw.count {
+                        let n = write(fd, raw.baseAddress! + off, raw.count - off)
+                        if n < 0 { throw APIError(5001) }
+                        off += n
+                    }
+                }
+                written += Int64(chunk.readableBytes)
+            }
+            _ = id
+            return .json(JSONObject([("bytes", .int(written))]))
+        },
+        "upload_info": MethodSpec(auth: .user) { call in
+            let (_, file) = try await session(call)
+            let d = try ContentHasher.digests(ofFile: file)
+            var o = JSONObject([("size", .int(d.size)), ("sha1", .string(d.sha1))])
+            switch call.env.config.region {
+            case .us: o["md5"] = .string(d.md5 ?? "")
+            case .eu: o["sha256"] = .string(d.sha256 ?? "")
+            }
+            return .json(o)
+        },
+        "upload_save": MethodSpec(auth: .user, handler: save),
+        "upload_delete": MethodSpec(auth: .user) { call in
+            let (id, file) = try await session(call)
+            try await call.store.write { db in try db.execute(sql: "DELETE FROM uploads WHERE id = ?", arguments: [id]) }
+            unlink(file)
+            return .ok
+        },
+    ]
+
+    static func path(_ call: Call, _ id: Int64) -> String {
+        let dir = call.store.blobs.tmp.appendingPathComponent("uploads")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.appendingPathComponent(String(id)).path
+    }
+
+    static func session(_ call: Call) async throws -> (Int64, String) {
+        guard let id = try call.params.int64("uploadid", invalid: 2067) else { throw APIError(2067, "Upload id does not exist.") }
+        let uid = call.user.uid
+        let exists = try await call.store.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM uploads WHERE id = ? AND userid = ?)", arguments: [id, uid]) ?? false
+        }
+        guard exists else { throw APIError(2067, "Upload id does not exist.") }
+        return (id, path(call, id))
+    }
+
+    /// Saves the session as a file; `ifhash` (a number) overwrites only a file whose hash
+    /// still matches, saving a `{CONFLICTED}` copy otherwise; `ifhash=new` only creates.
+    static func save(_ call: Call) async throws -> Reply {
+        let p = call.params, render = call.render, env = call.env
+        let (id, file) = try await session(call)
+        let (mtime, ctime) = try p.times()
+        let renameIfExists = p.bool("renameifexists")
+        // Hash the session's bytes into a blob.
+        let incoming = try env.store.blobs.newIncoming(region: env.config.region)
+        guard let fh = FileHandle(forReadingAtPath: file) else { throw APIError(2067) }
+        while let chunk = try fh.read(upToCount: 1 << 20), !chunk.isEmpty { try incoming.write(ByteBuffer(data: chunk)) }
+        try? fh.close()
+        let blob = try env.store.blobs.commit(incoming)
+        let (saved, conflicted) = try await call.write { t -> (FileRow, Bool) in
+            let (parent, name): (FolderRow, String)
+            if let folderid = try p.int64("folderid", invalid: 1017), let n = p["name"] {
+                (parent, name) = (try t.folder(folderid), try Tree.validName(n))
+            } else if let path = p["path"] {
+                let (pp, n) = try t.parentAndName(path: path)
+                (parent, name) = (pp, try Tree.validName(n))
+            } else {
+                throw APIError(1001)
+            }
+            if try !BlobRow.exists(t.db, key: blob.key) { try blob.insert(t.db) }
+            var target = name, conflicted = false
+            if let ifhash = p["ifhash"], let existing = try t.childFile(parent.fid, name) {
+                if ifhash == "new" || UInt64(ifhash) != UInt64(bitPattern: existing.hash) {
+                    let ns = name as NSString
+                    let ext = ns.pathExtension
+                    let base = ext.isEmpty ? name : ns.deletingPathExtension
+                    target = try t.freeFileName(in: parent.fid, for: ext.isEmpty ? "\(base) {CONFLICTED}" : "\(base) {CONFLICTED}.\(ext)")
+                    conflicted = true
+                }
+            }
+            let f = try t.putFile(in: parent, name: target, content: Content(blob), mtime: mtime, ctime: ctime,
+                                  renameIfExists: renameIfExists && !conflicted)
+            try t.db.execute(sql: "DELETE FROM uploads WHERE id = ?", arguments: [id])
+            return (f, conflicted)
+        }
+        unlink(file)
+        var meta = render.file(saved)
+        if conflicted { meta["conflicted"] = true }
+        return .json(JSONObject([("metadata", meta.json)]))
+    }
+}
