@@ -6,25 +6,97 @@ import Hummingbird
 enum ArchivingMethods {
     static let methods: [String: MethodSpec] = [
         "getzip": MethodSpec(auth: .user, handler: getzip),
+        "getziplink": MethodSpec(auth: .user, handler: getziplink),
+        "savezip": MethodSpec(auth: .user, handler: savezip),
+        "savezipprogress": MethodSpec(auth: .user) { call in
+            guard let hash = call.params["progresshash"] else { throw APIError(1052) }
+            guard let z = call.env.zips.get(hash) else { throw APIError(1901, "Zip not found.") }
+            return .json(JSONObject([("files", .int(z.files)), ("totalfiles", .int(z.totalFiles)),
+                                     ("bytes", .int(z.bytes)), ("totalbytes", .int(z.totalBytes))]))
+        },
+        "extractarchive": MethodSpec(auth: .user, handler: Extraction.extractarchive),
+        "extractarchiveprogress": MethodSpec(auth: .user, handler: Extraction.progress),
     ]
 
-    /// The zip of a tree (structures.md §2), streamed as it is built.
-    static func getzip(_ call: Call) async throws -> Reply {
+    static func zipStream(_ call: Call) async throws -> ZipStream {
         let p = call.params, blobs = call.store.blobs
         let timeOffset = try p["timeoffset"].map(ZipTree.parseOffset) ?? 0
         let entries = try await call.read { t in try ZipTree.entries(params: p, in: t) }
+        return ZipStream(entries: entries.map {
+            ZipStream.Entry(path: $0.path, source: $0.file.map { blobs.path($0.blob) }, size: $0.file?.size ?? 0,
+                            modified: $0.modified)
+        }, timeOffset: timeOffset, pacer: call.pacer)
+    }
+
+    /// Builds the zip into the blob store, reporting to `savezipprogress` as it goes.
+    static func buildZip(_ call: Call) async throws -> BlobRow {
+        let stream = try await zipStream(call)
+        let env = call.env
+        let hash = call.params["progresshash"]
+        let totalFiles = stream.entries.count, totalBytes = stream.totalBytes
+        if let hash { env.zips.start(hash, ZipProgress(totalFiles: totalFiles, totalBytes: totalBytes)) }
+        let incoming = try env.store.blobs.newIncoming(region: env.config.region)
+        do {
+            try await stream.write(to: { try incoming.write($0) }) { files, bytes in
+                if let hash { env.zips.update(hash) { $0.files = files; $0.bytes = bytes } }
+            }
+        } catch {
+            incoming.discard()
+            throw error
+        }
+        if let hash { env.zips.finish(hash) }
+        let blob = try env.store.blobs.commit(incoming)
+        try await env.store.write { db in if try !BlobRow.exists(db, key: blob.key) { try blob.insert(db) } }
+        return blob
+    }
+
+    /// The zip of a tree saved as a file (`topath`, or `tofolderid` + `toname`).
+    static func savezip(_ call: Call) async throws -> Reply {
+        let p = call.params, render = call.render
+        // Check the destination before building anything.
+        let (folder, name) = try await call.read { t -> (FolderRow, String) in
+            if let topath = p["topath"] {
+                let (parent, n) = try t.parentAndName(path: topath)
+                return (parent, try Tree.validName(n))
+            }
+            guard let id = try p.int64("tofolderid", invalid: 1017), let n = p["toname"] else { throw APIError(1016) }
+            return (try t.folder(id), try Tree.validName(n))
+        }
+        let blob = try await buildZip(call)
+        let file = try await call.write { t in
+            try t.putFile(in: try t.folder(t.wire(folder.fid)), name: name, content: Content(blob), mtime: nil, ctime: nil)
+        }
+        return .json(JSONObject([("metadata", render.file(file).json)]))
+    }
+
+    /// The zip built on the server and offered as a content link.
+    static func getziplink(_ call: Call) async throws -> Reply {
+        let blob = try await buildZip(call)
+        let name = call.params["filename"] ?? "archive.zip"
+        return .json(try await StreamingMethods.contentLink(call, blob: Content(blob), name: name))
+    }
+
+    /// The zip of a tree (structures.md §2), streamed as it is built.
+    static func getzip(_ call: Call) async throws -> Reply {
+        let p = call.params
+        let stream = try await zipStream(call)
         var headers = HTTPFields()
         headers[.contentType] = p.bool("forcedownload") ? "application/octet-stream" : "application/zip"
         if let name = p["filename"] {
             let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "archive.zip"
             headers[.contentDisposition] = "attachment; filename*=UTF-8''\(encoded)"
         }
-        let stream = ZipStream(entries: entries.map {
-            ZipStream.Entry(path: $0.path, source: $0.file.map { blobs.path($0.blob) }, size: $0.file?.size ?? 0,
-                            modified: $0.modified)
-        }, timeOffset: timeOffset, pacer: call.pacer)
         return .response(Response(status: .ok, headers: headers, body: stream.body))
     }
+}
+
+struct ZipProgress: Sendable {
+    var files = 0
+    let totalFiles: Int
+    var bytes: Int64 = 0
+    let totalBytes: Int64
+
+    init(totalFiles: Int, totalBytes: Int64) { self.totalFiles = totalFiles; self.totalBytes = totalBytes }
 }
 
 /// The entries of a tree given by `folderid` (its contents), `folderids`, `fileids` and the two

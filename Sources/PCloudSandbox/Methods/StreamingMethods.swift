@@ -7,32 +7,89 @@ import NIOCore
 enum StreamingMethods {
     static let methods: [String: MethodSpec] = [
         "getfilelink": MethodSpec(auth: .user, handler: getfilelink),
+        // Streaming links serve the original bytes: the sandbox does not transcode.
+        "getvideolink": MethodSpec(auth: .user) { call in try await mediaLink(call, categories: [2]) },
+        "gethlslink": MethodSpec(auth: .user) { call in try await mediaLink(call, categories: [2]) },
+        "getaudiolink": MethodSpec(auth: .user) { call in try await mediaLink(call, categories: [2, 3]) },
+        "getvideolinks": MethodSpec(auth: .user) { call in
+            guard case .json(let link) = try await mediaLink(call, categories: [2]) else { throw APIError(5000) }
+            var variant = JSONObject([("isoriginal", true)])
+            for key in ["path", "hosts", "expires"] { variant[key] = link[key] }
+            return .json(JSONObject([("variants", .array([variant.json]))]))
+        },
+        "gettextfile": MethodSpec(auth: .user, handler: gettextfile),
     ]
+
+    static func mediaLink(_ call: Call, categories: Set<Int>) async throws -> Reply {
+        let p = call.params
+        let (file, content) = try await call.read { t -> (FileRow, Content) in
+            let file = try p.file(in: t)
+            guard categories.contains(ContentKind.of(name: file.name).category) else {
+                throw APIError(2044, "Video links can only be generated for videos.")
+            }
+            return (file, try Revisions.content(of: file, params: p, in: t))
+        }
+        return .json(try await contentLink(call, blob: content, name: file.name))
+    }
+
+    /// The file's text, converted from `fromencoding` (default: UTF-8, else Latin-1) to
+    /// `toencoding` (default UTF-8).
+    static func gettextfile(_ call: Call) async throws -> Reply {
+        let p = call.params
+        let content = try await call.read { t in try Revisions.content(of: try p.file(in: t), params: p, in: t) }
+        guard content.size <= 16 << 20 else { throw APIError(5002) }
+        let data = try Data(contentsOf: URL(fileURLWithPath: call.store.blobs.path(content.blob)))
+        func encoding(_ name: String?) throws -> String.Encoding? {
+            switch name?.lowercased() {
+            case nil, "": return nil
+            case "utf-8", "utf8": return .utf8
+            case "iso-8859-1", "latin1", "iso8859-1": return .isoLatin1
+            case "windows-1252", "cp1252": return .windowsCP1252
+            case "utf-16", "utf16": return .utf16
+            case "ascii", "us-ascii": return .ascii
+            default: throw APIError(2061, "Unsupported character set in 'fromecoding' or 'toencoding'.")
+            }
+        }
+        let from = try encoding(p["fromencoding"]), to = try encoding(p["toencoding"]) ?? .utf8
+        guard let text = from.flatMap({ String(data: data, encoding: $0) }) ?? String(data: data, encoding: .utf8)
+                ?? String(data: data, encoding: .isoLatin1),
+              let out = text.data(using: to, allowLossyConversion: true) else { throw APIError(5000) }
+        var headers = HTTPFields()
+        let charset = to == .utf8 ? "utf-8" : (p["toencoding"] ?? "utf-8")
+        headers[.contentType] = p.bool("forcedownload") ? "application/octet-stream" : (p["contenttype"] ?? "text/plain; charset=\(charset)")
+        return .response(Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: out))))
+    }
 
     /// A short-lived content URL on this server: `hosts` + `path`, served by `ContentRoute`.
     static func getfilelink(_ call: Call) async throws -> Reply {
+        let p = call.params
+        let (file, content) = try await call.read { t -> (FileRow, Content) in
+            let file = try p.file(in: t)
+            return (file, try Revisions.content(of: file, params: p, in: t))
+        }
+        return .json(try await contentLink(call, blob: content, name: file.name))
+    }
+
+    /// Records a content link to `blob` and returns it as pCloud's file-link object.
+    static func contentLink(_ call: Call, blob: Content, name: String) async throws -> JSONObject {
         let p = call.params, env = call.env
         let expires = Dates.now() + env.config.contentLinkLifetime
         let code = Tokens.random(length: 32)
-        let file = try await call.write { t -> (FileRow, Content) in
-            let file = try p.file(in: t)
-            let content = try Revisions.content(of: file, params: p, in: t)
-            let kind = ContentKind.of(name: file.name)
-            let link = ContentLinkRow(code: code, blob: content.blob, name: file.name, expires: expires,
-                                      contenttype: p["contenttype"] ?? kind.contentType,
-                                      forcedownload: p.bool("forcedownload"))
-            try t.db.execute(sql: "DELETE FROM contentlinks WHERE expires < ?", arguments: [Dates.now() - 86400])
-            try link.insert(t.db)
-            return (file, content)
+        let link = ContentLinkRow(code: code, blob: blob.blob, name: name, expires: expires,
+                                  contenttype: p["contenttype"] ?? ContentKind.of(name: name).contentType,
+                                  forcedownload: p.bool("forcedownload"))
+        try await call.store.write { db in
+            try db.execute(sql: "DELETE FROM contentlinks WHERE expires < ?", arguments: [Dates.now() - 86400])
+            try link.insert(db)
         }
-        let name = file.0.name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? "file"
-        let path = p.bool("skipfilename") ? "/\(code)/" : "/\(code)/\(name)"
-        return .json(JSONObject([
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? "file"
+        let path = p.bool("skipfilename") ? "/\(code)/" : "/\(code)/\(encoded)"
+        return JSONObject([
             ("dwltag", .string(Tokens.random(length: 22))),
-            ("hash", .uint(UInt64(bitPattern: file.1.hash))), ("size", .int(file.1.size)),
+            ("hash", .uint(UInt64(bitPattern: blob.hash))), ("size", .int(blob.size)),
             ("expires", call.tf.json(expires)), ("path", .string(path)),
             ("hosts", .array([.string(env.contentHost(for: call.origin))])),
-        ]))
+        ])
     }
 }
 

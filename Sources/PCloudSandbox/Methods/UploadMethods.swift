@@ -3,36 +3,15 @@ import Hummingbird
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// Live state of uploads that carry a `progresshash`, for `uploadprogress`.
-final class UploadProgressBoard: Sendable {
-    struct Entry: Sendable {
-        var total: Int64
-        var uploaded: Int64 = 0
-        var currentFile: String?
-        var currentFileUploaded: Int64 = 0
-        var fileNumber = 0
-        var files: [JSON] = []
-        var finished = false
-        var finishedAt: Date?
-    }
-
-    private let entries = NIOLockedValueBox<[String: Entry]>([:])
-
-    func start(_ hash: String, total: Int64) {
-        entries.withLockedValue { e in
-            // Finished uploads stay visible for a minute so the last poll sees `finished`.
-            e = e.filter { $0.value.finishedAt.map { $0.timeIntervalSinceNow > -60 } ?? true }
-            e[hash] = Entry(total: total)
-        }
-    }
-
-    func update(_ hash: String, _ change: (inout Entry) -> Void) {
-        entries.withLockedValue { e in
-            if var entry = e[hash] { change(&entry); e[hash] = entry }
-        }
-    }
-
-    func get(_ hash: String) -> Entry? { entries.withLockedValue { $0[hash] } }
+/// Live state of an upload that carries a `progresshash`, for `uploadprogress`.
+struct UploadProgress: Sendable {
+    var total: Int64
+    var uploaded: Int64 = 0
+    var currentFile: String?
+    var currentFileUploaded: Int64 = 0
+    var fileNumber = 0
+    var files: [JSON] = []
+    var finished = false
 }
 
 enum UploadMethods {
@@ -67,7 +46,7 @@ enum UploadMethods {
         // each file is checked again when it is saved.
         if let contentLength { try await call.read { t in try t.checkQuota(adding: contentLength - 4096) } }
         let progress = p["progresshash"]
-        if let progress { env.uploads.start(progress, total: contentLength ?? 0) }
+        if let progress { env.uploads.start(progress, UploadProgress(total: contentLength ?? 0)) }
 
         var fileids: [JSON] = [], metadata: [JSON] = [], checksums: [JSON] = []
         func store(name: String, chunks: () async throws -> ByteBuffer?) async throws {
@@ -133,7 +112,7 @@ enum UploadMethods {
             }
         }
         if let progress {
-            env.uploads.update(progress) { $0.finished = true; $0.finishedAt = Date(); $0.uploaded = $0.total }
+            env.uploads.finish(progress) { $0.finished = true; $0.uploaded = $0.total }
         }
         return .json(JSONObject([("fileids", .array(fileids)), ("metadata", .array(metadata)),
                                  ("checksums", .array(checksums))]))

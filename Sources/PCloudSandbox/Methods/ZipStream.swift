@@ -32,16 +32,30 @@ struct ZipStream {
         let zip64: Bool
     }
 
+    /// Payload bytes of all entries (what `savezipprogress` calls `totalbytes`).
+    var totalBytes: Int64 { entries.reduce(0) { $0 + $1.size } }
+
+    /// As a response body, paced to the connection.
     var body: ResponseBody {
-        let entries = self.entries, timeOffset = self.timeOffset, startPacer = self.pacer
+        let stream = self
         return ResponseBody { writer in
-            var pacer = startPacer
-            var offset: Int64 = 0
+            var pacer = stream.pacer
+            try await stream.write { buffer in
+                try await writer.write(buffer)
+                try await pacer.wrote(buffer.readableBytes)
+            }
+            try await writer.finish(nil)
+        }
+    }
+
+    /// Produces the archive into `sink`; `progress` hears (entries done, payload bytes done).
+    func write(to sink: (ByteBuffer) async throws -> Void,
+               progress: (_ files: Int, _ bytes: Int64) -> Void = { _, _ in }) async throws {
+            var offset: Int64 = 0, payload: Int64 = 0
             var written: [Written] = []
             func emit(_ buffer: ByteBuffer) async throws {
                 offset += Int64(buffer.readableBytes)
-                try await writer.write(buffer)
-                try await pacer.wrote(buffer.readableBytes)
+                try await sink(buffer)
             }
             for entry in entries {
                 let name = Array(entry.path.utf8)
@@ -82,7 +96,9 @@ struct ZipStream {
                         if n == 0 { throw APIError(5000) }
                         crc = chunk.withUnsafeReadableBytes { Data($0) }.crc32(checksum: crc)
                         size += Int64(n)
+                        payload += Int64(n)
                         try await emit(chunk)
+                        progress(written.count, payload)
                     }
                 }
                 var descriptor = ByteBuffer()
@@ -96,6 +112,7 @@ struct ZipStream {
                 try await emit(descriptor)
                 written.append(Written(name: name, crc: crc, size: size, offset: start, dosTime: time, dosDate: date,
                                        isDirectory: entry.source == nil, zip64: zip64))
+                progress(written.count, payload)
             }
 
             let centralStart = offset
@@ -143,8 +160,6 @@ struct ZipStream {
             end.writeLE(archive64 ? UInt32(0xFFFF_FFFF) : UInt32(centralStart))
             end.writeLE(UInt16(0))
             try await emit(end)
-            try await writer.finish(nil)
-        }
     }
 
     /// MS-DOS time and date (2-second resolution, 1980–2107).

@@ -5,7 +5,9 @@ final class SandboxEnv: Sendable {
     let store: Store
     let config: SandboxConfig
     let digests = DigestBook()
-    let uploads = UploadProgressBoard()
+    let uploads = ProgressBoard<UploadProgress>()
+    let zips = ProgressBoard<ZipProgress>()
+    let extractions = ProgressBoard<ExtractProgress>()
     let authenticator: Authenticator
     private let boundPorts = NIOLockedValueBox<(http: Int?, https: Int?)>((nil, nil))
 
