@@ -148,6 +148,20 @@ PY
 
 start_server || exit 2
 
+# Up and down with 5 % of API calls failing with 5000: rclone must retry its way through.
+check_copy_with_faults() {
+    local src=$SRC/${FILE[64MiB]} faults="https://$HOSTPORT/_sandbox/faults"
+    curl -fsS --cacert "$CA" "$faults?set=error%3D5000%3A0.05%2Cseed%3D7" >>"$LOG" || why "could not set faults" || return
+    local ok=0
+    rclone "${RC_FLAGS[@]}" --low-level-retries 10 --retries 5 copyto "$src" pc:conf/faults/big.bin 2>>"$LOG" &&
+        rclone "${RC_FLAGS[@]}" --low-level-retries 10 --retries 5 copyto pc:conf/faults/big.bin "$TMP/faults-big.bin" 2>>"$LOG" || ok=$?
+    curl -fsS --cacert "$CA" "$faults?set=" >>"$LOG" || why "could not clear faults" || return
+    ((ok == 0)) || why "rclone gave up under faults (exit $ok)" || return
+    grep -q 'fault:' "$SERVER_LOG" || why "no fault was injected" || return
+    cmp -s "$src" "$TMP/faults-big.bin" || why "downloaded bytes differ"
+    rm -f "$TMP/faults-big.bin"
+}
+
 # ---------------------------------------------------------------------------
 # Check harness
 # ---------------------------------------------------------------------------
@@ -511,6 +525,7 @@ run about check_about
 run cleanup check_cleanup
 run "touch existing" check_touch_existing
 run "touch new" check_touch_new
+run "copy 64MiB with error=5000:0.05 faults" check_copy_with_faults
 
 echo "$PASSED passed, $FAILED failed"
 ((FAILED == 0))

@@ -38,6 +38,13 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Depth above which a recursive listfolder answers 5000.")
     var listDepth: Int = 40
 
+    @Option(help: ArgumentHelp("Faults to inject, e.g. 'error=5000:0.05,ratelimit=0.02,drop-after=3MiB:0.1,latency=50ms,bandwidth=20MiB/s,seed=7'.",
+                               discussion: "Also settable while running: GET /_sandbox/faults?set=SPEC (loopback only)."))
+    var faults: String = ""
+
+    @Option(help: "Append a JSON line per request (parameter names and where they came from; never values) to this file.")
+    var requestLog: String?
+
     mutating func run() async throws {
         guard let region = Region(rawValue: region) else { throw ValidationError("--region must be us or eu") }
         if let seed, seed != "demo" { throw ValidationError("--seed takes 'demo'") }
@@ -52,6 +59,8 @@ struct SandboxCommand: AsyncParsableCommand {
                                    diffBlockSeconds: diffBlock)
         config.recursiveListLimit = listLimit
         config.recursiveListDepth = listDepth
+        do { config.faults = try FaultPlan(parsing: faults) } catch { throw ValidationError("\(error)") }
+        config.requestLog = requestLog.map { URL(fileURLWithPath: $0) }
         var logger = Logger(label: "pcmd.sandbox")
         logger.logLevel = .warning
         let sandbox = try await Sandbox.start(config, logger: logger, stopOnSignals: true)
@@ -76,6 +85,9 @@ struct SandboxCommand: AsyncParsableCommand {
         for u in info.users {
             lines.append("    \(u.email)  \(u.password)  \(u.token)" + (u.tfaCode.map { "  (two-factor code \($0))" } ?? ""))
         }
+        lines.append("")
+        lines.append("  OAuth client: id \(info.oauthClientID)  secret \(info.oauthClientSecret)  (authorize at /oauth2/authorize)")
+        if !info.faults.isEmpty { lines.append("  injecting faults: \(info.faults)") }
         if let https = info.httpsURL, let ca = info.caPath, let user = info.users.first {
             let host = https.replacingOccurrences(of: "https://", with: "")
             lines += ["", "  try it:",

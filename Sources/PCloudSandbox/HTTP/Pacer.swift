@@ -5,16 +5,33 @@ import NIOCore
 /// producer reading from the page cache can queue tens of megabytes. Every `window` bytes the
 /// producer waits for one round trip through the loop, after which writability (and so the
 /// response writer's back-pressure) is current again.
+///
+/// It also applies the injected `bandwidth` and `drop-after` faults to what it paces.
 struct Pacer: Sendable {
     static let chunk = 256 * 1024
     static let window = 1 << 20
 
     let eventLoop: any EventLoop
+    private let bandwidth: Int64?
+    private var dropAfter: Int64?
     private var sinceSync = 0
+    private var total: Int64 = 0
+    private let started = ContinuousClock.now
 
-    init(eventLoop: any EventLoop) { self.eventLoop = eventLoop }
+    init(eventLoop: any EventLoop, faults: Faults? = nil, what: String = "transfer") {
+        self.eventLoop = eventLoop
+        bandwidth = faults?.bandwidth
+        dropAfter = faults?.dropPoint(what)
+    }
 
     mutating func wrote(_ bytes: Int) async throws {
+        total += Int64(bytes)
+        if let dropAfter, total >= dropAfter { throw InjectedDrop() }
+        if let bandwidth {
+            let due = Duration.seconds(Double(total) / Double(bandwidth))
+            let elapsed = ContinuousClock.now - started
+            if due > elapsed { try await Task.sleep(for: due - elapsed) }
+        }
         sinceSync += bytes
         guard sinceSync >= Pacer.window else { return }
         sinceSync = 0

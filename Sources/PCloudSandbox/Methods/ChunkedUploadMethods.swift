@@ -26,6 +26,7 @@ enum ChunkedUploadMethods {
             guard fd >= 0 else { throw APIError(2067, "Upload id does not exist.") }
             defer { close(fd) }
             var written: Int64 = 0
+            var pacer = Pacer(eventLoop: call.pacer.eventLoop, faults: call.env.faults, what: "upload_write")
             for try await chunk in call.request.body {
                 try chunk.withUnsafeReadableBytes { raw in
                     var off = 0
@@ -36,6 +37,7 @@ enum ChunkedUploadMethods {
                     }
                 }
                 written += Int64(chunk.readableBytes)
+                try await pacer.wrote(chunk.readableBytes)
             }
             _ = id
             return .json(JSONObject([("bytes", .int(written))]))

@@ -43,12 +43,11 @@ enum GeneralMethods {
     static func userObject(_ call: Call) async throws -> JSONObject {
         let user = call.user
         let used = try await call.read { t in try t.usedQuota() }
-        let region: Int64 = call.env.config.region == .eu ? 2 : 1
         return JSONObject([
             ("userid", .int(user.uid)), ("email", .string(user.email)), ("emailverified", .bool(user.emailverified)),
             ("registered", call.tf.json(user.created)), ("premium", true), ("premiumlifetime", false),
             ("plan", 1), ("business", false), ("cryptosetup", false), ("cryptosubscription", false),
-            ("cryptolifetime", false), ("language", "en"), ("locationid", .int(region)),
+            ("cryptolifetime", false), ("language", "en"), ("locationid", .int(call.env.locationID)),
             ("quota", .int(user.quota)), ("usedquota", .int(used)), ("publiclinkquota", .int(user.quota)),
             ("trashrevretentiondays", 30), ("freequota", .int(max(0, user.quota - used))),
         ])

@@ -49,6 +49,9 @@ enum UploadMethods {
         if let progress { env.uploads.start(progress, UploadProgress(total: contentLength ?? 0)) }
 
         var fileids: [JSON] = [], metadata: [JSON] = [], checksums: [JSON] = []
+        // Applies injected upload faults (bandwidth, drop-after).
+        var pacer = Pacer(eventLoop: call.pacer.eventLoop, faults: env.faults, what: "upload")
+        var broken: Error?
         func store(name: String, chunks: () async throws -> ByteBuffer?) async throws {
             let name = try Tree.validName(name)
             let incoming = try env.store.blobs.newIncoming(region: env.config.region)
@@ -61,11 +64,13 @@ enum UploadMethods {
                     if let progress {
                         env.uploads.update(progress) { $0.currentFileUploaded += Int64(chunk.readableBytes) }
                     }
+                    try await pacer.wrote(chunk.readableBytes)
                 }
             } catch {
                 // The connection broke: with nopartial the file is dropped, otherwise what
                 // arrived is kept, as pCloud does.
-                if nopartial { incoming.discard(); throw APIError(2041) }
+                broken = error is InjectedDrop ? error : APIError(2041)
+                if nopartial { incoming.discard(); throw broken! }
             }
             let blob = try env.store.blobs.commit(incoming)
             let file: FileRow
@@ -89,6 +94,7 @@ enum UploadMethods {
             if let sha256 = blob.sha256 { sums["sha256"] = .string(sha256) }
             checksums.append(sums.json)
             if let progress { env.uploads.update(progress) { $0.files.append(meta) } }
+            if let broken { throw broken }
         }
 
         if let reader = call.multipart {

@@ -9,12 +9,14 @@ struct SandboxContext: RequestContext {
     let remoteAddress: SocketAddress?
     let localAddress: SocketAddress?
     let eventLoop: any EventLoop
+    let channel: any Channel
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
         localAddress = source.channel.localAddress
         eventLoop = source.channel.eventLoop
+        channel = source.channel
     }
 }
 
@@ -27,8 +29,16 @@ struct SandboxResponder: HTTPResponder {
     func respond(to request: Request, context: SandboxContext) async throws -> Response {
         let origin = origin(of: request, context: context)
         let parts = request.uri.path.split(separator: "/", omittingEmptySubsequences: true)
+        if parts.count == 2 && parts[0] == "oauth2" && parts[1] == "authorize" {
+            return try await OAuth.authorizePage(request, env: env, origin: origin)
+        }
+        if parts.count == 2 && parts[0] == "_sandbox" && parts[1] == "faults" {
+            return try await FaultsRoute.serve(request, env: env, origin: origin)
+        }
         if parts.count >= 2 {
-            return try await ContentRoute.serve(code: String(parts[0]), request: request, env: env, pacer: Pacer(eventLoop: context.eventLoop))
+            env.requestLog?.record(path: "content", verb: request.method.rawValue, sources: [:], bearer: Self.bearer(request) != nil)
+            let pacer = Pacer(eventLoop: context.eventLoop, faults: env.faults, what: "download")
+            return try await ContentRoute.serve(code: String(parts[0]), request: request, env: env, pacer: pacer)
         }
         let method = parts.first.map(String.init) ?? ""
         guard methods[method] != nil else {
@@ -40,13 +50,19 @@ struct SandboxResponder: HTTPResponder {
         var reply: JSONObject
         do {
             var request = request
-            let multipart = try await Self.collectParams(&params, from: &request)
+            let (multipart, sources) = try await Self.collectParams(&params, from: &request)
+            env.requestLog?.record(path: method, verb: request.method.rawValue, sources: sources, bearer: Self.bearer(request) != nil)
+            try await env.faults.beforeMethod(method)
             reply = try await dispatch(method: method, params: params, request: request, multipart: multipart, origin: origin,
                                        eventLoop: context.eventLoop)
         } catch let error as APIError {
             reply = JSONObject(error.json.objectPairs)
         } catch let raw as RawResponse {
             return raw.response
+        } catch is InjectedDrop {
+            // A dropped connection, on purpose.
+            try? await context.channel.close()
+            throw HTTPError(.internalServerError)
         } catch {
             logger.error("\(method) failed: \(error)")
             reply = JSONObject(APIError(5000).json.objectPairs)
@@ -69,7 +85,7 @@ struct SandboxResponder: HTTPResponder {
         case .sessionOrPassword: guard let c = caller, c.via != .oauth else { throw APIError(1000) }
         }
         let call = Call(method: method, params: params, caller: caller, env: env, request: request,
-                        origin: origin, multipart: multipart, pacer: Pacer(eventLoop: eventLoop))
+                        origin: origin, multipart: multipart, pacer: Pacer(eventLoop: eventLoop, faults: env.faults, what: method))
         switch try await spec.handler(call) {
         case .json(let object):
             var o = JSONObject([("result", 0)])
@@ -86,14 +102,21 @@ struct SandboxResponder: HTTPResponder {
     }
 
     /// Query, then an urlencoded body, then multipart fields before the first file, then cookies.
+    /// Also returns which parameter names came from where, for the request log.
     private static func collectParams(_ params: inout Params, from request: inout Request) async throws
-        -> MultipartReader<RequestBody.AsyncIterator>? {
-        if let q = request.uri.query { params.merge(Params.parseURLEncoded(q.utf8)) }
+        -> (MultipartReader<RequestBody.AsyncIterator>?, [String: [String]]) {
+        var sources: [String: [String]] = [:]
+        func merge(_ pairs: [(String, String)], from source: String) {
+            guard !pairs.isEmpty else { return }
+            params.merge(pairs)
+            sources[source] = pairs.map(\.0)
+        }
+        if let q = request.uri.query { merge(Params.parseURLEncoded(q.utf8), from: "query") }
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         var multipart: MultipartReader<RequestBody.AsyncIterator>?
         if contentType.hasPrefix("application/x-www-form-urlencoded") {
             let body = try await request.collectBody(upTo: 16 << 20)
-            params.merge(Params.parseURLEncoded(body.readableBytesView))
+            merge(Params.parseURLEncoded(body.readableBytesView), from: "body")
         } else if contentType.hasPrefix("multipart/form-data"),
                   let boundary = MultipartReader<RequestBody.AsyncIterator>.boundary(fromContentType: request.headers[.contentType]!) {
             let reader = MultipartReader(source: request.body.makeAsyncIterator(), boundary: boundary)
@@ -101,11 +124,11 @@ struct SandboxResponder: HTTPResponder {
             while let part = try await reader.peekFieldPart() {
                 fields.append((part.name, try await reader.readField()))
             }
-            params.merge(fields)
+            merge(fields, from: "multipart")
             multipart = reader
         }
-        if let cookie = request.headers[.cookie] { params.merge(Params.parseCookies(cookie)) }
-        return multipart
+        if let cookie = request.headers[.cookie] { merge(Params.parseCookies(cookie), from: "cookie") }
+        return (multipart, sources)
     }
 
     private func origin(of request: Request, context: SandboxContext) -> Origin {

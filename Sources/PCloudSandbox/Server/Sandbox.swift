@@ -21,6 +21,9 @@ public struct SandboxInfo: Sendable {
     public let dataDir: String
     public let region: Region
     public let users: [DemoUser]
+    public let oauthClientID: String
+    public let oauthClientSecret: String
+    public let faults: String
 
     /// The same as JSON, for scripts (`--ready-file`).
     public var json: JSON {
@@ -30,6 +33,7 @@ public struct SandboxInfo: Sendable {
         if let caPath { o["ca"] = .string(caPath) }
         o["data"] = .string(dataDir)
         o["region"] = .string(region.rawValue)
+        o["oauth"] = .object([("client_id", .string(oauthClientID)), ("client_secret", .string(oauthClientSecret))])
         o["users"] = .array(users.map {
             var u = JSONObject([("email", .string($0.email)), ("password", .string($0.password)), ("token", .string($0.token))])
             if let code = $0.tfaCode { u["tfacode"] = .string(code) }
@@ -58,7 +62,7 @@ public final class Sandbox: Sendable {
         let store = try Store(dataDir: config.dataDir)
         let users = try await DemoSeed.ensureUsers(store: store)
         if config.seedDemo { try await DemoSeed.ensureDemoTree(store: store, region: config.region) }
-        let env = SandboxEnv(store: store, config: config)
+        let env = try SandboxEnv(store: store, config: config, logger: logger)
         let responder = SandboxResponder(env: env, methods: MethodTable.all, logger: logger)
 
         var certificates: SandboxCertificates?
@@ -110,7 +114,8 @@ public final class Sandbox: Sendable {
         }
         let info = SandboxInfo(
             httpURL: url("http", config.http?.host, httpPort), httpsURL: url("https", config.https?.host, httpsPort),
-            caPath: certificates?.caPath, dataDir: config.dataDir.path, region: config.region, users: users)
+            caPath: certificates?.caPath, dataDir: config.dataDir.path, region: config.region, users: users,
+            oauthClientID: OAuth.clientID, oauthClientSecret: OAuth.clientSecret, faults: config.faults.spec)
         return Sandbox(info: info, group: group, task: task)
     }
 

@@ -33,6 +33,10 @@ public struct SandboxConfig: Sendable {
     /// service does (REAL-SERVICE.md §6); the root is never listed recursively.
     public var recursiveListLimit: Int = 1_000_000
     public var recursiveListDepth: Int = 40
+    /// Faults to inject from the start (also settable at run time).
+    public var faults = FaultPlan()
+    /// Where to write the JSON-lines request log, if anywhere.
+    public var requestLog: URL?
 
     public init(dataDir: URL, http: Endpoint? = Endpoint(host: "127.0.0.1", port: 0),
                 https: Endpoint? = Endpoint(host: "127.0.0.1", port: 0), region: Region = .us,

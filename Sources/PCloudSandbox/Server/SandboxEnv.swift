@@ -1,3 +1,4 @@
+import Logging
 import NIOConcurrencyHelpers
 
 /// State shared by every request of one running sandbox.
@@ -9,12 +10,18 @@ final class SandboxEnv: Sendable {
     let zips = ProgressBoard<ZipProgress>()
     let extractions = ProgressBoard<ExtractProgress>()
     let authenticator: Authenticator
+    let oauthCodes = OAuth.Codes()
     private let boundPorts = NIOLockedValueBox<(http: Int?, https: Int?)>((nil, nil))
 
-    init(store: Store, config: SandboxConfig) {
+    let faults: Faults
+    let requestLog: RequestLog?
+
+    init(store: Store, config: SandboxConfig, logger: Logger) throws {
         self.store = store
         self.config = config
         authenticator = Authenticator(store: store, digests: digests)
+        faults = Faults(config.faults, logger: logger)
+        requestLog = try config.requestLog.map(RequestLog.init)
     }
 
     var ports: (http: Int?, https: Int?) { boundPorts.withLockedValue { $0 } }
@@ -33,6 +40,9 @@ final class SandboxEnv: Sendable {
         let host = origin.hostName.contains(":") ? "[\(origin.hostName)]" : origin.hostName
         return "\(host):\(port)"
     }
+
+    /// pCloud's data centre number: 1 US, 2 EU.
+    var locationID: Int64 { config.region == .eu ? 2 : 1 }
 
     var contentScheme: String { ports.https != nil ? "https" : "http" }
 }
