@@ -18,10 +18,15 @@ enum ArchivingMethods {
         "extractarchiveprogress": MethodSpec(auth: .user, handler: Extraction.progress),
     ]
 
+    /// The caller's tree from the request's tree parameters.
     static func zipStream(_ call: Call) async throws -> ZipStream {
-        let p = call.params, blobs = call.store.blobs
-        let timeOffset = try p["timeoffset"].map(ZipTree.parseOffset) ?? 0
-        let entries = try await call.read { t in try ZipTree.entries(params: p, in: t) }
+        let p = call.params
+        return try zipStream(call, entries: try await call.read { t in try ZipTree.entries(params: p, in: t) })
+    }
+
+    static func zipStream(_ call: Call, entries: [ZipTree.Entry]) throws -> ZipStream {
+        let blobs = call.store.blobs
+        let timeOffset = try call.params["timeoffset"].map(ZipTree.parseOffset) ?? 0
         return ZipStream(entries: entries.map {
             ZipStream.Entry(path: $0.path, source: $0.file.map { blobs.path($0.blob) }, size: $0.file?.size ?? 0,
                             modified: $0.modified)
@@ -29,8 +34,9 @@ enum ArchivingMethods {
     }
 
     /// Builds the zip into the blob store, reporting to `savezipprogress` as it goes.
-    static func buildZip(_ call: Call) async throws -> BlobRow {
-        let stream = try await zipStream(call)
+    static func buildZip(_ call: Call, stream given: ZipStream? = nil) async throws -> BlobRow {
+        let stream: ZipStream
+        if let given { stream = given } else { stream = try await zipStream(call) }
         let env = call.env
         let hash = call.params["progresshash"]
         let totalFiles = stream.entries.count, totalBytes = stream.totalBytes
@@ -52,6 +58,10 @@ enum ArchivingMethods {
 
     /// The zip of a tree saved as a file (`topath`, or `tofolderid` + `toname`).
     static func savezip(_ call: Call) async throws -> Reply {
+        try await savezip(call, stream: nil)
+    }
+
+    static func savezip(_ call: Call, stream: ZipStream?) async throws -> Reply {
         let p = call.params, render = call.render
         // Check the destination before building anything.
         let (folder, name) = try await call.read { t -> (FolderRow, String) in
@@ -62,7 +72,7 @@ enum ArchivingMethods {
             guard let id = try p.int64("tofolderid", invalid: 1017), let n = p["toname"] else { throw APIError(1016) }
             return (try t.folder(id), try Tree.validName(n))
         }
-        let blob = try await buildZip(call)
+        let blob = try await buildZip(call, stream: stream)
         let file = try await call.write { t in
             try t.putFile(in: try t.folder(t.wire(folder.fid)), name: name, content: Content(blob), mtime: nil, ctime: nil)
         }

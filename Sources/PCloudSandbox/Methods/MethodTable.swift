@@ -6,7 +6,7 @@ enum MethodTable {
         for group in [GeneralMethods.methods, AuthMethods.methods, FolderMethods.methods, FileMethods.methods,
                       UploadMethods.methods, StreamingMethods.methods, ArchivingMethods.methods,
                       PublicLinkMethods.methods, TrashMethods.methods, RevisionMethods.methods,
-                      ChunkedUploadMethods.methods, OAuth.methods] {
+                      ChunkedUploadMethods.methods, OAuth.methods, PublinkAccess.methods] {
             table.merge(group) { _, _ in fatalError("method registered twice") }
         }
         return table

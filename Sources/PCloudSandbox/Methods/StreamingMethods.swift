@@ -37,6 +37,11 @@ enum StreamingMethods {
     static func gettextfile(_ call: Call) async throws -> Reply {
         let p = call.params
         let content = try await call.read { t in try Revisions.content(of: try p.file(in: t), params: p, in: t) }
+        return try await text(call, content: content)
+    }
+
+    static func text(_ call: Call, content: Content) async throws -> Reply {
+        let p = call.params
         guard content.size <= 16 << 20 else { throw APIError(5002) }
         let data = try Data(contentsOf: URL(fileURLWithPath: call.store.blobs.path(content.blob)))
         func encoding(_ name: String?) throws -> String.Encoding? {

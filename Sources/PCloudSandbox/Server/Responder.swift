@@ -35,6 +35,10 @@ struct SandboxResponder: HTTPResponder {
         if parts.count == 2 && parts[0] == "_sandbox" && parts[1] == "faults" {
             return try await FaultsRoute.serve(request, env: env, origin: origin)
         }
+        if parts.count == 2 && parts[0] == "publink" {
+            return try await PublinkPage.serve(parts[1], request: request, env: env, origin: origin,
+                                               pacer: Pacer(eventLoop: context.eventLoop))
+        }
         if parts.count >= 2 {
             env.requestLog?.record(path: "content", verb: request.method.rawValue, sources: [:], bearer: Self.bearer(request) != nil)
             let pacer = Pacer(eventLoop: context.eventLoop, faults: env.faults, what: "download")

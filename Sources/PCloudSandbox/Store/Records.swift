@@ -106,6 +106,12 @@ struct PublinkRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
     var maxtraffic: Int64?
     var downloads: Int64 = 0
     var traffic: Int64 = 0
+    var shortcode: String?
+    /// Tree links (`gettreepublink`): a virtual folder of these files and folders, fixed at creation.
+    var treename: String?
+    var treefileids: String?
+    var treefolderids: String?
+    var deleted: Bool = false
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 

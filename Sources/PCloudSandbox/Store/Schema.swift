@@ -107,6 +107,16 @@ enum Schema {
                 INSERT INTO sqlite_sequence(name, seq) VALUES ('uploads', 7000);
                 """)
         }
+        m.registerMigration("v3") { db in
+            try db.execute(sql: """
+                ALTER TABLE publinks ADD COLUMN shortcode TEXT;
+                ALTER TABLE publinks ADD COLUMN treename TEXT;
+                ALTER TABLE publinks ADD COLUMN treefileids TEXT;
+                ALTER TABLE publinks ADD COLUMN treefolderids TEXT;
+                ALTER TABLE publinks ADD COLUMN deleted BOOLEAN NOT NULL DEFAULT 0;
+                CREATE UNIQUE INDEX publinks_short ON publinks(shortcode);
+                """)
+        }
         return m
     }
 }
