@@ -9,6 +9,18 @@ extension PCloudClient {
     public func uploadBatch(_ files: [(URL, String)], to folderid: Int, options: UploadOptions = UploadOptions(),
                             progress: TransferProgress? = nil) async throws -> [UploadResult] {
         guard !files.isEmpty else { return [] }
+        // How a server unquotes a multipart filename varies (\" vs %22): names that need it go
+        // by PUT, where the name is a plain query parameter.
+        if files.contains(where: { Self.needsQuoting($0.1) }) {
+            var results: [UploadResult?] = Array(repeating: nil, count: files.count)
+            let plain = files.indices.filter { !Self.needsQuoting(files[$0].1) || Self.isEmptyFile(files[$0].0) }
+            let batch = try await uploadBatch(plain.map { files[$0] }, to: folderid, options: options)
+            for (i, r) in zip(plain, batch) { results[i] = r }
+            for i in files.indices where results[i] == nil {
+                results[i] = try await uploadFile(files[i].0, to: folderid, name: files[i].1, options: options)
+            }
+            return results.map { $0! }
+        }
         let boundary = "pcmd-\(UInt64.random(in: 0...UInt64.max))-\(UInt64.random(in: 0...UInt64.max))"
         var parts: [MultipartBody.Part] = []
         for (url, name) in files {
@@ -38,6 +50,14 @@ extension PCloudClient {
             results.append(result)
         }
         return results
+    }
+
+    static func needsQuoting(_ name: String) -> Bool {
+        name.contains { $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\\" }
+    }
+
+    static func isEmptyFile(_ url: URL) -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int64) ?? 0) == 0
     }
 
     /// Quotes and line breaks cannot appear raw in a header parameter.

@@ -19,7 +19,8 @@ final class LocalFile: @unchecked Sendable {
 
     init(writing path: String, truncate: Bool) throws {
         self.path = path
-        fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (truncate ? O_TRUNC : 0), 0o644)
+        // Read-write: a download hashes what it wrote before renaming it into place.
+        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | (truncate ? O_TRUNC : 0), 0o644)
         guard fd >= 0 else { throw LocalFile.error("create", path) }
     }
 
@@ -33,10 +34,13 @@ final class LocalFile: @unchecked Sendable {
     /// Up to `count` bytes at `offset`; empty at the end.
     func read(at offset: Int64, count: Int) throws -> ByteBuffer {
         var buffer = ByteBufferAllocator().buffer(capacity: count)
-        let n = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { ptr in
-            pread(fd, ptr.baseAddress, count, off_t(offset))
+        var failed = false
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { ptr in
+            let n = pread(fd, ptr.baseAddress, count, off_t(offset))
+            failed = n < 0
+            return Swift.max(n, 0)
         }
-        guard n >= 0 else { throw LocalFile.error("read", path) }
+        if failed { throw LocalFile.error("read", path) }
         return buffer
     }
 

@@ -24,6 +24,7 @@ extension PCloudClient {
     func expand(_ entries: [Metadata], options: ListOptions, locked: inout [Metadata],
                 recursiveAllowed: Bool) async throws -> [Metadata] {
         var out = entries
+        var vanished: [Int] = []
         for i in out.indices where out[i].isfolder {
             if out[i].isCryptoLocked { locked.append(out[i]); continue }
             let id = out[i].itemID
@@ -34,22 +35,31 @@ extension PCloudClient {
                     let listed = try await listFolder(id, options: deep)
                     out[i].contents = try await pruneLocked(listed.contents ?? [], locked: &locked)
                     continue
+                } catch let e as PCloudError where e.code == 2005 {
+                    vanished.append(i)
+                    continue
                 } catch let e as PCloudError where e.code == 5000 {
                     // Too big or too deep for one call: descend folder by folder.
                 }
             }
             var flat = options
             flat.recursive = false
-            let listed = try await listFolder(id, options: flat)
-            out[i].contents = try await expand(listed.contents ?? [], options: options, locked: &locked,
-                                               recursiveAllowed: false)
+            do {
+                let listed = try await listFolder(id, options: flat)
+                out[i].contents = try await expand(listed.contents ?? [], options: options, locked: &locked,
+                                                   recursiveAllowed: false)
+            } catch let e as PCloudError where e.code == 2005 {
+                vanished.append(i)  // deleted since its parent was listed
+            }
         }
+        for i in vanished.reversed() { out.remove(at: i) }
         return out
     }
 
     /// Drops the contents of a Crypto Folder found inside a recursive listing.
     func pruneLocked(_ entries: [Metadata], locked: inout [Metadata]) async throws -> [Metadata] {
         var out = entries
+        var vanished: [Int] = []
         for i in out.indices where out[i].isfolder {
             if out[i].isCryptoLocked {
                 out[i].contents = nil
