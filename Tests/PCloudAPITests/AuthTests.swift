@@ -115,7 +115,7 @@ import Testing
         // Without the sandbox CA, its certificate must not be trusted.
         let strict = try PCloudClient(endpoint: .custom(URL(string: sandbox.info.httpsURL!)!),
                                       credentials: Credentials(oauthToken: sandbox.info.users[0].token),
-                                      config: TransportConfig(retry: .none))
+                                      config: TransportConfig(connectTimeout: .seconds(2), retry: .none))
         do {
             _ = try await strict.userinfo()
             Issue.record("untrusted certificate accepted")

@@ -121,3 +121,18 @@ extension PCloudClient {
         return digits > 0 ? value : nil
     }
 }
+
+extension PCloudClient {
+    /// Decodes `{"result":…, "metadata":{…}}` with the fast scanner.
+    func decodeMetadataReply(_ data: Data, method: String) throws -> Metadata {
+        let reply: (result: Int, error: String?, metadata: Metadata?)
+        do { reply = try MetadataScanner.reply(data) } catch {
+            throw PCloudError(kind: .decoding, message: "cannot decode \(method) reply: \(error)", category: .internal,
+                              method: method, underlying: error)
+        }
+        guard reply.result == 0, let metadata = reply.metadata else {
+            throw PCloudError.api(reply.result, reply.error ?? "", method: method)
+        }
+        return metadata
+    }
+}
