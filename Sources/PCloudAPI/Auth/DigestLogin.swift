@@ -20,6 +20,8 @@ struct LoginReply: Decodable {
     var token: String?
     var tfatype: Int?
     var hasdevices: Bool?
+    /// Set once the client stored `auth` as its session token.
+    var acceptedAuth: String?
 }
 
 struct DigestReply: Decodable { var digest: String }
@@ -49,12 +51,8 @@ extension PCloudClient {
                               "passworddigest": PasswordDigest.passworddigest(username: email, password: password,
                                                                               digest: digest)]
         params.set("authexpire", authexpire)
-        let data = try await callData("userinfo", params, auth: .none, idempotent: false)
-        let reply = try decodeLogin(data, method: "userinfo")
-        if reply.result == 0, let auth = reply.auth {
-            setSessionToken(auth)
-            return auth
-        }
+        let reply = try await login("userinfo", params)
+        if let auth = reply.acceptedAuth { return auth }
         guard reply.result == 2297, let token = reply.token else {
             throw PCloudError.api(reply.result, reply.error ?? "no auth in reply", method: "userinfo")
         }
@@ -74,12 +72,8 @@ extension PCloudClient {
             }
             var params: Params = ["token": challenge.token, "code": code]
             params.flag("trustdevice", trustDevice)
-            let data = try await callData("tfa_login", params, auth: .none, idempotent: false)
-            let reply = try decodeLogin(data, method: "tfa_login")
-            if reply.result == 0, let auth = reply.auth {
-                setSessionToken(auth)
-                return auth
-            }
+            let reply = try await login("tfa_login", params)
+            if let auth = reply.acceptedAuth { return auth }
             let error = PCloudError.api(reply.result, reply.error ?? "", method: "tfa_login")
             // An expired token cannot be retried with another code; the whole sign-in must restart.
             guard reply.result == 2012 || reply.result == 2092 || reply.result == 2074 else { throw error }
@@ -87,10 +81,18 @@ extension PCloudClient {
         }
     }
 
-    func decodeLogin(_ data: Data, method: String) throws -> LoginReply {
-        do { return try JSONDecoder().decode(LoginReply.self, from: data) } catch {
+    /// One login call, read whole; a success stores the session token.
+    func login(_ method: String, _ params: Params) async throws -> LoginReply {
+        let data = try await callData(method, params, auth: .none, idempotent: false)
+        var reply: LoginReply
+        do { reply = try JSONDecoder().decode(LoginReply.self, from: data) } catch {
             throw PCloudError(kind: .decoding, message: "cannot decode \(method) reply: \(error)", category: .internal,
                               method: method, underlying: error)
         }
+        if reply.result == 0, let auth = reply.auth {
+            setSessionToken(auth)
+            reply.acceptedAuth = auth
+        }
+        return reply
     }
 }
