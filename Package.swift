@@ -28,7 +28,15 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
 
         // Typed pCloud client (grows with the PCloudAPI issue).
-        .target(name: "PCloudAPI"),
+        .target(name: "PCloudAPI", dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
 
         // The local pCloud-compatible server. It must not import PCloudAPI (DESIGN.md, wall 3).
         .target(name: "PCloudSandbox", dependencies: [
@@ -69,5 +77,11 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        // PCloudAPI against an in-process sandbox; the only place the two meet.
+        .testTarget(name: "PCloudAPITests", dependencies: [
+            "PCloudAPI", "PCloudSandbox",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
     ]
 )

@@ -1,0 +1,47 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// The tokens a client signs its calls with. An account may hold both: the OAuth token for
+/// everything, a session token from a password sign-in for what pCloud refuses OAuth (§1).
+public struct Credentials: Sendable, Equatable {
+    public var oauthToken: String?
+    public var sessionToken: String?
+
+    public init(oauthToken: String? = nil, sessionToken: String? = nil) {
+        self.oauthToken = oauthToken; self.sessionToken = sessionToken
+    }
+}
+
+/// A typed pCloud client. Methods live in extensions grouped as the API reference groups them
+/// (`Methods/`); transfers in `Transfers/`.
+public final class PCloudClient: Sendable {
+    public let endpoint: Endpoint
+    public let config: TransportConfig
+    let http: HTTPClient
+    let state: NIOLockedValueBox<Credentials>
+    let logger: Logger
+
+    public init(endpoint: Endpoint, credentials: Credentials = Credentials(), config: TransportConfig = TransportConfig(),
+                logger: Logger = Logger(label: "pcmd.api")) throws {
+        self.endpoint = endpoint
+        self.config = config
+        self.http = try HTTPPool.client(for: config)
+        self.state = NIOLockedValueBox(credentials)
+        self.logger = logger
+    }
+
+    public var credentials: Credentials { state.withLockedValue { $0 } }
+
+    public func setSessionToken(_ token: String?) { state.withLockedValue { $0.sessionToken = token } }
+    public func setOAuthToken(_ token: String?) { state.withLockedValue { $0.oauthToken = token } }
+
+    /// The same account and tokens on another host of the same scheme (a `getapiserver` front
+    /// end, or the `currentserver` host that progress polls must reach).
+    public func on(host: String) throws -> PCloudClient {
+        try PCloudClient(endpoint: .custom(endpoint.with(host: host)), credentials: credentials, config: config,
+                         logger: logger)
+    }
+}

@@ -1,0 +1,110 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// Resumable upload session (`upload_create` / `upload_write` / `upload_info` / `upload_save`).
+/// Writes go strictly in order: the live service appends only (REAL-SERVICE §3), so a dropped
+/// write resumes from the size `upload_info` reports, never from a guess.
+extension PCloudClient {
+    public struct UploadInfo: Decodable, Sendable {
+        public var size: Int64
+        public var sha1: String?
+        public var md5: String?
+        public var sha256: String?
+    }
+
+    /// Files at least this big take the resumable path in `upload(_:)`. A resumable session costs
+    /// one request per chunk plus create/save; below this, one `uploadfile` is cheaper and a
+    /// failed one is cheap to repeat.
+    public static let resumableThreshold: Int64 = 256 << 20
+    public static let resumableChunk: Int64 = 32 << 20
+
+    public func uploadCreate(filesize: Int64? = nil) async throws -> Int {
+        struct R: Decodable { var uploadid: Int }
+        var p = Params()
+        p.set("filesize", filesize)
+        return try await call("upload_create", p, idempotent: false, as: R.self).uploadid
+    }
+
+    public func uploadInfo(_ uploadid: Int) async throws -> UploadInfo {
+        try await call("upload_info", ["uploadid": String(uploadid)], idempotent: true)
+    }
+
+    public func uploadSave(_ uploadid: Int, to folderid: Int, name: String, mtime: Int64? = nil, ctime: Int64? = nil,
+                           renameifexists: Bool = false, ifhash: String? = nil) async throws -> Metadata {
+        var p: Params = ["uploadid": String(uploadid), "folderid": String(folderid), "name": name]
+        p.set("mtime", mtime)
+        if mtime != nil { p.set("ctime", ctime) }
+        p.flag("renameifexists", renameifexists)
+        p["ifhash"] = ifhash
+        return try await metadataCall("upload_save", p, idempotent: false)
+    }
+
+    public func uploadDelete(_ uploadid: Int) async throws {
+        try await emptyCall("upload_delete", ["uploadid": String(uploadid)], idempotent: true)
+    }
+
+    /// One `upload_write` of `length` bytes of `file` from `offset`, streamed.
+    func uploadWrite(_ uploadid: Int, file: LocalFile, offset: Int64, length: Int64,
+                     progress: (@Sendable (Int64) -> Void)?) async throws {
+        let chunks = FileChunks(file: file, offset: offset, length: length, chunk: Self.streamChunk, hasher: nil,
+                                progress: progress)
+        let p: Params = ["uploadid": String(uploadid), "uploadoffset": String(offset)]
+        let request = try makeRequest("upload_write", p, auth: .account,
+                                      payload: .body(.stream(chunks, length: .known(length)),
+                                                     contentType: "application/octet-stream"))
+        let data = try await fetchJSON(request, method: "upload_write", timeout: .seconds(3600))
+        _ = try decode(Empty.self, from: data, method: "upload_write")
+    }
+
+    /// Uploads `local` through a resumable session: chunks in order, resuming after transport
+    /// failures from the committed size, verifying SHA-1 against `upload_info` before saving.
+    /// Progress is the client's own byte count (uploadprogress knows nothing of sessions, §5).
+    public func uploadResumable(_ local: URL, to folderid: Int, name: String? = nil,
+                                options: UploadOptions = UploadOptions(), chunk: Int64 = resumableChunk,
+                                progress: TransferProgress? = nil, maxResumes: Int = 5) async throws -> UploadResult {
+        let file = try LocalFile(reading: local.path)
+        let size = file.size
+        let name = name ?? local.lastPathComponent
+        let uploadid = try await uploadCreate(filesize: size)
+        var committed: Int64 = 0
+        var resumes = 0
+        while committed < size {
+            let length = min(chunk, size - committed)
+            let base = committed
+            do {
+                try await uploadWrite(uploadid, file: file, offset: base, length: length,
+                                      progress: Self.relative(progress, base: base, total: size))
+                committed = base + length
+            } catch let error as PCloudError where error.category == .transient && resumes < maxResumes {
+                resumes += 1
+                try await Task.sleep(for: config.retry.delay(afterAttempt: resumes))
+                committed = try await uploadInfo(uploadid).size
+            }
+        }
+        let info = try await uploadInfo(uploadid)
+        let hasher = ContentHasher()
+        try hasher.update(file: file, length: size)
+        let localSums = hasher.finish()
+        if options.verify, info.size != size || (info.sha1.map { $0.lowercased() != localSums.sha1 } ?? false) {
+            try? await uploadDelete(uploadid)
+            throw PCloudError(kind: .integrity, message: "\(name): session holds \(info.size) bytes (sha1 \(info.sha1 ?? "?")), local \(size) (\(localSums.sha1))",
+                              category: .transient, method: "upload_info")
+        }
+        let metadata = try await uploadSave(uploadid, to: folderid, name: name,
+                                            mtime: options.mtime ?? Self.mtime(of: local), ctime: options.ctime,
+                                            renameifexists: options.renameifexists)
+        return UploadResult(metadata: metadata, checksums: Checksums(sha1: info.sha1 ?? localSums.sha1, md5: info.md5,
+                                                                     sha256: info.sha256))
+    }
+
+    /// Picks the path by size: one `uploadfile` below the threshold, a resumable session above.
+    public func upload(_ local: URL, to folderid: Int, name: String? = nil, options: UploadOptions = UploadOptions(),
+                       progress: TransferProgress? = nil) async throws -> UploadResult {
+        let size = (try? FileManager.default.attributesOfItem(atPath: local.path)[.size] as? Int64) ?? 0
+        if size >= Self.resumableThreshold {
+            return try await uploadResumable(local, to: folderid, name: name, options: options, progress: progress)
+        }
+        return try await uploadFile(local, to: folderid, name: name, options: options, progress: progress)
+    }
+}

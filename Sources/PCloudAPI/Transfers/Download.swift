@@ -1,0 +1,111 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// Downloads: a fresh content link per attempt (REAL-SERVICE §7), streamed into a temporary file
+/// beside the target, resumed with Range after a drop, verified against `checksumfile`, synced
+/// and renamed into place atomically.
+extension PCloudClient {
+    public struct DownloadOptions: Sendable {
+        public var attempts = 5
+        /// Keep a partial temp file from an earlier run and continue it with Range.
+        public var resume = true
+        public var verify = true
+        public init(attempts: Int = 5, resume: Bool = true, verify: Bool = true) {
+            self.attempts = attempts; self.resume = resume; self.verify = verify
+        }
+    }
+
+    /// The temporary file a download of `target` writes to.
+    public static func partialPath(for target: URL) -> URL {
+        target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).pcmd-part")
+    }
+
+    @discardableResult
+    public func download(fileid: Int, to target: URL, revisionid: Int? = nil, options: DownloadOptions = DownloadOptions(),
+                         progress: TransferProgress? = nil) async throws -> Metadata {
+        let partial = Self.partialPath(for: target)
+        if !options.resume { try? FileManager.default.removeItem(at: partial) }
+        let out = try LocalFile(writing: partial.path, truncate: false)
+        var attempt = 0
+        var expected: Int64 = -1
+        while true {
+            attempt += 1
+            do {
+                let link = try await getFileLink(fileid, revisionid: revisionid)
+                expected = link.size ?? expected
+                try await fetch(link, into: out, expected: expected, progress: progress)
+                break
+            } catch let error as PCloudError
+                where error.category == .transient || error.kind == .http(status: 410) || error.kind == .http(status: 404) {
+                // A 404/410 is an expired link: the next attempt asks for a fresh one.
+                guard attempt < options.attempts else { throw error }
+                try await Task.sleep(for: config.retry.delay(afterAttempt: attempt))
+            }
+        }
+        let (sums, metadata) = try await checksumFile(fileid, revisionid: revisionid)
+        let size = out.size
+        if let want = metadata.size, revisionid == nil, want != size {
+            throw integrity("\(target.lastPathComponent): got \(size) bytes, server has \(want)")
+        }
+        if options.verify {
+            let hasher = ContentHasher(md5: sums.md5 != nil, sha256: sums.sha256 != nil && sums.md5 == nil)
+            try hasher.update(file: out, length: size)
+            let local = hasher.finish()
+            guard sums.matches(local) else {
+                try? FileManager.default.removeItem(at: partial)
+                throw integrity("\(target.lastPathComponent): sha1 \(local.sha1) differs from the server's \(sums.sha1)")
+            }
+        }
+        try out.sync()
+        try LocalFile.rename(partial.path, target.path)
+        LocalFile.syncDirectory(of: target.path)
+        return metadata
+    }
+
+    /// GETs the link from the bytes already in `out`; a server that ignores Range restarts it.
+    func fetch(_ link: FileLink, into out: LocalFile, expected: Int64, progress: TransferProgress?) async throws {
+        var have = out.size
+        if expected >= 0, have > expected { try out.truncate(to: 0); have = 0 }
+        if expected >= 0, have == expected { return }
+        guard let url = link.urls(scheme: endpoint.scheme).first else {
+            throw PCloudError(kind: .decoding, message: "getfilelink returned no hosts", category: .internal,
+                              method: "getfilelink")
+        }
+        var request = HTTPClientRequest(url: url.absoluteString)
+        if have > 0 { request.headers.add(name: "Range", value: "bytes=\(have)-") }
+        let response: HTTPClientResponse
+        do { response = try await http.execute(request, timeout: .seconds(24 * 3600)) } catch {
+            throw PCloudError.transport(error, method: "download")
+        }
+        switch response.status.code {
+        case 206: break
+        case 200:
+            if have > 0 { try out.truncate(to: 0); have = 0 }
+        case 416 where have > 0:
+            try out.truncate(to: 0)
+            throw PCloudError.http(416, method: "download")
+        default:
+            throw PCloudError.http(Int(response.status.code), method: "download")
+        }
+        let total = expected >= 0 ? expected : have + Int64(response.headers.first(name: "content-length").flatMap { Int64($0) } ?? 0)
+        var offset = have
+        do {
+            for try await chunk in response.body {
+                try out.write(chunk, at: offset)
+                offset += Int64(chunk.readableBytes)
+                progress?(offset, total)
+            }
+        } catch let e as PCloudError { throw e } catch {
+            throw PCloudError.transport(error, method: "download")
+        }
+        if expected >= 0, offset < expected {
+            throw PCloudError(kind: .transport, message: "connection closed at \(offset) of \(expected) bytes",
+                              category: .transient, method: "download")
+        }
+    }
+
+    func integrity(_ message: String) -> PCloudError {
+        PCloudError(kind: .integrity, message: message, category: .transient, method: "download")
+    }
+}

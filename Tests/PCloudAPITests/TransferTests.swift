@@ -1,0 +1,164 @@
+import Crypto
+import Foundation
+import NIOConcurrencyHelpers
+@testable import PCloudAPI
+import Testing
+
+@Suite struct TransferTests {
+    func sha1(_ bytes: [UInt8]) -> String { PasswordDigest.hex(Insecure.SHA1.hash(data: bytes)) }
+
+    @Test func streamedUploadVerifiesSha1AndReportsProgress() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("upload")
+        let local = Env.scratch().appendingPathComponent("big.bin")
+        let bytes = try writeFile(local, bytes: 5 << 20 | 123)
+        let seen = NIOLockedValueBox<[Int64]>([])
+        let r = try await c.uploadFile(local, to: top, options: UploadOptions(mtime: 1_500_000_000)) { done, total in
+            #expect(total == Int64(bytes.count))
+            seen.withLockedValue { $0.append(done) }
+        }
+        #expect(r.metadata.size == Int64(bytes.count))
+        #expect(r.metadata.modified == 1_500_000_000)
+        #expect(r.checksums?.sha1 == sha1(bytes))
+        let steps = seen.withLockedValue { $0 }
+        #expect(steps.last == Int64(bytes.count))
+        #expect(steps == steps.sorted())
+
+        // Overwrite keeps the fileid; renameifexists stores a second file.
+        let again = try await c.uploadFile(local, to: top)
+        #expect(again.metadata.fileid == r.metadata.fileid)
+        let renamed = try await c.uploadFile(local, to: top, options: UploadOptions(renameifexists: true))
+        #expect(renamed.metadata.fileid != r.metadata.fileid && renamed.metadata.name != "big.bin")
+
+        // The same upload as an async sequence.
+        var finished: UploadResult?
+        for try await event in c.uploadFileEvents(local, to: top, name: "events.bin") {
+            if case .finished(let result) = event { finished = result }
+        }
+        #expect(finished?.metadata.name == "events.bin")
+        _ = try await c.deleteFolderRecursive(top)
+    }
+
+    @Test func batchUploadSendsManyFilesInOneRequest() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("batch")
+        let dir = Env.scratch()
+        var files: [(URL, String)] = []
+        var hashes: [String] = []
+        for i in 0..<40 {
+            let url = dir.appendingPathComponent("f\(i)")
+            hashes.append(sha1(try writeFile(url, bytes: 4096 + i, seed: UInt8(i))))
+            files.append((url, "small \(i) \"q\".txt"))
+        }
+        let empty = dir.appendingPathComponent("empty")
+        try Data().write(to: empty)
+        files.append((empty, "empty.txt"))
+        hashes.append(sha1([]))
+        let results = try await c.uploadBatch(files, to: top)
+        #expect(results.count == files.count)
+        #expect(results.map { $0.checksums?.sha1 ?? "" } == hashes)
+        #expect(results[3].metadata.name == "small 3 \"q\".txt")
+        let listing = try await c.listFolder(top)
+        #expect(listing.contents?.count == files.count)
+
+        // An empty file alone goes as multipart too (a zero-length PUT fails on pCloud).
+        let single = try await c.uploadFile(empty, to: top, name: "empty2.txt")
+        #expect(single.metadata.size == 0)
+        _ = try await c.deleteFolderRecursive(top)
+    }
+
+    @Test func downloadIsVerifiedSyncedAndRenamed() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("download")
+        let dir = Env.scratch()
+        let local = dir.appendingPathComponent("src.bin")
+        let bytes = try writeFile(local, bytes: 3 << 20 | 77)
+        let up = try await c.uploadFile(local, to: top)
+        let fileid = try #require(up.metadata.fileid)
+
+        let target = dir.appendingPathComponent("out.bin")
+        let metadata = try await c.download(fileid: fileid, to: target)
+        #expect(metadata.fileid == fileid)
+        #expect(try Data(contentsOf: target) == Data(bytes))
+        #expect(!FileManager.default.fileExists(atPath: PCloudClient.partialPath(for: target).path))
+
+        // Resume: a partial file from a dropped connection is continued with Range.
+        let resumed = dir.appendingPathComponent("resumed.bin")
+        try Data(bytes[0..<1_000_000]).write(to: PCloudClient.partialPath(for: resumed))
+        let progressStart = NIOLockedValueBox<Int64?>(nil)
+        try await c.download(fileid: fileid, to: resumed) { done, _ in
+            progressStart.withLockedValue { if $0 == nil { $0 = done } }
+        }
+        #expect(try Data(contentsOf: resumed) == Data(bytes))
+        #expect((progressStart.withLockedValue { $0 } ?? 0) > 1_000_000)
+
+        // A corrupt partial file is caught by the checksum and not renamed into place.
+        let corrupt = dir.appendingPathComponent("corrupt.bin")
+        var bad = bytes
+        bad[10] ^= 0xFF
+        try Data(bad[0..<2_000_000]).write(to: PCloudClient.partialPath(for: corrupt))
+        do {
+            try await c.download(fileid: fileid, to: corrupt)
+            Issue.record("corrupt download accepted")
+        } catch let e as PCloudError {
+            #expect(e.kind == .integrity)
+        }
+        #expect(!FileManager.default.fileExists(atPath: corrupt.path))
+
+        // Content links are built with the API's scheme (https) and the sandbox's host.
+        let link = try await c.getFileLink(fileid)
+        #expect(link.urls(scheme: "https").first?.scheme == "https")
+        #expect(link.size == Int64(bytes.count))
+        _ = try await c.deleteFolderRecursive(top)
+    }
+
+    @Test func resumableUploadWhenTheServerHasIt() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("chunked")
+        let local = Env.scratch().appendingPathComponent("chunked.bin")
+        let bytes = try writeFile(local, bytes: 3 << 20 | 5)
+        let result = try await ifAvailable {
+            try await c.uploadResumable(local, to: top, chunk: 1 << 20)
+        }
+        if let result {
+            #expect(result.metadata.size == Int64(bytes.count))
+            #expect(result.checksums?.sha1 == sha1(bytes))
+            // Resume point comes from upload_info; writing elsewhere is refused (append only, §3).
+            let id = try await c.uploadCreate()
+            let file = try LocalFile(reading: local.path)
+            try await c.uploadWrite(id, file: file, offset: 0, length: 1000, progress: nil)
+            #expect(try await c.uploadInfo(id).size == 1000)
+            await expectCode(2068) { try await c.uploadWrite(id, file: file, offset: 5000, length: 10, progress: nil) }
+            try await c.uploadDelete(id)
+        }
+        _ = try await c.deleteFolderRecursive(top)
+    }
+
+    @Test func uploadProgressPollsTheSameHost() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("progress")
+        let local = Env.scratch().appendingPathComponent("p.bin")
+        _ = try writeFile(local, bytes: 1 << 20)
+        let hash = "pcmd-\(UUID().uuidString)"
+        _ = try await c.uploadFile(local, to: top, options: UploadOptions(progresshash: hash))
+        let poller = try await c.progressHost()
+        let snapshot: UploadProgressSnapshot = try await poller.call("uploadprogress", ["progresshash": hash], idempotent: true)
+        #expect(snapshot.finished)
+        #expect(snapshot.total >= 1 << 20)
+        _ = try await c.deleteFolderRecursive(top)
+    }
+
+    @Test func zipStreamsToAFile() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("zip")
+        let local = Env.scratch().appendingPathComponent("z.txt")
+        try Data("zip me".utf8).write(to: local)
+        let up = try await c.uploadFile(local, to: top)
+        let out = Env.scratch().appendingPathComponent("out.zip")
+        let n = try await c.getZip(Tree(fileids: [up.metadata.fileid!]), to: out)
+        let data = try Data(contentsOf: out)
+        #expect(n == Int64(data.count) && data.prefix(2) == Data("PK".utf8))
+        await expectCode(2009) { try await c.getZip(Tree(fileids: [999_999_999]), to: out) }
+        _ = try await c.deleteFolderRecursive(top)
+    }
+}
