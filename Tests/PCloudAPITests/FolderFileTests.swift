@@ -73,14 +73,12 @@ import Testing
 
     @Test func recursiveTreeNeverListsTheRootRecursively() async throws {
         let c = try await Env.client()
-        // Known sandbox deviation (reported): it lists the root recursively today.
-        await withKnownIssue("sandbox lists folderid=0 recursively; REAL-SERVICE §6 says it refuses", isIntermittent: true) {
-            do {
-                _ = try await c.listFolder(0, options: ListOptions(recursive: true))
-                Issue.record("the sandbox listed the root recursively")
-            } catch let e as PCloudError {
-                #expect(e.code == 5000 || e.code == 1101, "\(e)")
-            }
+        // The live service (and so the sandbox) refuses the root recursively (REAL-SERVICE.md §6).
+        do {
+            _ = try await c.listFolder(0, options: ListOptions(recursive: true))
+            Issue.record("the sandbox listed the root recursively")
+        } catch let e as PCloudError {
+            #expect(e.code == 5000, "\(e)")
         }
         let tree = try await c.listTree()
         #expect(tree.root.itemID == 0)

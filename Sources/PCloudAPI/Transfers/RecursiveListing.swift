@@ -24,7 +24,6 @@ extension PCloudClient {
     func expand(_ entries: [Metadata], options: ListOptions, locked: inout [Metadata],
                 recursiveAllowed: Bool) async throws -> [Metadata] {
         var out = entries
-        var vanished: [Int] = []
         for i in out.indices where out[i].isfolder {
             if out[i].isCryptoLocked { locked.append(out[i]); continue }
             let id = out[i].itemID
@@ -59,7 +58,6 @@ extension PCloudClient {
     /// Drops the contents of a Crypto Folder found inside a recursive listing.
     func pruneLocked(_ entries: [Metadata], locked: inout [Metadata]) async throws -> [Metadata] {
         var out = entries
-        var vanished: [Int] = []
         for i in out.indices where out[i].isfolder {
             if out[i].isCryptoLocked {
                 out[i].contents = nil
