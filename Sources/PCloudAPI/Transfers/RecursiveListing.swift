@@ -24,6 +24,7 @@ extension PCloudClient {
     func expand(_ entries: [Metadata], options: ListOptions, locked: inout [Metadata],
                 recursiveAllowed: Bool) async throws -> [Metadata] {
         var out = entries
+        var vanished: [Int] = []
         for i in out.indices where out[i].isfolder {
             if out[i].isCryptoLocked { locked.append(out[i]); continue }
             let id = out[i].itemID
