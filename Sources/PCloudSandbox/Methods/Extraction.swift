@@ -85,7 +85,7 @@ enum Extraction {
             let parts = components, path = entry.path
             // Folders on the way, created as needed.
             let parent = try await env.store.write { db -> FolderRow in
-                let t = Tree(db: db, user: user)
+                let t = try Tree(db: db, user: user)
                 var folder = try t.folder(t.wire(target.fid))
                 for part in parts {
                     folder = try t.childFolder(folder.fid, try Tree.validName(part)) ?? t.createFolder(in: folder, name: part)
@@ -103,7 +103,7 @@ enum Extraction {
             let blob = try env.store.blobs.commit(incoming)
             let mtime = Int64(entry.fileAttributes[.modificationDate].flatMap { ($0 as? Date)?.timeIntervalSince1970 } ?? Double(Dates.now()))
             let line = try await env.store.write { db -> String in
-                let t = Tree(db: db, user: user)
+                let t = try Tree(db: db, user: user)
                 if try !BlobRow.exists(db, key: blob.key) { try blob.insert(db) }
                 let exists = try t.childFile(parent.fid, try Tree.validName(name)) != nil
                 if exists && policy == "skip" { return "  \(path)  (\(blob.size) B)... skipped." }

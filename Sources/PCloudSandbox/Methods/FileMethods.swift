@@ -25,6 +25,7 @@ enum FileMethods {
             guard let (target, name) = try p.destination(in: t, sourceParent: source.parentid, sourceName: source.name)
             else { throw APIError(1016) }
             if target.fid == source.parentid && name == source.name && !p.has("revisionid") {
+                try t.require(2, in: target)
                 var file = source
                 if let mtime { file.modified = mtime }
                 if let ctime { file.created = ctime }
@@ -47,6 +48,8 @@ enum FileMethods {
             guard let (target, name) = try p.destination(in: t, sourceParent: file.parentid, sourceName: file.name)
             else { throw APIError(1037) }
             if target.fid == file.parentid && name == file.name { return (file, nil) }
+            try t.requireMove(from: file.parentid, to: target)
+            if target.ownerid != file.ownerid { throw APIError(2003) }
             var replaced: Int64?
             if let existing = try t.childFile(target.fid, name) {
                 _ = try t.trash(file: existing)

@@ -70,11 +70,24 @@ enum FolderMethods {
         let folder = try await call.write { t -> FolderRow in
             var folder = try p.folder(in: t)
             guard let oldParent = folder.parentid else { throw APIError(2042) }
+            // The recipient of a share moves or renames only where it sits in their tree.
+            if folder.ownerid != t.user.uid, let mount = t.shares.incoming.first(where: { $0.folderid == folder.fid }) {
+                guard let (target, name) = try p.destination(in: t, sourceParent: mount.mountid ?? t.rootid,
+                                                             sourceName: mount.mountname ?? folder.name)
+                else { throw APIError(1037) }
+                guard target.ownerid == t.user.uid else { throw APIError(2023, "You are trying to place shared folder into another shared folder.") }
+                if try t.childFolder(target.fid, name) != nil { throw APIError(2004) }
+                try t.db.execute(sql: "UPDATE shares SET mountid = ?, mountname = ? WHERE shareid = ?",
+                                 arguments: [target.fid, name, mount.shareid])
+                return folder
+            }
             guard let (target, name) = try p.destination(in: t, sourceParent: oldParent, sourceName: folder.name)
             else { throw APIError(1037) }
             if target.fid == folder.parentid && name == folder.name { return folder }
             if try t.isWithin(target.fid, folder.fid) { throw APIError(2043) }
             if try t.childFolder(target.fid, name) != nil { throw APIError(2004) }
+            try t.requireMove(from: oldParent, to: target)
+            if target.ownerid != folder.ownerid { throw APIError(2003) }
             let now = Dates.now()
             folder.parentid = target.fid
             folder.name = name
@@ -84,7 +97,12 @@ enum FolderMethods {
             if target.fid != oldParent { try t.touch(target.fid, at: now) }
             return folder
         }
-        return .json(JSONObject([("metadata", render.folder(folder).json)]))
+        // A renamed mount shows under its new name: look at the shares again.
+        var after = render
+        if folder.ownerid != call.user.uid {
+            after.shares = try await call.store.read { db in try ShareContext.load(db, user: call.user.uid) }
+        }
+        return .json(JSONObject([("metadata", after.folder(folder).json)]))
     }
 
     static func delete(_ call: Call, recursive: Bool) async throws -> Reply {
@@ -92,6 +110,12 @@ enum FolderMethods {
         return try await call.write { t -> Reply in
             let folder = try p.folder(in: t)
             guard folder.parentid != nil else { throw APIError(2007) }
+            // Deleting a folder shared with you leaves the share; the owner's files stay.
+            if folder.ownerid != t.user.uid, let mount = t.shares.incoming.first(where: { $0.folderid == folder.fid }) {
+                try t.db.execute(sql: "DELETE FROM shares WHERE shareid = ?", arguments: [mount.shareid])
+                return recursive ? .json(JSONObject([("deletedfiles", 0), ("deletedfolders", 0)]))
+                    : .json(JSONObject([("metadata", render.folder(folder).json)]))
+            }
             if recursive {
                 let (folders, files) = try t.trash(folder: folder)
                 return .json(JSONObject([("deletedfiles", .int(files)), ("deletedfolders", .int(folders))]))

@@ -6,7 +6,8 @@ enum MethodTable {
         for group in [GeneralMethods.methods, AuthMethods.methods, FolderMethods.methods, FileMethods.methods,
                       UploadMethods.methods, StreamingMethods.methods, ArchivingMethods.methods,
                       PublicLinkMethods.methods, TrashMethods.methods, RevisionMethods.methods,
-                      ChunkedUploadMethods.methods, OAuth.methods, PublinkAccess.methods] {
+                      ChunkedUploadMethods.methods, OAuth.methods, PublinkAccess.methods,
+                      ShareMethods.methods] {
             table.merge(group) { _, _ in fatalError("method registered twice") }
         }
         return table

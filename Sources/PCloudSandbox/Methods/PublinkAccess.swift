@@ -80,7 +80,7 @@ enum PublinkAccess {
                 if let m = row.maxdownloads, row.downloads >= m { throw APIError(7006, "This link has reached maximum downloads.") }
             }
             // The linked item itself must still be there.
-            let t = Tree(db: db, user: owner)
+            let t = try Tree(db: db, user: owner)
             if let f = row.fileid, (try? t.file(f)) == nil { throw APIError(7002, "This link is deleted by the owner.") }
             if let f = row.folderid, (try? t.folder(t.wire(f))) == nil { throw APIError(7002, "This link is deleted by the owner.") }
             return Resolved(row: row, owner: owner)
@@ -99,7 +99,7 @@ enum PublinkAccess {
     static func file(in link: Resolved, call: Call) async throws -> FileRow {
         let p = call.params
         return try await call.store.read { db in
-            let t = Tree(db: db, user: link.owner)
+            let t = try Tree(db: db, user: link.owner)
             if let f = link.row.fileid { return try t.file(f) }
             guard let id = try p.int64("fileid", invalid: 1018) else { throw APIError(1029) }
             let file = try t.file(id)
@@ -149,7 +149,7 @@ enum PublinkAccess {
         }
         let p = params
         let entries = try await call.store.read { db -> [ZipTree.Entry] in
-            let t = Tree(db: db, user: link.owner)
+            let t = try Tree(db: db, user: link.owner)
             let inner = try ZipTree.entries(params: p, in: t)
             guard link.row.treename != nil else { return inner }
             return inner.map { ZipTree.Entry(path: link.row.treename! + "/" + $0.path, file: $0.file, modified: $0.modified) }

@@ -24,7 +24,7 @@ enum PublinkPage {
                 return Response(status: .found, headers: headers)
             }
             let files = try await env.store.read { db -> [(String, Int64, Int64)] in
-                let t = Tree(db: db, user: link.owner)
+                let t = try Tree(db: db, user: link.owner)
                 if let f = link.row.fileid { let file = try t.file(f); return [(file.name, file.size, file.fid)] }
                 var out: [(String, Int64, Int64)] = []
                 var folders = PublinkAccess.ids(link.row.treefolderids) + (link.row.folderid.map { [$0] } ?? [])

@@ -98,7 +98,7 @@ enum DemoSeed {
             try incoming.write(ByteBuffer(bytes: data))
             let blob = try store.blobs.commit(incoming)
             try await store.write { db in
-                let t = Tree(db: db, user: alice)
+                let t = try Tree(db: db, user: alice)
                 if try !BlobRow.exists(db, key: blob.key) { try blob.insert(db) }
                 var parent = try t.folder(0)
                 var parts = Tree.components(path)

@@ -17,7 +17,9 @@ struct Call: Sendable {
     var user: UserRow { caller!.user }
     var tf: TimeFormat { params.timeFormat }
     var store: Store { env.store }
-    var render: MetadataRenderer { MetadataRenderer(rootid: user.rootid, tf: tf) }
+    /// The caller's shares, as they were when the request arrived.
+    var shares: ShareContext = .none
+    var render: MetadataRenderer { MetadataRenderer(rootid: user.rootid, tf: tf, viewer: user.uid, shares: shares) }
 
     /// Runs `body` in a write transaction with the caller's tree.
     func write<T: Sendable>(_ body: @escaping @Sendable (Tree) throws -> T) async throws -> T {

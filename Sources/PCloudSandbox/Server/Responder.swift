@@ -88,8 +88,9 @@ struct SandboxResponder: HTTPResponder {
         case .user: guard caller != nil else { throw APIError(1000) }
         case .sessionOrPassword: guard let c = caller, c.via != .oauth else { throw APIError(1000) }
         }
-        let call = Call(method: method, params: params, caller: caller, env: env, request: request,
+        var call = Call(method: method, params: params, caller: caller, env: env, request: request,
                         origin: origin, multipart: multipart, pacer: Pacer(eventLoop: eventLoop, faults: env.faults, what: method))
+        if let caller { call.shares = try await env.store.read { db in try ShareContext.load(db, user: caller.user.uid) } }
         switch try await spec.handler(call) {
         case .json(let object):
             var o = JSONObject([("result", 0)])

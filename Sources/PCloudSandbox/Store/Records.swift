@@ -142,3 +142,25 @@ enum Item: Codable, Sendable {
     case folder(FolderRow)
     case file(FileRow)
 }
+
+/// A share request (`accepted` false) or an established share of `folderid` (the owner's row).
+struct ShareRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "shares"
+    var id: Int64?
+    var shareid: Int64?
+    var fromuserid: Int64
+    var touserid: Int64?
+    var tomail: String
+    var folderid: Int64
+    var permissions: Int64
+    var name: String
+    var message: String?
+    var code: String
+    var created: Int64
+    var expires: Int64
+    var accepted: Bool = false
+    /// Where the recipient sees it: a folder of theirs, under `mountname`.
+    var mountid: Int64?
+    var mountname: String?
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -117,6 +117,29 @@ enum Schema {
                 CREATE UNIQUE INDEX publinks_short ON publinks(shortcode);
                 """)
         }
+        m.registerMigration("v4") { db in
+            try db.execute(sql: """
+                CREATE TABLE shares (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    shareid INTEGER UNIQUE,
+                    fromuserid INTEGER NOT NULL,
+                    touserid INTEGER,
+                    tomail TEXT NOT NULL COLLATE NOCASE,
+                    folderid INTEGER NOT NULL,
+                    permissions INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    message TEXT,
+                    code TEXT NOT NULL UNIQUE,
+                    created INTEGER NOT NULL,
+                    expires INTEGER NOT NULL,
+                    accepted BOOLEAN NOT NULL DEFAULT 0,
+                    mountid INTEGER,
+                    mountname TEXT);
+                CREATE INDEX shares_to ON shares(touserid, accepted);
+                CREATE INDEX shares_folder ON shares(folderid);
+                INSERT INTO sqlite_sequence(name, seq) VALUES ('shares', 9000);
+                """)
+        }
         return m
     }
 }

@@ -13,7 +13,8 @@ struct Content: Sendable {
 
 extension Tree {
     func createFolder(in parent: FolderRow, name: String, at now: Int64 = Dates.now()) throws -> FolderRow {
-        var row = FolderRow(ownerid: user.uid, parentid: parent.fid, name: name, created: now, modified: now)
+        try require(1, in: parent)
+        var row = FolderRow(ownerid: parent.ownerid, parentid: parent.fid, name: name, created: now, modified: now)
         try row.insert(db)
         try event("createfolder", .folder(row), time: now)
         try touch(parent.fid, at: now)
@@ -31,7 +32,8 @@ extension Tree {
             name = try freeFileName(in: parent.fid, for: name)
             existing = nil
         }
-        try checkQuota(adding: content.size - (existing?.size ?? 0))
+        try require(existing == nil ? 1 : 2, in: parent)
+        try checkQuota(adding: content.size - (existing?.size ?? 0), owner: parent.ownerid)
         if var file = existing {
             if file.blob != content.blob {
                 var revision = RevisionRow(fileid: file.fid, blob: file.blob, size: file.size, hash: file.hash, created: file.modified)
@@ -47,7 +49,7 @@ extension Tree {
             try touch(parent.fid, at: now)
             return file
         }
-        var file = FileRow(ownerid: user.uid, parentid: parent.fid, name: name, blob: content.blob, size: content.size,
+        var file = FileRow(ownerid: parent.ownerid, parentid: parent.fid, name: name, blob: content.blob, size: content.size,
                            hash: content.hash, created: ctime ?? now, modified: mtime ?? now)
         try file.insert(db)
         try event("createfile", .file(file), time: now)
@@ -68,10 +70,16 @@ extension Tree {
         return (folders, files)
     }
 
-    /// Moves a folder and everything in it to the trash.
+    /// Moves a folder and everything in it to its owner's trash. A folder with shares or share
+    /// requests in it cannot go (2028).
     func trash(folder: FolderRow) throws -> (folders: Int, files: Int) {
         let now = Dates.now()
+        if let parent = folder.parentid, let p = try FolderRow.fetchOne(db, key: parent) { try require(4, in: p) }
         let (folders, files) = try descendants(of: folder)
+        let ids = [folder.fid] + folders.map(\.fid)
+        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM shares WHERE folderid IN (\(ids.map(String.init).joined(separator: ",")))") ?? 0 > 0 {
+            throw APIError(2028, "There are active shares or sharerequests for this folder.")
+        }
         for var f in files {
             f.deleted = true; f.deletedat = now
             try f.update(db)
@@ -92,6 +100,7 @@ extension Tree {
 
     func trash(file: FileRow) throws -> FileRow {
         let now = Dates.now()
+        if let p = try FolderRow.fetchOne(db, key: file.parentid) { try require(4, in: p) }
         var f = file
         f.deleted = true; f.trashtop = true; f.deletedat = now
         try f.update(db)

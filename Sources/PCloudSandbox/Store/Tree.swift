@@ -2,34 +2,66 @@ import Foundation
 import GRDB
 
 /// One user's view of the item tables inside a database transaction: lookups by id and by path,
-/// with pCloud's wire ids (the user's root folder is folderid 0) and its error codes.
+/// with pCloud's wire ids (the user's root folder is folderid 0) and its error codes. Folders
+/// shared with the user appear where they were accepted, and writes through them are checked
+/// against the share's permissions.
 struct Tree {
     let db: Database
     let user: UserRow
+    let shares: ShareContext
     var rootid: Int64 { user.rootid }
+
+    init(db: Database, user: UserRow) throws {
+        self.db = db
+        self.user = user
+        shares = try ShareContext.load(db, user: user.uid)
+    }
 
     func wire(_ folderRowID: Int64) -> Int64 { folderRowID == rootid ? 0 : folderRowID }
     func row(_ wireFolderID: Int64) -> Int64 { wireFolderID == 0 ? rootid : wireFolderID }
 
     // MARK: lookups
 
+    /// A folder the user owns or reaches through a share (deleted ones: only their own).
     func folder(_ wireID: Int64, deleted: Bool = false) throws -> FolderRow {
-        guard let f = try FolderRow.fetchOne(db, sql: "SELECT * FROM folders WHERE id = ? AND ownerid = ? AND deleted = ?",
-                                             arguments: [row(wireID), user.uid, deleted])
+        guard let f = try FolderRow.fetchOne(db, sql: "SELECT * FROM folders WHERE id = ? AND deleted = ?",
+                                             arguments: [row(wireID), deleted]),
+              try f.ownerid == user.uid || (!deleted && share(covering: f.fid) != nil)
         else { throw APIError(2005) }
         return f
     }
 
     func file(_ id: Int64, deleted: Bool = false) throws -> FileRow {
-        guard let f = try FileRow.fetchOne(db, sql: "SELECT * FROM files WHERE id = ? AND ownerid = ? AND deleted = ?",
-                                           arguments: [id, user.uid, deleted])
+        guard let f = try FileRow.fetchOne(db, sql: "SELECT * FROM files WHERE id = ? AND deleted = ?", arguments: [id, deleted]),
+              try f.ownerid == user.uid || (!deleted && share(covering: f.parentid) != nil)
         else { throw APIError(2009) }
         return f
     }
 
+    /// The accepted incoming share whose folder contains `folderRowID`, if any.
+    func share(covering folderRowID: Int64) throws -> ShareMount? {
+        guard !shares.incoming.isEmpty else { return nil }
+        var current: Int64? = folderRowID
+        while let id = current {
+            if let m = shares.incoming.first(where: { $0.folderid == id }) { return m }
+            current = try Int64?.fetchOne(db, sql: "SELECT parentid FROM folders WHERE id = ?", arguments: [id]) ?? nil
+        }
+        return nil
+    }
+
+    /// Refuses a write into `folder` unless the user owns it or the share allows `permission`
+    /// (1 create, 2 modify, 4 delete).
+    func require(_ permission: Int64, in folder: FolderRow) throws {
+        guard folder.ownerid != user.uid else { return }
+        guard let m = try share(covering: folder.fid), m.permissions & permission != 0 else { throw APIError(2003) }
+    }
+
     func childFolder(_ parent: Int64, _ name: String) throws -> FolderRow? {
-        try FolderRow.fetchOne(db, sql: "SELECT * FROM folders WHERE parentid = ? AND name = ? AND deleted = 0",
-                               arguments: [parent, name])
+        if let m = shares.incoming.first(where: { $0.mountid == parent && $0.mountname == name }) {
+            return try FolderRow.fetchOne(db, key: m.folderid)
+        }
+        return try FolderRow.fetchOne(db, sql: "SELECT * FROM folders WHERE parentid = ? AND name = ? AND deleted = 0",
+                                      arguments: [parent, name])
     }
 
     func childFile(_ parent: Int64, _ name: String) throws -> FileRow? {
@@ -37,9 +69,12 @@ struct Tree {
                              arguments: [parent, name])
     }
 
+    /// Sub-folders, with the shares accepted into this folder among them.
     func childFolders(_ parent: Int64, deleted: Bool = false) throws -> [FolderRow] {
-        try FolderRow.fetchAll(db, sql: "SELECT * FROM folders WHERE parentid = ? AND deleted = ? ORDER BY name",
-                               arguments: [parent, deleted])
+        let own = try FolderRow.fetchAll(db, sql: "SELECT * FROM folders WHERE parentid = ? AND deleted = ? ORDER BY name",
+                                         arguments: [parent, deleted])
+        let mounted = deleted ? [] : try shares.incoming.filter { $0.mountid == parent }.compactMap { try FolderRow.fetchOne(db, key: $0.folderid) }
+        return own + mounted
     }
 
     func childFiles(_ parent: Int64, deleted: Bool = false) throws -> [FileRow] {
@@ -89,6 +124,13 @@ struct Tree {
         var names: [String] = []
         var current = f
         while let parent = current.parentid {
+            // A shared folder sits where this user accepted it.
+            if current.ownerid != user.uid, let m = shares.incoming.first(where: { $0.folderid == current.fid }),
+               let mount = m.mountid, let p = try FolderRow.fetchOne(db, key: mount) {
+                names.append(m.mountname ?? current.name)
+                current = p
+                continue
+            }
             names.append(current.name)
             guard let p = try FolderRow.fetchOne(db, key: parent) else { break }
             current = p
@@ -111,13 +153,28 @@ struct Tree {
         return false
     }
 
-    func usedQuota() throws -> Int64 {
+    func usedQuota(of owner: Int64? = nil) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(size), 0) FROM files WHERE ownerid = ? AND deleted = 0",
-                           arguments: [user.uid]) ?? 0
+                           arguments: [owner ?? user.uid]) ?? 0
     }
 
-    func checkQuota(adding bytes: Int64) throws {
-        if try usedQuota() + bytes > user.quota { throw APIError(2008) }
+    /// Writes through a share count against the folder owner's quota.
+    func checkQuota(adding bytes: Int64, owner: Int64? = nil) throws {
+        let owner = owner ?? user.uid
+        let quota = owner == user.uid ? user.quota : try Int64.fetchOne(db, sql: "SELECT quota FROM users WHERE id = ?", arguments: [owner]) ?? 0
+        if try usedQuota(of: owner) + bytes > quota { throw APIError(2008) }
+    }
+
+    /// A rename in place needs `modify`; a move needs `delete` where it leaves and `create`
+    /// where it lands.
+    func requireMove(from oldParent: Int64, to target: FolderRow) throws {
+        guard let source = try FolderRow.fetchOne(db, key: oldParent) else { throw APIError(2005) }
+        if source.fid == target.fid {
+            try require(2, in: source)
+        } else {
+            try require(4, in: source)
+            try require(1, in: target)
+        }
     }
 
     // MARK: changes

@@ -45,6 +45,7 @@ public struct APIError: Error, Sendable, Equatable {
         2010: "Invalid path.",
         2014: "Please verify your email address to preform this action.",
         2015: "Can not share root folder.",
+        2016: "You can only share your own folders.",
         2026: "You can only share your own files or folders. Copy the file to a folder you own if you need to share it.",
         2029: "Revision with provided 'revisionid' not found.",
         2041: "Connection broken.",
