@@ -7,6 +7,7 @@ final class SandboxEnv: Sendable {
     let config: SandboxConfig
     let digests = DigestBook()
     let uploads = ProgressBoard<UploadProgress>()
+    let linkUploads = ProgressBoard<UploadProgress>()
     let zips = ProgressBoard<ZipProgress>()
     let extractions = ProgressBoard<ExtractProgress>()
     let authenticator: Authenticator

@@ -164,3 +164,22 @@ struct ShareRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     var mountname: String?
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+/// An upload link: strangers may drop files into `folderid` of `ownerid`.
+struct UploadLinkRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "uploadlinks"
+    var id: Int64?
+    var code: String
+    var ownerid: Int64
+    var folderid: Int64
+    var comment: String
+    var created: Int64
+    var modified: Int64
+    var expires: Int64?
+    var maxspace: Int64?
+    var maxfiles: Int64?
+    var files: Int64 = 0
+    var space: Int64 = 0
+    var deleted: Bool = false
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -140,6 +140,25 @@ enum Schema {
                 INSERT INTO sqlite_sequence(name, seq) VALUES ('shares', 9000);
                 """)
         }
+        m.registerMigration("v5") { db in
+            try db.execute(sql: """
+                CREATE TABLE uploadlinks (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    code TEXT NOT NULL UNIQUE,
+                    ownerid INTEGER NOT NULL,
+                    folderid INTEGER NOT NULL,
+                    comment TEXT NOT NULL,
+                    created INTEGER NOT NULL,
+                    modified INTEGER NOT NULL,
+                    expires INTEGER,
+                    maxspace INTEGER,
+                    maxfiles INTEGER,
+                    files INTEGER NOT NULL DEFAULT 0,
+                    space INTEGER NOT NULL DEFAULT 0,
+                    deleted BOOLEAN NOT NULL DEFAULT 0);
+                INSERT INTO sqlite_sequence(name, seq) VALUES ('uploadlinks', 300);
+                """)
+        }
         return m
     }
 }
