@@ -26,6 +26,8 @@ let package = Package(
     targets: [
         // ncursesw through a system-library target; only the TUI's terminal backend imports it.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // libgd scales the sandbox's thumbnails (PNG, JPEG, GIF, WebP); no hand-written codecs.
+        .systemLibrary(name: "CGD", providers: [.apt(["libgd-dev"])]),
 
         // Typed pCloud client (grows with the PCloudAPI issue).
         .target(name: "PCloudAPI", dependencies: [
@@ -40,6 +42,7 @@ let package = Package(
 
         // The local pCloud-compatible server. It must not import PCloudAPI (DESIGN.md, wall 3).
         .target(name: "PCloudSandbox", dependencies: [
+            "CGD",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),

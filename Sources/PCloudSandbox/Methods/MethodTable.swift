@@ -7,7 +7,8 @@ enum MethodTable {
                       UploadMethods.methods, StreamingMethods.methods, ArchivingMethods.methods,
                       PublicLinkMethods.methods, TrashMethods.methods, RevisionMethods.methods,
                       ChunkedUploadMethods.methods, OAuth.methods, PublinkAccess.methods,
-                      ShareMethods.methods, UploadLinkMethods.methods] {
+                      ShareMethods.methods, UploadLinkMethods.methods,
+                      ThumbnailMethods.methods] {
             table.merge(group) { _, _ in fatalError("method registered twice") }
         }
         return table
