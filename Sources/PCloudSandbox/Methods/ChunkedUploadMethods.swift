@@ -14,7 +14,7 @@ enum ChunkedUploadMethods {
                 try db.execute(sql: "INSERT INTO uploads (userid, created) VALUES (?, ?)", arguments: [uid, Dates.now()])
                 return db.lastInsertedRowID
             }
-            FileManager.default.createFile(atPath: path(call, id), contents: nil)
+            _ = FileManager.default.createFile(atPath: path(call, id), contents: nil)
             return .json(JSONObject([("uploadid", .int(id))]))
         },
         "upload_write": MethodSpec(auth: .user) { call in

@@ -113,6 +113,5 @@ enum Extraction {
             }
             env.extractions.update(hash) { $0.output.append(line) }
         }
-        try await env.store.collectGarbage()
     }
 }

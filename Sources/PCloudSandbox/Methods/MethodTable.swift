@@ -8,7 +8,7 @@ enum MethodTable {
                       PublicLinkMethods.methods, TrashMethods.methods, RevisionMethods.methods,
                       ChunkedUploadMethods.methods, OAuth.methods, PublinkAccess.methods,
                       ShareMethods.methods, UploadLinkMethods.methods,
-                      ThumbnailMethods.methods] {
+                      ThumbnailMethods.methods, CollectionMethods.methods] {
             table.merge(group) { _, _ in fatalError("method registered twice") }
         }
         return table

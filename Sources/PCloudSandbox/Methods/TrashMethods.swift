@@ -125,39 +125,40 @@ enum TrashMethods {
     }
 
     /// Deletes for good: one trashed file or folder, or with `folderid=0` the whole trash.
+    /// Only the content those items held is then looked at for collection, so content that a
+    /// concurrent upload is about to reference is never swept.
     static func clear(_ call: Call) async throws -> Reply {
         let p = call.params
-        try await call.write { t in
+        let purged = try await call.write { t -> [String] in
             let uid = t.user.uid
+            var fileIDs: [Int64] = [], folderIDs: [Int64] = []
             if let fileid = try p.int64("fileid", invalid: 1018) {
-                let file = try t.file(fileid, deleted: true)
-                try t.db.execute(sql: "DELETE FROM revisions WHERE fileid = ?", arguments: [file.fid])
-                try t.db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [file.fid])
+                fileIDs = [try t.file(fileid, deleted: true).fid]
             } else if let folderid = try p.int64("folderid", invalid: 1017) {
                 if folderid == 0 {
-                    try t.db.execute(sql: "DELETE FROM revisions WHERE fileid IN (SELECT id FROM files WHERE ownerid = ? AND deleted = 1)",
-                                     arguments: [uid])
-                    try t.db.execute(sql: "DELETE FROM files WHERE ownerid = ? AND deleted = 1", arguments: [uid])
-                    try t.db.execute(sql: "DELETE FROM folders WHERE ownerid = ? AND deleted = 1", arguments: [uid])
+                    fileIDs = try Int64.fetchAll(t.db, sql: "SELECT id FROM files WHERE ownerid = ? AND deleted = 1", arguments: [uid])
+                    folderIDs = try Int64.fetchAll(t.db, sql: "SELECT id FROM folders WHERE ownerid = ? AND deleted = 1", arguments: [uid])
                 } else {
-                    let folder = try t.folder(folderid, deleted: true)
-                    var queue = [folder.fid], folders: [Int64] = []
+                    var queue = [try t.folder(folderid, deleted: true).fid]
                     while let id = queue.popLast() {
-                        folders.append(id)
+                        folderIDs.append(id)
                         queue += try Int64.fetchAll(t.db, sql: "SELECT id FROM folders WHERE parentid = ? AND deleted = 1", arguments: [id])
-                    }
-                    for id in folders {
-                        try t.db.execute(sql: "DELETE FROM revisions WHERE fileid IN (SELECT id FROM files WHERE parentid = ? AND deleted = 1)",
-                                         arguments: [id])
-                        try t.db.execute(sql: "DELETE FROM files WHERE parentid = ? AND deleted = 1", arguments: [id])
-                        try t.db.execute(sql: "DELETE FROM folders WHERE id = ?", arguments: [id])
+                        fileIDs += try Int64.fetchAll(t.db, sql: "SELECT id FROM files WHERE parentid = ? AND deleted = 1", arguments: [id])
                     }
                 }
             } else {
                 throw APIError(1053)
             }
+            var keys: [String] = []
+            for id in fileIDs {
+                keys += try String.fetchAll(t.db, sql: "SELECT blob FROM files WHERE id = ? UNION SELECT blob FROM revisions WHERE fileid = ?", arguments: [id, id])
+                try t.db.execute(sql: "DELETE FROM revisions WHERE fileid = ?", arguments: [id])
+                try t.db.execute(sql: "DELETE FROM files WHERE id = ?", arguments: [id])
+            }
+            for id in folderIDs { try t.db.execute(sql: "DELETE FROM folders WHERE id = ?", arguments: [id]) }
+            return Array(Set(keys))
         }
-        try await call.store.collectGarbage()
+        try await call.store.collectGarbage(keys: purged)
         return .ok
     }
 }

@@ -159,6 +159,25 @@ enum Schema {
                 INSERT INTO sqlite_sequence(name, seq) VALUES ('uploadlinks', 300);
                 """)
         }
+        m.registerMigration("v6") { db in
+            try db.execute(sql: """
+                CREATE TABLE collections (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    ownerid INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    type INTEGER NOT NULL,
+                    system BOOLEAN NOT NULL DEFAULT 0,
+                    created INTEGER NOT NULL,
+                    modified INTEGER NOT NULL);
+                CREATE TABLE collectionitems (
+                    collectionid INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+                    fileid INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    added INTEGER NOT NULL,
+                    PRIMARY KEY (collectionid, fileid));
+                INSERT INTO sqlite_sequence(name, seq) VALUES ('collections', 40);
+                """)
+        }
         return m
     }
 }

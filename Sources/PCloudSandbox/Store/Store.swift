@@ -28,14 +28,13 @@ public final class Store: Sendable {
         try await pool.write(body)
     }
 
-    /// Deletes content that no file, revision or content link refers to any more: every such blob, or only
-    /// those among `keys` (blob files not yet recorded in the table included).
-    func collectGarbage(keys: [String]? = nil) async throws {
+    /// Deletes the content among `keys` that no file, revision or content link refers to any
+    /// more (blob files not yet recorded in the table included).
+    func collectGarbage(keys: [String]) async throws {
         let orphans = try await write { db -> [String] in
             let unreferenced = "NOT IN (SELECT blob FROM files) AND ? NOT IN (SELECT blob FROM revisions) AND ? NOT IN (SELECT blob FROM contentlinks)"
-            let candidates = try keys ?? String.fetchAll(db, sql: "SELECT key FROM blobs")
             var orphans: [String] = []
-            for key in candidates where try Bool.fetchOne(db, sql: "SELECT ? \(unreferenced)", arguments: [key, key, key]) == true {
+            for key in keys where try Bool.fetchOne(db, sql: "SELECT ? \(unreferenced)", arguments: [key, key, key]) == true {
                 try db.execute(sql: "DELETE FROM blobs WHERE key = ?", arguments: [key])
                 orphans.append(key)
             }
