@@ -49,5 +49,8 @@ import Testing
         let pub = try await api.ok("getfilepublink", ["fileid": id])
         let viaLink = try await api.ok("getpubthumblink", ["code": pub["code"] as! String, "size": "16x16"], auth: .none)
         #expect(viaLink["size"] as? String == "16x12")
+        let folderLink = try await api.ok("getfolderpublink", ["path": "/Photos/Holiday 2025"])
+        let pubMany = try await api.ok("getpubthumbslinks", ["code": folderLink["code"] as! String, "fileids": "\(id),\(text)", "size": "16x16"], auth: .none)
+        #expect((pubMany["thumbs"] as? [[String: Any]])?.map { $0["result"] as? Int } == [0, 2009])
     }
 }

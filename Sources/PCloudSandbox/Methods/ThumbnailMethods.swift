@@ -11,29 +11,43 @@ enum ThumbnailMethods {
         "getthumb": MethodSpec(auth: .user) { call in try await bytes(call, file: try await ownFile(call)) },
         "getthumblink": MethodSpec(auth: .user) { call in try await link(call, file: try await ownFile(call)) },
         "getthumbslinks": MethodSpec(auth: .user) { call in
-            let p = call.params
-            let ids = try p.ids("fileids", invalid: 1018)
-            guard !ids.isEmpty else { throw APIError(1038, "Please provide 'fileids'.") }
-            _ = try Thumbnails.parse(p["size"])
-            var thumbs: [JSON] = []
-            for id in ids {
-                do {
-                    let file = try await call.read { t in try t.file(id) }
-                    var o = try await thumbLink(call, file: file)
-                    o["fileid"] = .int(id)
-                    o["result"] = 0
-                    thumbs.append(o.json)
-                } catch let e as APIError {
-                    thumbs.append(.object([("fileid", .int(id)), ("result", .int(Int64(e.code))), ("error", .string(e.message))]))
+            try await links(call) { id in try await call.read { t in try t.file(id) } }
+        },
+        "getpubthumbslinks": MethodSpec(auth: .none) { call in
+            let link = try await PublinkAccess.resolve(call, countingLimits: false)
+            return try await links(call) { id in
+                try await call.store.read { db in
+                    let t = try Tree(db: db, user: link.owner)
+                    let file = try t.file(id)
+                    guard try PublinkAccess.contains(link.row, file: file, tree: t) else { throw APIError(2009) }
+                    return file
                 }
             }
-            return .json(JSONObject([("thumbs", .array(thumbs))]))
         },
         "savethumb": MethodSpec(auth: .user) { call in try await save(call, file: try await ownFile(call)) },
         "getpubthumb": MethodSpec(auth: .none) { call in try await bytes(call, file: try await publicFile(call)) },
         "getpubthumblink": MethodSpec(auth: .none) { call in try await link(call, file: try await publicFile(call)) },
         "savepubthumb": MethodSpec(auth: .user) { call in try await save(call, file: try await publicFile(call)) },
     ]
+
+    /// One link per `fileids` entry, each with its own `result`.
+    static func links(_ call: Call, file: (Int64) async throws -> FileRow) async throws -> Reply {
+        let ids = try call.params.ids("fileids", invalid: 1018)
+        guard !ids.isEmpty else { throw APIError(1038, "Please provide 'fileids'.") }
+        _ = try Thumbnails.parse(call.params["size"])
+        var thumbs: [JSON] = []
+        for id in ids {
+            do {
+                var o = try await thumbLink(call, file: try await file(id))
+                o["fileid"] = .int(id)
+                o["result"] = 0
+                thumbs.append(o.json)
+            } catch let e as APIError {
+                thumbs.append(.object([("fileid", .int(id)), ("result", .int(Int64(e.code))), ("error", .string(e.message))]))
+            }
+        }
+        return .json(JSONObject([("thumbs", .array(thumbs))]))
+    }
 
     static func ownFile(_ call: Call) async throws -> FileRow {
         let p = call.params
