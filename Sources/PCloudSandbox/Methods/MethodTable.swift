@@ -8,7 +8,8 @@ enum MethodTable {
                       PublicLinkMethods.methods, TrashMethods.methods, RevisionMethods.methods,
                       ChunkedUploadMethods.methods, OAuth.methods, PublinkAccess.methods,
                       ShareMethods.methods, UploadLinkMethods.methods,
-                      ThumbnailMethods.methods, CollectionMethods.methods] {
+                      ThumbnailMethods.methods, CollectionMethods.methods,
+                      FileopsMethods.methods] {
             table.merge(group) { _, _ in fatalError("method registered twice") }
         }
         return table

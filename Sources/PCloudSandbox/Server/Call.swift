@@ -17,6 +17,8 @@ struct Call: Sendable {
     var user: UserRow { caller!.user }
     var tf: TimeFormat { params.timeFormat }
     var store: Store { env.store }
+    /// The connection the request came on (fileops descriptors live with it).
+    var channel: (any Channel)?
     /// The caller's shares, as they were when the request arrived.
     var shares: ShareContext = .none
     var render: MetadataRenderer { MetadataRenderer(rootid: user.rootid, tf: tf, viewer: user.uid, shares: shares) }

@@ -58,7 +58,7 @@ struct SandboxResponder: HTTPResponder {
             env.requestLog?.record(path: method, verb: request.method.rawValue, sources: sources, bearer: Self.bearer(request) != nil)
             try await env.faults.beforeMethod(method)
             reply = try await dispatch(method: method, params: params, request: request, multipart: multipart, origin: origin,
-                                       eventLoop: context.eventLoop)
+                                       channel: context.channel)
         } catch let error as APIError {
             reply = JSONObject(error.json.objectPairs)
         } catch let raw as RawResponse {
@@ -77,7 +77,7 @@ struct SandboxResponder: HTTPResponder {
 
     private func dispatch(method: String, params: Params, request: Request,
                           multipart: MultipartReader<RequestBody.AsyncIterator>?, origin: Origin,
-                          eventLoop: any EventLoop) async throws -> JSONObject {
+                          channel: any Channel) async throws -> JSONObject {
         let spec = methods[method]!
         var caller: Caller?
         if spec.auth != .none || params.has("getauth") {
@@ -89,7 +89,8 @@ struct SandboxResponder: HTTPResponder {
         case .sessionOrPassword: guard let c = caller, c.via != .oauth else { throw APIError(1000) }
         }
         var call = Call(method: method, params: params, caller: caller, env: env, request: request,
-                        origin: origin, multipart: multipart, pacer: Pacer(eventLoop: eventLoop, faults: env.faults, what: method))
+                        origin: origin, multipart: multipart, pacer: Pacer(eventLoop: channel.eventLoop, faults: env.faults, what: method))
+        call.channel = channel
         if let caller { call.shares = try await env.store.read { db in try ShareContext.load(db, user: caller.user.uid) } }
         switch try await spec.handler(call) {
         case .json(let object):

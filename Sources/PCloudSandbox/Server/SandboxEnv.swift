@@ -12,6 +12,7 @@ final class SandboxEnv: Sendable {
     let extractions = ProgressBoard<ExtractProgress>()
     let authenticator: Authenticator
     let oauthCodes = OAuth.Codes()
+    let descriptors = Descriptors()
     private let boundPorts = NIOLockedValueBox<(http: Int?, https: Int?)>((nil, nil))
 
     let faults: Faults
