@@ -66,6 +66,12 @@ import Testing
         #expect(renamed.metadata["name"] as? String == name + " (mine)")
         #expect((try await alice.ok("listfolder", ["folderid": String(team)]).metadata["name"] as? String)?.hasPrefix("team-") == true)
 
+        // Both sides' diff logs saw the share change.
+        let bobEvents = try #require(try await bob.ok("diff", ["last": "200"])["entries"] as? [[String: Any]])
+        #expect(bobEvents.contains { $0["event"] as? String == "requestsharein" && ($0["share"] as? [String: Any])?["sharerequestid"] as? Int == request })
+        #expect(bobEvents.contains { $0["event"] as? String == "modifiedsharein" && ($0["share"] as? [String: Any])?["candelete"] as? Bool == true })
+        let aliceEvents = try #require(try await alice.ok("diff", ["last": "100000"])["entries"] as? [[String: Any]])
+        #expect(aliceEvents.contains { $0["event"] as? String == "acceptedshareout" && ($0["share"] as? [String: Any])?["shareid"] as? Int == shareid })
         try await bob.ok("removeshare", ["shareid": String(shareid)])
         try await bob.fails(2005, "listfolder", ["folderid": String(team)])
         try await bob.fails(2025, "removeshare", ["shareid": String(shareid)])

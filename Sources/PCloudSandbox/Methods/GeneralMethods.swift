@@ -97,7 +97,9 @@ enum GeneralMethods {
         let decoder = JSONDecoder()
         let entries: [JSON] = rows.map { row in
             var o = JSONObject([("event", .string(row.event)), ("time", call.tf.json(row.time)), ("diffid", .int(row.id ?? 0))])
-            if let item = try? decoder.decode(Item.self, from: Data(row.item.utf8)) {
+            if row.item.hasPrefix(ShareEvents.prefix) {
+                o["share"] = ShareEvents.payload(row.item)
+            } else if let item = try? decoder.decode(Item.self, from: Data(row.item.utf8)) {
                 o["metadata"] = render.item(item).json
             }
             return o.json

@@ -19,23 +19,32 @@ enum ShareMethods {
             guard let id = try call.params.int64("sharerequestid", invalid: 2021) else { throw APIError(1026, "Please provide 'sharerequestid'.") }
             let uid = call.user.uid
             try await call.store.write { db in
-                try db.execute(sql: "DELETE FROM shares WHERE id = ? AND fromuserid = ? AND accepted = 0", arguments: [id, uid])
-                if db.changesCount == 0 { throw APIError(2021, messages2021) }
+                guard let row = try ShareRow.fetchOne(db, sql: "SELECT * FROM shares WHERE id = ? AND fromuserid = ? AND accepted = 0", arguments: [id, uid])
+                else { throw APIError(2021, messages2021) }
+                try db.execute(sql: "DELETE FROM shares WHERE id = ?", arguments: [id])
+                try ShareEvents.record("cancelled", row, db: db)
             }
             return .ok
         },
         "acceptshare": MethodSpec(auth: .user, handler: acceptshare),
         "declineshare": MethodSpec(auth: .user) { call in
             let request = try await pendingRequest(call)
-            try await call.store.write { db in try db.execute(sql: "DELETE FROM shares WHERE id = ?", arguments: [request.id]) }
+            try await call.store.write { db in
+                try db.execute(sql: "DELETE FROM shares WHERE id = ?", arguments: [request.id])
+                var row = request
+                row.touserid = call.user.uid
+                try ShareEvents.record("declined", row, db: db)
+            }
             return .ok
         },
         "removeshare": MethodSpec(auth: .user) { call in
             guard let shareid = try call.params.int64("shareid", invalid: 2025) else { throw APIError(1027, "Please provide 'shareid'.") }
             let uid = call.user.uid
             try await call.store.write { db in
-                try db.execute(sql: "DELETE FROM shares WHERE shareid = ? AND (fromuserid = ? OR touserid = ?)", arguments: [shareid, uid, uid])
-                if db.changesCount == 0 { throw APIError(2025, "Invalid shareid.") }
+                guard let row = try ShareRow.fetchOne(db, sql: "SELECT * FROM shares WHERE shareid = ? AND (fromuserid = ? OR touserid = ?)", arguments: [shareid, uid, uid])
+                else { throw APIError(2025, "Invalid shareid.") }
+                try db.execute(sql: "DELETE FROM shares WHERE shareid = ?", arguments: [shareid])
+                try ShareEvents.record("removed", row, db: db)
             }
             return .ok
         },
@@ -45,7 +54,9 @@ enum ShareMethods {
             let uid = call.user.uid
             try await call.store.write { db in
                 try db.execute(sql: "UPDATE shares SET permissions = ? WHERE shareid = ? AND fromuserid = ?", arguments: [perms & 7, shareid, uid])
-                if db.changesCount == 0 { throw APIError(2025, "Invalid shareid.") }
+                guard db.changesCount > 0, let row = try ShareRow.fetchOne(db, sql: "SELECT * FROM shares WHERE shareid = ?", arguments: [shareid])
+                else { throw APIError(2025, "Invalid shareid.") }
+                try ShareEvents.record("modified", row, db: db)
             }
             return .ok
         },
@@ -80,6 +91,7 @@ enum ShareMethods {
                                permissions: perms & 7, name: p["name"] ?? folder.name, message: p["message"],
                                code: Tokens.random(length: 32), created: now, expires: now + 30 * 86400)
             try row.insert(t.db)
+            try ShareEvents.record("request", row, db: t.db)
             return row.id!
         }
         return .json(JSONObject([("sharerequestid", .int(id))]))
@@ -123,6 +135,7 @@ enum ShareMethods {
             request.mountid = mount.fid
             request.mountname = name
             try request.update(t.db)
+            try ShareEvents.record("accepted", request, db: t.db)
             guard let shared = try FolderRow.fetchOne(t.db, key: request.folderid) else { throw APIError(2021, messages2021) }
             return (request, shared)
         }
