@@ -22,11 +22,11 @@ import Testing
         try makeTree(at: work.appendingPathComponent("p"), small: 60, big: 6 << 20)
         let q = JobQueue()
         let (_, up) = try await watch(q, .copy([Item(local, path: work.path + "/p")], into: Item(drive, top.ref)))
+        try FileManager.default.createDirectory(atPath: work.path + "/back", withIntermediateDirectories: true)
         let (_, down) = try await watch(q, .copy([Item(drive, .path(top.path! + "/p"))], into: Item(local, path: work.path + "/back")))
-            .self
         for seen in [up, down] {
             #expect(seen.first?.state == .queued)
-            #expect(seen.last?.state == .done)
+            #expect(seen.last?.state == .done, "\(String(describing: seen.last?.error))")
             #expect(seen.last?.fraction == 1)
             #expect(seen.last?.bytesDone == seen.last?.bytesTotal)
             let fractions = seen.map(\.fraction)

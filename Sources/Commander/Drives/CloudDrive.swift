@@ -142,5 +142,12 @@ public final class CloudDrive: Drive {
 }
 
 extension ItemRef {
-    var pathValue: String? { if case .path(let p) = self { p } else { nil } }
+    /// The path when the reference carries one (the cloud root's is "/").
+    var pathValue: String? {
+        switch self {
+        case .path(let p): p
+        case .folder(0): "/"
+        default: nil
+        }
+    }
 }
