@@ -12,6 +12,8 @@ enum Env {
     static let shared = Task { try await start() }
     /// A second sandbox whose transfers crawl, for cancelling mid-transfer.
     static let slow = Task { try await start(faults: "bandwidth=2MiB/s") }
+    /// A third whose every API call waits 30 ms, like a distant server (benchmarks only).
+    static let distant = Task { try await start(faults: "latency=30ms") }
 
     static func start(faults: String? = nil) async throws -> Sandbox {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-cmd-tests-\(UUID().uuidString)")
@@ -24,8 +26,8 @@ enum Env {
 
     /// Demo user `who` (0 alice, 1 bob) with its OAuth token; `trash` also signs in with the
     /// password for the session token pCloud's trash needs.
-    static func cloud(_ who: Int = 0, trash: Bool = false, slow: Bool = false) async throws -> CloudDrive {
-        let sandbox = try await (slow ? Self.slow : shared).value
+    static func cloud(_ who: Int = 0, trash: Bool = false, slow: Bool = false, distant: Bool = false) async throws -> CloudDrive {
+        let sandbox = try await (slow ? Self.slow : distant ? Self.distant : shared).value
         let info = sandbox.info
         let client = try PCloudClient(endpoint: .custom(URL(string: info.httpsURL!)!),
                                       credentials: Credentials(oauthToken: info.users[who].token),
