@@ -1,4 +1,5 @@
 import Foundation
+import PCloudAPI
 
 /// An item on a drive.
 public struct Item: Sendable {
@@ -9,16 +10,9 @@ public struct Item: Sendable {
     public init(_ drive: any Drive, path: String) { self.init(drive, .path(path)) }
 }
 
-/// Share permissions in pCloud's terms; read is always granted.
-public struct SharePermissions: OptionSet, Sendable, Hashable {
-    public let rawValue: Int
-    public init(rawValue: Int) { self.rawValue = rawValue }
-    public static let create = SharePermissions(rawValue: 1)
-    public static let modify = SharePermissions(rawValue: 2)
-    public static let delete = SharePermissions(rawValue: 4)
-    public static let readOnly: SharePermissions = []
-    public static let edit: SharePermissions = [.create, .modify, .delete]
-}
+/// Share permissions in pCloud's terms (read always; create, modify, delete), as the client
+/// defines them: callers name them through Commander.
+public typealias SharePermissions = PCloudAPI.SharePermissions
 
 /// Limits of a public link; nil leaves a limit as it is (or unset when creating).
 public struct PublinkLimits: Sendable, Hashable {

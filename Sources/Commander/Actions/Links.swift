@@ -45,7 +45,7 @@ public struct ShareInfo: Sendable, Hashable {
     init(_ s: Share, incoming: Bool) {
         shareid = s.shareid; sharerequestid = s.sharerequestid; folderid = s.folderid; name = s.sharename
         mail = incoming ? s.frommail : s.tomail
-        permissions = SharePermissions(rawValue: s.permissions.rawValue)
+        permissions = s.permissions
         self.incoming = incoming
     }
 }

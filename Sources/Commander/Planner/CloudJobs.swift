@@ -10,14 +10,14 @@ enum CloudJobs {
             return Job(.share, "Share \(item.ref) with \(mail)") { _ in
                 let id = try await drive.folderID(item.ref)
                 try await cloud {
-                    try await drive.client.shareFolder(id, mail: mail, permissions: .init(rawValue: permissions.rawValue),
+                    try await drive.client.shareFolder(id, mail: mail, permissions: permissions,
                                                        message: message)
                 }
                 return nil
             }
         case .changeShare(let drive, let shareid, let permissions):
             return Job(.share, "Change share \(shareid)") { _ in
-                try await cloud { try await drive.client.changeShare(shareid, permissions: .init(rawValue: permissions.rawValue)) }
+                try await cloud { try await drive.client.changeShare(shareid, permissions: permissions) }
                 return nil
             }
         case .unshare(let drive, let shareid, let sharerequestid):

@@ -53,8 +53,9 @@ struct Planner: Sendable {
         case (is CloudDrive, _): move ? .serverMove : .serverCopy
         default: move ? .localMove : .localCopy
         }
-        let t = TreeTransfer(source: item.drive, target: into.drive, item: item.ref, into: into.ref, move: move, hooks: config.hooks,
-                             batchFiles: config.uploadBatchFiles)
+        let sender = FileSender(source: item.drive, target: into.drive, move: move, ledger: Ledger(), hooks: config.hooks,
+                                batchFiles: config.uploadBatchFiles)
+        let t = TreeTransfer(sender: sender, item: item.ref, into: into.ref)
         let verb = move ? "Move" : "Copy"
         return Job(kind, "\(verb) \(item.ref) to \(into.drive.displayName) \(into.ref)") { ctx in try await t.run(ctx) }
     }

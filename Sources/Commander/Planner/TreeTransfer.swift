@@ -4,14 +4,15 @@ import Foundation
 /// Phase 1 walks the source, creating target folders in order and settling every conflict;
 /// phase 2 sends the files with bounded parallelism; a move then verifies and removes sources.
 struct TreeTransfer: Sendable {
-    let source: any Drive
-    let target: any Drive
+    /// Sends the files phase 1 decided; holds the two drives, the ledger and the tuning.
+    let sender: FileSender
     let item: ItemRef
     let into: ItemRef
-    let move: Bool
-    let ledger = Ledger()
-    let hooks: TransferHooks
-    let batchFiles: Int
+
+    var source: any Drive { sender.source }
+    var target: any Drive { sender.target }
+    var move: Bool { sender.move }
+    var ledger: Ledger { sender.ledger }
 
     var sameDrive: Bool { source.isSame(target) }
 
@@ -22,8 +23,6 @@ struct TreeTransfer: Sendable {
         let placed = try await walk(top, into: into, names: names, ctx: ctx, plan: &plan)
         ctx.addTotals(bytes: plan.files.reduce(0) { $0 + $1.source.size }, files: plan.files.count + plan.renamed.count)
         for r in plan.renamed { ctx.fileDone(r.id, bytes: 0) }
-        let sender = FileSender(source: source, target: target, move: move, ledger: ledger, hooks: hooks,
-                                batchFiles: batchFiles)
         try await sender.send(plan.files, ctx: ctx)
         if move { try await removeEmptied(plan.movedFolders) }
         return placed.map { .entries([$0]) }
