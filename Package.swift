@@ -59,7 +59,12 @@ let package = Package(
         ]),
 
         // The action layer shared by the TUI and the one-shot commands.
-        .target(name: "Commander", dependencies: ["PCloudAPI"]),
+        .target(name: "Commander", dependencies: [
+            "PCloudAPI",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
 
         // The two-pane file manager; Terminal/ is the only code that touches CNcursesw.
         .target(name: "TUI", dependencies: ["Commander", "CNcursesw"]),
@@ -80,6 +85,13 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        // Commander against LocalDrive in temporary folders and CloudDrive on an in-process sandbox.
+        .testTarget(name: "CommanderTests", dependencies: [
+            "Commander", "PCloudAPI", "PCloudSandbox",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // PCloudAPI against an in-process sandbox; the only place the two meet.
         .testTarget(name: "PCloudAPITests", dependencies: [
             "PCloudAPI", "PCloudSandbox",

@@ -83,6 +83,12 @@ extension PCloudClient {
         return result
     }
 
+    /// What the server has received of an `uploadfile` that carried `progresshash` (flows.md §1);
+    /// `1900` until the server has seen the request. Poll on `progressHost()`.
+    public func uploadProgress(_ progresshash: String) async throws -> UploadProgressSnapshot {
+        try await call("uploadprogress", ["progresshash": progresshash], idempotent: true)
+    }
+
     /// The same upload as an async sequence of progress events ending with the result.
     public func uploadFileEvents(_ local: URL, to folderid: Int, name: String? = nil,
                                  options: UploadOptions = UploadOptions()) -> AsyncThrowingStream<UploadEvent, any Error> {

@@ -1,0 +1,58 @@
+import Foundation
+import PCloudAPI
+
+/// An item on a drive.
+public struct Item: Sendable {
+    public let drive: any Drive
+    public let ref: ItemRef
+    public init(_ drive: any Drive, _ ref: ItemRef) { self.drive = drive; self.ref = ref }
+    public init(_ drive: any Drive, _ entry: Entry) { self.init(drive, entry.ref) }
+    public init(_ drive: any Drive, path: String) { self.init(drive, .path(path)) }
+}
+
+/// Share permissions in pCloud's terms (read always; create, modify, delete), as the client
+/// defines them: callers name them through Commander.
+public typealias SharePermissions = PCloudAPI.SharePermissions
+
+/// Limits of a public link; nil leaves a limit as it is (or unset when creating).
+public struct PublinkLimits: Sendable, Hashable {
+    /// Unix seconds.
+    public var expire: Int64?
+    public var maxdownloads: Int?
+    public var maxtraffic: Int64?
+    public var shortlink = false
+    public init(expire: Int64? = nil, maxdownloads: Int? = nil, maxtraffic: Int64? = nil, shortlink: Bool = false) {
+        self.expire = expire; self.maxdownloads = maxdownloads; self.maxtraffic = maxtraffic; self.shortlink = shortlink
+    }
+}
+
+/// One value per user intent; the Planner turns it into jobs by where its items live.
+public enum Action: Sendable {
+    case copy([Item], into: Item)
+    case move([Item], into: Item)
+    case rename(Item, to: String)
+    /// Cloud items go to pCloud's trash, local ones to the freedesktop trash, unless `permanent`.
+    case delete([Item], permanent: Bool)
+    case mkdir(String, in: Item)
+    /// Offers a cloud folder to `mail`.
+    case share(Item, mail: String, permissions: SharePermissions, message: String?)
+    case changeShare(drive: CloudDrive, shareid: Int, permissions: SharePermissions)
+    /// Removes an established share (`shareid`) or cancels a pending offer (`sharerequestid`).
+    case unshare(drive: CloudDrive, shareid: Int?, sharerequestid: Int?)
+    case createPublink(Item, PublinkLimits)
+    /// Sets the given limits; `clearExpire` removes the expiry, `deleteShortlink` the short link.
+    case changePublink(drive: CloudDrive, linkid: Int, PublinkLimits, clearExpire: Bool, deleteShortlink: Bool)
+    case deletePublink(drive: CloudDrive, linkid: Int)
+    /// A zip of the items saved as `name` in `into`.
+    case zip([Item], into: Item, name: String)
+    /// Unpacks an archive into a folder; `password` for encrypted cloud archives.
+    case extract(Item, into: Item, password: String?)
+    /// From the trash (entries from `trashList`), in place or into `into`.
+    case restore([Entry], drive: any Drive, into: Item?)
+    case emptyTrash(any Drive)
+    /// The file's content becomes revision `revisionid`'s (the current one is kept as a revision).
+    case revert(Item, revisionid: Int)
+    /// Saves revision `revisionid` of a cloud file as `name` in `into` (local or cloud).
+    case downloadRevision(Item, revisionid: Int, into: Item, name: String?)
+    case createUploadLink(Item, comment: String, expire: Int64?, maxspace: Int64?, maxfiles: Int?)
+}

@@ -1,0 +1,126 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The local file system. Paths are absolute; deletes go to the freedesktop trash unless asked
+/// to be permanent.
+public final class LocalDrive: Drive {
+    public let displayName: String
+    public let root: ItemRef
+    let trashBin: LocalTrash
+
+    /// `trash` defaults to `$XDG_DATA_HOME/Trash` (tests pass a folder of their own).
+    public init(displayName: String = "Local", root: String = "/", trash: URL? = nil) {
+        self.displayName = displayName
+        self.root = .path(root)
+        trashBin = LocalTrash(directory: trash ?? LocalTrash.home)
+    }
+
+    func path(_ ref: ItemRef) throws -> String {
+        guard case .path(let p) = ref else {
+            throw CommanderError(.unsupported, "a local item is addressed by path, not by \(ref)")
+        }
+        return p
+    }
+
+    static func entry(at path: String) throws -> Entry {
+        var st = Glibc.stat()
+        guard lstat(path, &st) == 0 else { throw LocalFiles.posix("stat \(path)") }
+        let type = st.st_mode & S_IFMT
+        let kind: Entry.Kind = type == S_IFDIR ? .folder : (type == S_IFLNK ? .symlink : .file)
+        let modified = Date(timeIntervalSince1970: TimeInterval(st.st_mtim.tv_sec) + TimeInterval(st.st_mtim.tv_nsec) / 1e9)
+        return Entry(name: Names.last(path), kind: kind, size: kind == .folder ? 0 : Int64(st.st_size),
+                     modified: modified, path: path)
+    }
+
+    public func list(_ folder: ItemRef) async throws -> [Entry] {
+        let dir = try path(folder)
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: dir) } catch {
+            throw CommanderError(FileManager.default.fileExists(atPath: dir) ? .local : .notFound,
+                                 "cannot list \(dir): \(error.localizedDescription)")
+        }
+        return names.sorted().compactMap { try? Self.entry(at: Names.join(dir, $0)) }
+    }
+
+    public func stat(_ item: ItemRef) async throws -> Entry { try Self.entry(at: try path(item)) }
+
+    public func mkdir(_ name: String, in folder: ItemRef) async throws -> Entry {
+        let p = Names.join(try path(folder), name)
+        guard Glibc.mkdir(p, 0o755) == 0 else { throw LocalFiles.posix("create folder \(p)") }
+        return try Self.entry(at: p)
+    }
+
+    public func ensureFolder(_ name: String, in folder: ItemRef) async throws -> Entry {
+        let p = Names.join(try path(folder), name)
+        if let e = try? Self.entry(at: p), e.isFolder { return e }
+        return try await mkdir(name, in: folder)
+    }
+
+    public func rename(_ item: ItemRef, to name: String) async throws -> Entry {
+        let from = try path(item)
+        let to = Names.join(Names.parent(from), name)
+        try LocalFiles.place(from, at: to, replace: false)
+        return try Self.entry(at: to)
+    }
+
+    public func delete(_ item: ItemRef, permanent: Bool) async throws {
+        let p = try path(item)
+        _ = try Self.entry(at: p)
+        if permanent {
+            do { try FileManager.default.removeItem(atPath: p) } catch {
+                throw CommanderError(.local, "cannot delete \(p): \(error.localizedDescription)")
+            }
+        } else {
+            try trashBin.trash(p)
+        }
+    }
+
+    public func checksum(_ item: ItemRef) async throws -> String { try LocalFiles.sha1(try path(item)) }
+
+    public func copy(_ item: ItemRef, into folder: ItemRef, as name: String, overwrite: Bool,
+                     progress: (@Sendable (Int64) -> Void)?) async throws -> Entry {
+        let from = try path(item), to = Names.join(try path(folder), name)
+        let source = try Self.entry(at: from)
+        switch source.kind {
+        case .file:
+            try LocalFiles.copyAtomically(from, to: to, replace: overwrite, progress: progress)
+        case .symlink:
+            let dest = try FileManager.default.destinationOfSymbolicLink(atPath: from)
+            if overwrite { try? FileManager.default.removeItem(atPath: to) }
+            try FileManager.default.createSymbolicLink(atPath: to, withDestinationPath: dest)
+        case .folder:
+            guard !FileManager.default.fileExists(atPath: to) else { throw CommanderError(.exists, "\(to) exists") }
+            try FileManager.default.copyItem(atPath: from, toPath: to)
+        }
+        return try Self.entry(at: to)
+    }
+
+    public func move(_ item: ItemRef, into folder: ItemRef, as name: String, overwrite: Bool) async throws -> Entry {
+        let from = try path(item), to = Names.join(try path(folder), name)
+        do {
+            try LocalFiles.place(from, at: to, replace: overwrite)
+        } catch let e as CommanderError where e.kind == .local && errno == EXDEV {
+            // Another file system: copy, then delete the source.
+            _ = try await copy(item, into: folder, as: name, overwrite: overwrite, progress: nil)
+            try FileManager.default.removeItem(atPath: from)
+        }
+        return try Self.entry(at: to)
+    }
+
+    /// The freedesktop trash: what is in it, and putting items back.
+    public func trashList() async throws -> [Entry] { try trashBin.list() }
+
+    /// Restores `entry` (from `trashList`) to its original path, or into `folder`.
+    public func restore(_ entry: Entry, into folder: ItemRef? = nil) async throws -> Entry {
+        guard let name = entry.trashName, let original = entry.originalPath ?? trashBin.originalPath(of: name) else {
+            throw CommanderError(.notFound, "\(entry.name) is not in the trash")
+        }
+        let target = try folder.map { Names.join(try path($0), Names.last(original)) } ?? original
+        try trashBin.restore(name, to: target)
+        return try Self.entry(at: target)
+    }
+
+    public func emptyTrash() async throws { try trashBin.clear() }
+}

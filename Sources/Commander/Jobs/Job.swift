@@ -1,0 +1,67 @@
+import Foundation
+
+public struct JobID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let raw: Int
+    public static func < (a: JobID, b: JobID) -> Bool { a.raw < b.raw }
+    public var description: String { "#\(raw)" }
+}
+
+/// What a job does, by the planner's table.
+public enum JobKind: String, Sendable {
+    case upload, download, serverCopy, serverMove, localCopy, localMove
+    case delete, mkdir, rename, share, publink, uploadLink
+    case zip, extract, restore, emptyTrash, revert, downloadRevision
+}
+
+public enum JobState: String, Sendable {
+    case queued, running, done, failed, cancelled
+    public var isFinished: Bool { self == .done || self == .failed || self == .cancelled }
+}
+
+/// What a finished job hands back beside its state (the CLI prints it).
+public enum JobResult: Sendable, Hashable {
+    case entries([Entry])
+    case publink(PublinkInfo)
+    case uploadLink(UploadLinkInfo)
+}
+
+/// A unit of background work planned from an action. `work` may run again on retry: it must
+/// find what an earlier attempt finished (the planner keeps a ledger for that).
+public struct Job: Sendable {
+    public let title: String
+    public let kind: JobKind
+    let work: @Sendable (JobContext) async throws -> JobResult?
+
+    init(_ kind: JobKind, _ title: String, work: @escaping @Sendable (JobContext) async throws -> JobResult?) {
+        self.kind = kind; self.title = title; self.work = work
+    }
+}
+
+/// A job as the UI sees it at one moment.
+public struct JobSnapshot: Sendable, Hashable {
+    public var id: JobID
+    public var title: String
+    public var kind: JobKind
+    public var state: JobState
+    public var bytesDone: Int64 = 0
+    public var bytesTotal: Int64 = 0
+    public var filesDone = 0
+    public var filesTotal = 0
+    public var currentFile: String?
+    /// Bytes per second since the job started running.
+    public var rate: Double = 0
+    /// Seconds left at the current rate, when it can be told.
+    public var eta: Double?
+    public var error: CommanderError?
+    public var result: JobResult?
+    /// 1 for the first run; retries count up.
+    public var attempt = 1
+
+    /// 0…1 by bytes when there are any, else by files; 1 when done.
+    public var fraction: Double {
+        if state == .done { return 1 }
+        if bytesTotal > 0 { return min(1, Double(bytesDone) / Double(bytesTotal)) }
+        if filesTotal > 0 { return min(1, Double(filesDone) / Double(filesTotal)) }
+        return 0
+    }
+}

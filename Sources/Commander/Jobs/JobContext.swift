@@ -1,0 +1,75 @@
+import Foundation
+
+/// What a running job reports through and asks with. Progress calls come from transfer
+/// callbacks on any thread; the queue samples the counters (at most 20 times a second).
+public final class JobContext: Sendable {
+    struct Counters {
+        var bytesTotal: Int64 = 0
+        var filesTotal = 0
+        var filesDone = 0
+        var finishedBytes: Int64 = 0
+        /// Bytes of files in flight, each kept at its maximum so progress never goes back.
+        var inFlight: [String: Int64] = [:]
+        var currentFile: String?
+        var version = 0
+        var temps: Set<String> = []
+        var bytesDone: Int64 { finishedBytes + inFlight.values.reduce(0, +) }
+    }
+
+    let counters = Locked(Counters())
+    let conflicts: ConflictMemory
+    /// Parallel file transfers inside one job.
+    public let parallelTransfers: Int
+
+    init(conflicts: ConflictMemory, parallelTransfers: Int) {
+        self.conflicts = conflicts
+        self.parallelTransfers = parallelTransfers
+    }
+
+    func addTotals(bytes: Int64, files: Int) {
+        counters.withLock { $0.bytesTotal += bytes; $0.filesTotal += files; $0.version += 1 }
+    }
+
+    /// `done` bytes of file `key` so far (from local counts or the server's progress).
+    func progress(_ key: String, _ done: Int64) {
+        counters.withLock { c in
+            if done > c.inFlight[key, default: 0] { c.inFlight[key] = done; c.version += 1 }
+        }
+    }
+
+    func started(_ name: String) { counters.withLock { $0.currentFile = name; $0.version += 1 } }
+
+    /// A file is finished (transferred, skipped or found done by an earlier attempt).
+    func fileDone(_ key: String, bytes: Int64) {
+        counters.withLock { c in
+            c.inFlight[key] = nil
+            c.finishedBytes += bytes
+            c.filesDone += 1
+            c.version += 1
+        }
+    }
+
+    /// A batch of files sent in one request, whose bytes were reported under `key`.
+    func batchDone(_ key: String, files: Int, bytes: Int64) {
+        counters.withLock { c in
+            c.inFlight[key] = nil
+            c.finishedBytes += bytes
+            c.filesDone += files
+            c.version += 1
+        }
+    }
+
+    func resolve(_ conflict: Conflict) async -> ConflictChoice { await conflicts.choice(for: conflict) }
+
+    /// A temporary file the job owns: removed if the job is cancelled or fails.
+    func ownTemp(_ path: String) { counters.withLock { _ = $0.temps.insert(path) } }
+    func releaseTemp(_ path: String) { counters.withLock { _ = $0.temps.remove(path) } }
+
+    func removeTemps() {
+        let temps = counters.withLock { c -> Set<String> in defer { c.temps = [] }; return c.temps }
+        for t in temps { try? FileManager.default.removeItem(atPath: t) }
+    }
+
+    /// Progress callback for one file in flight.
+    func reporter(_ key: String) -> @Sendable (Int64) -> Void { { [self] done in progress(key, done) } }
+}

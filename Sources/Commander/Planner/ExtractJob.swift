@@ -1,0 +1,77 @@
+import Foundation
+import PCloudAPI
+
+/// Unpacks an archive: `extractarchive` on the server for a cloud archive into a cloud folder
+/// (watched through `extractarchiveprogress` on the host it names); ZIPFoundation on disk,
+/// after a verified download when the archive is in the cloud.
+struct ExtractJob: Sendable {
+    let archive: Item
+    let into: Item
+    let password: String?
+
+    func job() throws -> Job {
+        if archive.drive is LocalDrive, into.drive is CloudDrive {
+            throw CommanderError(.unsupported, "extract a local archive on disk, then copy the folder to pCloud")
+        }
+        return Job(.extract, "Extract \(archive.ref)") { ctx in try await run(ctx) }
+    }
+
+    func run(_ ctx: JobContext) async throws -> JobResult? {
+        switch (archive.drive, into.drive) {
+        case (let source as CloudDrive, let target as CloudDrive) where source === target:
+            return try await serverExtract(source, ctx: ctx)
+        case (let local as LocalDrive, let target as LocalDrive):
+            let staging = try LocalZip.extract(try local.path(archive.ref), into: try target.path(into.ref), ctx: ctx)
+            return .entries(try await staging.place(into: try target.path(into.ref), ctx: ctx))
+        case (let source as CloudDrive, let target as LocalDrive):
+            let fileid = try await source.metadata(archive.ref).itemID
+            let temp = URL(fileURLWithPath: NSTemporaryDirectory() + "pcmd-extract-\(UUID().uuidString).zip")
+            ctx.ownTemp(temp.path)
+            ctx.ownTemp(PCloudClient.partialPath(for: temp).path)
+            defer { try? FileManager.default.removeItem(at: temp) }
+            _ = try await cloud { try await source.client.download(fileid: fileid, to: temp) }
+            let folder = try target.path(into.ref)
+            let staging = try LocalZip.extract(temp.path, into: folder, ctx: ctx)
+            return .entries(try await staging.place(into: folder, ctx: ctx))
+        default:
+            throw CommanderError(.unsupported, "no extraction from \(archive.drive.displayName) to \(into.drive.displayName)")
+        }
+    }
+
+    /// pCloud applies one policy to every taken name: asked once, when the folder is not empty.
+    func serverExtract(_ drive: CloudDrive, ctx: JobContext) async throws -> JobResult? {
+        let m = try await drive.metadata(archive.ref)
+        let folder = try await drive.folder(into.ref)
+        var policy = PCloudClient.ExtractOverwrite.rename
+        if let someone = folder.contents?.first {
+            let c = Conflict(source: CloudDrive.entry(m, parentPath: nil), existing: CloudDrive.entry(someone, parentPath: nil),
+                             targetDrive: drive.displayName)
+            switch await ctx.resolve(c) {
+            case .overwrite: policy = .overwrite
+            case .skip: policy = .skip
+            default: policy = .rename
+            }
+        }
+        ctx.addTotals(bytes: m.size ?? 0, files: 1)
+        var p = try await cloud {
+            try await drive.client.extractArchive(m.itemID, into: folder.itemID, overwrite: policy, password: password)
+        }
+        var lines = p.lines ?? p.output?.count ?? 0
+        var output = p.output ?? []
+        if !p.finished, let hash = p.progresshash {
+            let poller = try p.hostname.map { try drive.client.on(host: $0) } ?? drive.client
+            while !p.finished {
+                try await Task.sleep(for: .milliseconds(200))
+                p = try await cloud { try await poller.extractArchiveProgress(hash, lines: lines) }
+                output += p.output ?? []
+                lines = p.lines ?? lines
+                ctx.started(output.last ?? "")
+            }
+        }
+        if let failure = output.last(where: { $0.hasPrefix("Error") }) {
+            throw CommanderError(.cloud, "extractarchive: \(failure)", code: 3006, category: .badRequest, method: "extractarchive")
+        }
+        ctx.fileDone("archive", bytes: m.size ?? 0)
+        return .entries(try await drive.list(.folder(folder.itemID)))
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import PCloudAPI
+
+/// Phase 2 of a transfer: sends the decided files, at most `parallelTransfers` at a time; small
+/// uploads into one folder travel together in one multipart request. For a move each file is
+/// verified (SHA-1 on both sides) before its source is removed; a mismatch keeps the source.
+struct FileSender: Sendable {
+    let source: any Drive
+    let target: any Drive
+    let move: Bool
+    let ledger: Ledger
+    let hooks: TransferHooks
+    let batchFiles: Int
+
+    /// Uploads below this size are batched; a batch holds at most `batchFiles` files and `batchBytes`.
+    static let batchBelow: Int64 = 1 << 20
+    static let batchBytes: Int64 = 8 << 20
+    /// Uploads from this size report through `uploadprogress` as well as local counts.
+    static let pollFrom: Int64 = 4 << 20
+
+    enum Unit: Sendable { case one(FileTask), batch([FileTask]) }
+
+    func units(_ tasks: [FileTask]) -> [Unit] {
+        guard source is LocalDrive, target is CloudDrive, batchFiles > 1 else { return tasks.map { .one($0) } }
+        var out: [Unit] = []
+        var open: [ItemRef: [FileTask]] = [:]
+        func flush(_ folder: ItemRef) {
+            guard let b = open.removeValue(forKey: folder) else { return }
+            out.append(b.count == 1 ? .one(b[0]) : .batch(b))
+        }
+        for t in tasks {
+            guard t.source.size < Self.batchBelow, t.source.kind == .file else { out.append(.one(t)); continue }
+            open[t.targetFolder, default: []].append(t)
+            let b = open[t.targetFolder]!
+            if b.count >= batchFiles || b.reduce(0, { $0 + $1.source.size }) >= Self.batchBytes { flush(t.targetFolder) }
+        }
+        for folder in open.keys { flush(folder) }
+        return out
+    }
+
+    func send(_ tasks: [FileTask], ctx: JobContext) async throws {
+        let units = units(tasks.filter { t in
+            if ledger.contains(t.key) { ctx.fileDone(t.key, bytes: t.source.size); return false }
+            return true
+        })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var running = 0
+            for unit in units {
+                if running >= max(1, ctx.parallelTransfers) { try await group.next(); running -= 1 }
+                try Task.checkCancellation()
+                group.addTask { try await self.run(unit, ctx: ctx) }
+                running += 1
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    func run(_ unit: Unit, ctx: JobContext) async throws {
+        switch unit {
+        case .one(let t):
+            ctx.started(t.source.name)
+            let placed = try await transfer(t, ctx: ctx)
+            try await finish(t, placed: placed, ctx: ctx)
+        case .batch(let ts):
+            ctx.started(ts[0].source.name)
+            let placed = try await uploadBatch(ts, ctx: ctx)
+            for (t, p) in zip(ts, placed) { try await finish(t, placed: p, ctx: ctx, count: false) }
+            // All at once: the batch's bytes were reported under its first key.
+            ctx.batchDone(ts[0].key, files: ts.count, bytes: ts.reduce(0) { $0 + $1.source.size })
+        }
+    }
+
+    /// Verifies and removes the source of a move; records the file as done.
+    func finish(_ t: FileTask, placed: Entry, ctx: JobContext, count: Bool = true) async throws {
+        if let hook = hooks.afterCopy { try await hook(placed, target) }
+        if move {
+            let (a, b) = try await (source.checksum(t.source.ref), target.checksum(placed.ref))
+            guard a == b else {
+                throw CommanderError(.verifyFailed, "\(t.source.name): the copy's SHA-1 \(b) differs from the source's \(a); the source is kept")
+            }
+            try await source.delete(t.source.ref, permanent: source is LocalDrive)
+        }
+        ledger.insert(t.key)
+        if count { ctx.fileDone(t.key, bytes: t.source.size) }
+    }
+
+    /// One file by the pairing's path: same-drive copy, upload or verified download.
+    func transfer(_ t: FileTask, ctx: JobContext) async throws -> Entry {
+        let report = ctx.reporter(t.key)
+        switch (source, target) {
+        case (let local as LocalDrive, let cloud as CloudDrive):
+            return try await upload(t, from: local, to: cloud, ctx: ctx)
+        case (let cloudSource as CloudDrive, let local as LocalDrive):
+            let dir = try local.path(t.targetFolder)
+            let to = URL(fileURLWithPath: Names.join(dir, t.name))
+            let temp = PCloudClient.partialPath(for: to).path
+            ctx.ownTemp(temp)
+            guard let fileid = t.source.fileid else { throw CommanderError(.unsupported, "\(t.source.name) has no fileid") }
+            _ = try await cloud {
+                try await cloudSource.client.download(fileid: fileid, to: to) { done, _ in report(done) }
+            }
+            ctx.releaseTemp(temp)
+            return try LocalDrive.entry(at: to.path)
+        default:
+            if !(source.isSame(target)) { throw CommanderError(.unsupported, "no transfer from \(source.displayName) to \(target.displayName)") }
+            if move {
+                return try await target.move(t.source.ref, into: t.targetFolder, as: t.name, overwrite: t.overwrite)
+            }
+            if let local = target as? LocalDrive {
+                ctx.ownTemp(LocalFiles.partialPath(for: Names.join(try local.path(t.targetFolder), t.name)))
+            }
+            return try await target.copy(t.source.ref, into: t.targetFolder, as: t.name, overwrite: t.overwrite,
+                                         progress: report)
+        }
+    }
+
+    /// `uploadfile` with `nopartial` (a cancelled upload leaves nothing); big files also poll
+    /// `uploadprogress` with the job's `progresshash`, merged with the local byte count.
+    func upload(_ t: FileTask, from local: LocalDrive, to cloudDrive: CloudDrive, ctx: JobContext) async throws -> Entry {
+        let path = try local.path(t.source.ref)
+        let folderid = try await cloudDrive.folderID(t.targetFolder)
+        var options = UploadOptions(nopartial: true)
+        let report = ctx.reporter(t.key)
+        var poller: Task<Void, Never>?
+        if t.source.size >= Self.pollFrom, t.source.size < PCloudClient.resumableThreshold {
+            let hash = "pcmd-\(UUID().uuidString)"
+            options.progresshash = hash
+            let client = cloudDrive.client
+            poller = Task {
+                guard let host = try? await client.progressHost() else { return }
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(250))
+                    if let p = try? await host.uploadProgress(hash), let n = p.currentfileuploaded { report(n) }
+                }
+            }
+        }
+        defer { poller?.cancel() }
+        let r = try await cloud {
+            try await cloudDrive.client.upload(URL(fileURLWithPath: path), to: folderid, name: t.name,
+                                               options: options) { done, _ in report(done) }
+        }
+        return CloudDrive.entry(r.metadata, parentPath: t.targetFolder.pathValue)
+    }
+
+    /// Many small files into one folder in one request.
+    func uploadBatch(_ ts: [FileTask], ctx: JobContext) async throws -> [Entry] {
+        guard let local = source as? LocalDrive, let cloudDrive = target as? CloudDrive else { return [] }
+        let folderid = try await cloudDrive.folderID(ts[0].targetFolder)
+        let files = try ts.map { (URL(fileURLWithPath: try local.path($0.source.ref)), $0.name) }
+        let payload = ts.reduce(Int64(0)) { $0 + $1.source.size }
+        let report = ctx.reporter(ts[0].key)
+        let results = try await cloud {
+            try await cloudDrive.client.uploadBatch(files, to: folderid) { sent, total in
+                // The request carries multipart headers too: scale to the payload.
+                if total > 0 { report(min(payload, sent * payload / total)) }
+            }
+        }
+        return results.map { CloudDrive.entry($0.metadata, parentPath: ts[0].targetFolder.pathValue) }
+    }
+}

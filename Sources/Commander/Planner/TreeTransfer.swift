@@ -1,0 +1,91 @@
+import Foundation
+
+/// Copy or move of one item (file or folder tree) into a folder, between any two drives.
+/// Phase 1 walks the source, creating target folders in order and settling every conflict;
+/// phase 2 sends the files with bounded parallelism; a move then verifies and removes sources.
+struct TreeTransfer: Sendable {
+    /// Sends the files phase 1 decided; holds the two drives, the ledger and the tuning.
+    let sender: FileSender
+    let item: ItemRef
+    let into: ItemRef
+
+    var source: any Drive { sender.source }
+    var target: any Drive { sender.target }
+    var move: Bool { sender.move }
+    var ledger: Ledger { sender.ledger }
+
+    var sameDrive: Bool { source.isSame(target) }
+
+    func run(_ ctx: JobContext) async throws -> JobResult? {
+        let top = try await source.stat(item)
+        let names = TargetNames()
+        var plan = TransferPlan()
+        let placed = try await walk(top, into: into, names: names, ctx: ctx, plan: &plan)
+        ctx.addTotals(bytes: plan.files.reduce(0) { $0 + $1.source.size }, files: plan.files.count + plan.renamed.count)
+        for r in plan.renamed { ctx.fileDone(r.id, bytes: 0) }
+        try await sender.send(plan.files, ctx: ctx)
+        if move { try await removeEmptied(plan.movedFolders) }
+        return placed.map { .entries([$0]) }
+    }
+
+    /// Decides what happens to `entry`; returns where it lands (nil when skipped).
+    func walk(_ entry: Entry, into folder: ItemRef, names: TargetNames, ctx: JobContext,
+              plan: inout TransferPlan) async throws -> Entry? {
+        try Task.checkCancellation()
+        if ledger.contains(entry.id) { ctx.fileDone(entry.id, bytes: 0); return nil }
+        let taken = try await names.entries(in: folder, on: target)
+        let existing = taken[entry.name]
+        guard let decision = await Placement.decide(entry, taken: taken, targetDrive: target.displayName, ctx: ctx) else {
+            ctx.addTotals(bytes: 0, files: 1)
+            ctx.fileDone(entry.id, bytes: 0)
+            return nil
+        }
+        let name = decision.name, overwrite = decision.overwrite
+        // Same drive and nothing to merge: one server-side (or file-system) call.
+        if sameDrive, move, existing == nil || overwrite || name != entry.name {
+            let moved = try await target.move(entry.ref, into: folder, as: name, overwrite: overwrite)
+            await names.take(name, in: folder, as: moved)
+            ledger.insert(entry.id)
+            plan.renamed.append(entry)
+            return moved
+        }
+        guard entry.isFolder else {
+            let placeholder = Entry(name: name, kind: .file, size: entry.size, modified: entry.modified, path: nil)
+            await names.take(name, in: folder, as: placeholder)
+            plan.files.append(FileTask(source: entry, targetFolder: folder, name: name, overwrite: overwrite))
+            return placeholder
+        }
+        if sameDrive, target is CloudDrive, existing == nil || name != entry.name {
+            // copyfolder on the server: no bytes through the client.
+            let copied = try await target.copy(entry.ref, into: folder, as: name, overwrite: false, progress: nil)
+            await names.take(name, in: folder, as: copied)
+            ledger.insert(entry.id)
+            plan.renamed.append(entry)
+            return copied
+        }
+        // Folders are created before their content, parents first.
+        let made: Entry
+        if let existing, existing.isFolder, name == entry.name { made = existing } else {
+            made = try await target.ensureFolder(name, in: folder)
+            await names.take(name, in: folder, as: made)
+        }
+        if move { plan.movedFolders.append(entry) }
+        for child in try await source.list(entry.ref) {
+            _ = try await walk(child, into: made.ref, names: names, ctx: ctx, plan: &plan)
+        }
+        return made
+    }
+
+    /// A moved folder goes only once nothing is left in it (skipped files keep it).
+    func removeEmptied(_ folders: [Entry]) async throws {
+        for folder in folders.reversed() where try await source.list(folder.ref).isEmpty {
+            try await source.delete(folder.ref, permanent: source is LocalDrive)
+        }
+    }
+}
+
+/// Test hooks: real parts, but a test may tamper between the copy and its verification.
+public struct TransferHooks: Sendable {
+    var afterCopy: (@Sendable (_ target: Entry, _ drive: any Drive) async throws -> Void)?
+    public init() {}
+}

@@ -1,0 +1,90 @@
+import Foundation
+import PCloudAPI
+
+/// Every failure Commander reports. A cloud failure keeps pCloud's `result` code and category so
+/// the TUI and CLI can show and act on it without importing PCloudAPI.
+public struct CommanderError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// pCloud answered with an error (see `code`).
+        case cloud
+        /// The item does not exist.
+        case notFound
+        /// The target exists and the conflict resolution did not allow replacing it.
+        case exists
+        /// This action does not apply to this pairing of drives.
+        case unsupported
+        /// After a copy the two sides' checksums differ; the source is kept.
+        case verifyFailed
+        /// An archive entry would land outside the target (`../`, absolute path, escaping link).
+        case unsafeArchive
+        /// The trash needs a session token from a password sign-in (REAL-SERVICE §1).
+        case passwordSignInRequired
+        /// Local file-system trouble.
+        case local
+        case cancelled
+    }
+
+    /// pCloud's error classes, mirrored so callers need not import PCloudAPI.
+    public enum Category: String, Sendable {
+        case auth, notFound, exists, permission, quota, rateLimited, transient, badRequest, `internal`
+    }
+
+    public var kind: Kind
+    public var message: String
+    /// pCloud's `result` code; 0 when the failure did not come from pCloud.
+    public var code: Int
+    public var category: Category
+    public var method: String?
+
+    public init(_ kind: Kind, _ message: String, code: Int = 0, category: Category? = nil, method: String? = nil) {
+        self.kind = kind; self.message = message; self.code = code; self.method = method
+        self.category = category ?? Self.defaultCategory(kind)
+    }
+
+    static func defaultCategory(_ kind: Kind) -> Category {
+        switch kind {
+        case .notFound: .notFound
+        case .exists: .exists
+        case .passwordSignInRequired: .auth
+        case .verifyFailed: .transient
+        case .unsafeArchive, .unsupported: .badRequest
+        default: .internal
+        }
+    }
+
+    /// Worth repeating automatically (the JobQueue's retry policy).
+    public var isTransient: Bool { category == .transient || category == .rateLimited }
+
+    /// pCloud (or the sandbox before it learns the method) does not know the method.
+    public var isUnknownMethod: Bool { code == 404 }
+
+    public var description: String {
+        let at = method.map { " (\($0))" } ?? ""
+        return code != 0 ? "pCloud error \(code): \(message)\(at)" : "\(message)\(at)"
+    }
+
+    /// Wraps any error thrown below Commander.
+    public static func from(_ error: any Error) -> CommanderError {
+        switch error {
+        case let e as CommanderError: return e
+        case is CancellationError: return CommanderError(.cancelled, "cancelled")
+        case let e as PCloudError: return CommanderError(pcloud: e)
+        default: return CommanderError(.local, String(describing: error))
+        }
+    }
+
+    init(pcloud e: PCloudError) {
+        let kind: Kind = switch e.kind {
+        case .passwordSignInRequired: .passwordSignInRequired
+        case .integrity: .verifyFailed
+        case .local: .local
+        default: e.category == .notFound ? .notFound : (e.category == .exists ? .exists : .cloud)
+        }
+        self.init(kind, e.message, code: e.code, category: Category(rawValue: e.category.rawValue), method: e.method)
+    }
+}
+
+/// Runs a PCloudAPI call, turning its errors into CommanderError.
+func cloud<T>(_ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch { throw CommanderError.from(error) }
+}
