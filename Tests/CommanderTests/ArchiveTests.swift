@@ -56,6 +56,13 @@ import Testing
         #expect(try await hashes(local, .path(work.path + "/e/tree")).filter { $0.value != "/" } == want.filter { $0.value != "/" })
         try await queue.perform(.zip([Item(local, path: work.path + "/tree")], into: Item(drive, top.ref), name: "up.zip"))
         #expect(try await child(drive, top.ref, "up.zip") != nil)
+
+        // A local archive unpacked into the cloud: uploaded, extracted by the server, tidied up.
+        let fromDisk = try await drive.mkdir("from-disk", in: top.ref)
+        try await queue.perform(.extract(Item(local, path: work.path + "/down.zip"), into: Item(drive, fromDisk.ref), password: nil))
+        let unpacked = try #require(try await child(drive, fromDisk.ref, "tree"))
+        #expect(try await hashes(drive, unpacked.ref).filter { $0.value != "/" } == want.filter { $0.value != "/" })
+        #expect(try await drive.list(fromDisk.ref).map(\.name) == ["tree"])
     }
 
     @Test func unsafeArchivesAreRefusedWhole() async throws {

@@ -3,17 +3,15 @@ import PCloudAPI
 
 /// Unpacks an archive: `extractarchive` on the server for a cloud archive into a cloud folder
 /// (watched through `extractarchiveprogress` on the host it names); ZIPFoundation on disk,
-/// after a verified download when the archive is in the cloud.
+/// after a verified download when the archive is in the cloud. A local archive bound for the
+/// cloud is uploaded under a hidden name, unpacked there by the server, then deleted.
 struct ExtractJob: Sendable {
     let archive: Item
     let into: Item
     let password: String?
 
     func job() throws -> Job {
-        if archive.drive is LocalDrive, into.drive is CloudDrive {
-            throw CommanderError(.unsupported, "extract a local archive on disk, then copy the folder to pCloud")
-        }
-        return Job(.extract, "Extract \(archive.ref)") { ctx in try await run(ctx) }
+        Job(.extract, "Extract \(archive.ref)") { ctx in try await run(ctx) }
     }
 
     func run(_ ctx: JobContext) async throws -> JobResult? {
@@ -33,6 +31,23 @@ struct ExtractJob: Sendable {
             let folder = try target.path(into.ref)
             let staging = try LocalZip.extract(temp.path, into: folder, ctx: ctx)
             return .entries(try await staging.place(into: folder, ctx: ctx))
+        case (let local as LocalDrive, let target as CloudDrive):
+            let folder = try await target.folder(into.ref)
+            let source = URL(fileURLWithPath: try local.path(archive.ref))
+            let hidden = ".pcmd-extract-\(UUID().uuidString.prefix(8)).zip"
+            let uploaded = try await cloud { try await target.client.uploadFile(source, to: folder.itemID, name: hidden) }
+            do {
+                let result = try await ExtractJob(archive: Item(target, .file(uploaded.metadata.itemID)), into: into, password: password)
+                    .serverExtract(target, ctx: ctx)
+                _ = try? await target.client.deleteFile(uploaded.metadata.itemID)
+                return result.map { r in
+                    guard case .entries(let list) = r else { return r }
+                    return .entries(list.filter { $0.name != hidden })
+                }
+            } catch {
+                _ = try? await target.client.deleteFile(uploaded.metadata.itemID)
+                throw error
+            }
         default:
             throw CommanderError(.unsupported, "no extraction from \(archive.drive.displayName) to \(into.drive.displayName)")
         }
