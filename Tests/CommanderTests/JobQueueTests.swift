@@ -37,6 +37,20 @@ import Testing
         #expect(down.last?.kind == .download)
     }
 
+    /// Progress is coalesced: 1,000 files copied on disk (each a progress step) publish far
+    /// fewer snapshots, and the last one still says done. The bound itself is counted, not timed.
+    @Test func snapshotsAreThrottledNotOnePerStep() async throws {
+        let (local, work) = Env.local()
+        try makeTree(at: work.appendingPathComponent("many"), small: 1000, big: 0)
+        try FileManager.default.createDirectory(atPath: work.path + "/copy", withIntermediateDirectories: true)
+        var config = JobQueue.Config()
+        config.snapshotsPerSecond = 2
+        let q = JobQueue(config: config)
+        let (_, seen) = try await watch(q, .copy([Item(local, path: work.path + "/many")], into: Item(local, path: work.path + "/copy")))
+        #expect(seen.last?.state == .done && seen.last?.filesDone == seen.last?.filesTotal)
+        #expect(seen.count < 200, "\(seen.count) snapshots for about 1,000 progress steps")
+    }
+
     @Test func cancelMidUploadLeavesNothingPartial() async throws {
         let (local, work) = Env.local()
         let drive = try await Env.cloud(slow: true)
