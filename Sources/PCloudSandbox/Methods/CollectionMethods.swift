@@ -4,18 +4,6 @@ import GRDB
 /// the first `collection_list` and cannot be renamed or deleted (2065). Items that became
 /// unreachable (trashed) are left out of listings.
 enum CollectionMethods {
-    struct CollectionRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
-        static let databaseTableName = "collections"
-        var id: Int64?
-        var ownerid: Int64
-        var name: String
-        var type: Int64
-        var system: Bool
-        var created: Int64
-        var modified: Int64
-        mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-    }
-
     static let notFound = APIError(2065, "Collection not found.")
 
     static let methods: [String: MethodSpec] = [

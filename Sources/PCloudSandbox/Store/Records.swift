@@ -183,3 +183,16 @@ struct UploadLinkRow: Codable, Sendable, FetchableRecord, MutablePersistableReco
     var deleted: Bool = false
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
+
+/// A collection (playlist) of a user's files; its items are in `collectionitems`.
+struct CollectionRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "collections"
+    var id: Int64?
+    var ownerid: Int64
+    var name: String
+    var type: Int64
+    var system: Bool
+    var created: Int64
+    var modified: Int64
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
