@@ -1,7 +1,7 @@
 // pcloud-bench: drives PCloudAPI for Benchmarks/client-vs-curl-rclone.sh. Not part of pcmd.
 //
 //   pcloud-bench upload FILE [--mode auto|put|resumable] [--chunk MiB] [--folder ID]
-//   pcloud-bench download FILEID OUT
+//   pcloud-bench download FILEID OUT [--mode nosync]
 //   pcloud-bench batch DIR [--per-request N] [--parallel P] [--folder ID]
 //   pcloud-bench list FOLDERID
 //   pcloud-bench seed NAME COUNT          (a folder of COUNT empty files, by multipart batches)
@@ -84,7 +84,8 @@ do {
                 "size": result.metadata.size ?? 0, "sha1": result.checksums?.sha1 ?? ""])
     case "download":
         guard args.count == 3, let fileid = Int(args[1]) else { fail("download FILEID OUT") }
-        let metadata = try await client.download(fileid: fileid, to: URL(fileURLWithPath: args[2]))
+        let options = PCloudClient.DownloadOptions(durable: mode != "nosync")
+        let metadata = try await client.download(fileid: fileid, to: URL(fileURLWithPath: args[2]), options: options)
         report(["command": "download", "seconds": seconds(), "size": metadata.size ?? 0])
     case "batch":
         guard args.count == 2 else { fail("batch DIR") }

@@ -11,8 +11,12 @@ extension PCloudClient {
         /// Keep a partial temp file from an earlier run and continue it with Range.
         public var resume = true
         public var verify = true
-        public init(attempts: Int = 5, resume: Bool = true, verify: Bool = true) {
-            self.attempts = attempts; self.resume = resume; self.verify = verify
+        /// fsync the file (and its folder) before and after the rename, so a crash leaves the
+        /// old file or the new one, never a torn one. Off only for throw-away copies (a preview):
+        /// on a slow disk the flush can take longer than the transfer.
+        public var durable = true
+        public init(attempts: Int = 5, resume: Bool = true, verify: Bool = true, durable: Bool = true) {
+            self.attempts = attempts; self.resume = resume; self.verify = verify; self.durable = durable
         }
     }
 
@@ -65,9 +69,9 @@ extension PCloudClient {
                 throw integrity("\(target.lastPathComponent): sha1 \(local.sha1) differs from the server's \(sums.sha1)")
             }
         }
-        try out.sync()
+        if options.durable { try out.sync() }
         try LocalFile.rename(partial.path, target.path)
-        LocalFile.syncDirectory(of: target.path)
+        if options.durable { LocalFile.syncDirectory(of: target.path) }
         return metadata
     }
 
