@@ -144,7 +144,7 @@ log "upload: client, one uploadfile PUT ..."
 run client-up-put "$BIN/pcloud-bench" upload --mode put "$TMP/big.bin"
 T_CLIENT_PUT=$T
 log "upload: rclone ..."
-run rclone-up "${RC[@]}" copyto "$TMP/big.bin" pc:bench/big-rclone.bin
+run rclone-up "${RC[@]}" copyto --ignore-times "$TMP/big.bin" pc:bench/big-rclone.bin
 T_RCLONE_UP=$T
 
 # ---- 2. big download -----------------------------------------------------------------------
