@@ -75,6 +75,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Drives PCloudAPI for Benchmarks/client-vs-curl-rclone.sh; not a product of pcmd.
+        .executableTarget(name: "pcloud-bench", dependencies: ["PCloudAPI"], path: "Benchmarks/PCloudBench"),
+
         .testTarget(name: "PCloudSandboxTests", dependencies: [
             "PCloudSandbox",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -95,6 +98,9 @@ let package = Package(
         // PCloudAPI against an in-process sandbox; the only place the two meet.
         .testTarget(name: "PCloudAPITests", dependencies: [
             "PCloudAPI", "PCloudSandbox",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 @testable import PCloudAPI
 import Testing
 
@@ -64,34 +65,85 @@ import Testing
         await expectCode(1000) { try await client.call("listtokens", auth: .account, idempotent: true, as: Empty.self) }
     }
 
-    @Test func twoFactorNeedsACode() async throws {
-        // The sandbox's 2FA demo user lands with the sandbox-breadth issue; until then no user answers 2297.
+    @Test func twoFactorSignInAsksForTheCode() async throws {
+        let carol = try await Env.user(2)
+        let code = try #require(carol.tfaCode)
+        // Without a prompt: a distinct error, no token.
+        let noPrompt = try await Env.client(oauth: false)
+        do {
+            try await noPrompt.signIn(email: carol.email, password: carol.password)
+            Issue.record("a two-factor account signed in without a code")
+        } catch let e as PCloudError {
+            #expect(e.kind == .twoFactorRequired && e.category == .auth)
+        }
+        #expect(noPrompt.credentials.sessionToken == nil)
+
+        // A wrong code first: the prompt is asked again with the error, then the right code works.
         let client = try await Env.client(oauth: false)
-        let user = try await Env.user(0)
-        let auth = try await client.signIn(email: user.email, password: user.password) { _, _ in
+        let asked = NIOLockedValueBox<[Int]>([])
+        let wrong = code == "000000" ? "111111" : "000000"
+        let auth = try await client.signIn(email: carol.email, password: carol.password, trustDevice: true) { challenge, previous in
+            #expect(!challenge.token.isEmpty)
+            asked.withLockedValue { $0.append(previous?.code ?? 0) }
+            return previous == nil ? wrong : code
+        }
+        #expect(asked.withLockedValue { $0 } == [0, 2092])
+        #expect(!auth.isEmpty && client.credentials.sessionToken == auth)
+        #expect(try await client.userinfo().email == carol.email)
+        #expect(try await client.listTokens().isEmpty == false)
+
+        // A user without two-factor is never prompted; a bogus challenge token is refused (2064).
+        let alice = try await Env.user(0)
+        let plain = try await Env.client(oauth: false)
+        _ = try await plain.signIn(email: alice.email, password: alice.password) { _, _ in
             Issue.record("2FA prompt for a user without 2FA")
             return nil
         }
-        #expect(!auth.isEmpty)
-        do {
-            _ = try await client.completeTwoFactor(TwoFactorChallenge(token: "bogus"), trustDevice: false) { _, previous in
-                previous == nil ? "123456" : nil
+        await expectCode(2064) {
+            try await plain.completeTwoFactor(TwoFactorChallenge(token: "bogus"), trustDevice: false) { _, previous in
+                previous == nil ? code : nil
             }
-            Issue.record("tfa_login accepted a bogus token")
-        } catch let e as PCloudError {
-            #expect(e.isUnknownMethod || e.kind == .api || e.kind == .twoFactorRequired)
         }
     }
 
-    @Test func oauth2TokenExchangeRejectsABadCode() async throws {
+    @Test func oauth2CodeFlowAgainstTheSandbox() async throws {
+        let sandbox = try await Env.shared.value
+        let info = sandbox.info
         let client = try await Env.client(oauth: false)
-        let r = try await ifAvailable { () -> Bool in
-            do { _ = try await client.oauth2Token(clientID: "x", clientSecret: "y", code: "nope"); return true } catch let e as PCloudError where !e.isUnknownMethod {
-                #expect(e.kind == .api)
-                return false
-            }
+        let state = OAuth2.makeState()
+        let base = URL(string: info.httpsURL!)!.appendingPathComponent("oauth2/authorize")
+        let authorize = OAuth2.authorizeURL(clientID: info.oauthClientID, redirectURI: "http://localhost:9/cb",
+                                            state: state, base: base)
+        #expect(authorize.query?.contains("state=\(state)") == true)
+        // The consent page, then its form as a browser would post it (as alice).
+        let (page, status) = try await client.fetchURL(authorize)
+        #expect(status == 200 && String(decoding: page, as: UTF8.self).contains("alice@example.com"))
+        let form = "client_id=\(info.oauthClientID)&response_type=code&redirect_uri=http%3A%2F%2Flocalhost%3A9%2Fcb"
+            + "&state=\(state)&email=alice%40example.com"
+        let (location, redirectStatus) = try await client.fetchURL(
+            base, method: .POST, headers: [("Content-Type", "application/x-www-form-urlencoded")], body: form)
+        #expect(redirectStatus == 302)
+        let redirectURL = try #require(URL(string: String(decoding: location, as: UTF8.self)))
+        #expect(throws: OAuth2.RedirectError.stateMismatch) {
+            try OAuth2.parseRedirect(redirectURL, expectedState: "other")
         }
-        #expect(r != true)
+        let redirect = try OAuth2.parseRedirect(redirectURL, expectedState: state)
+        #expect(redirect.locationid == 1 && redirect.hostname != nil)
+
+        let token = try await client.oauth2Token(clientID: info.oauthClientID, clientSecret: info.oauthClientSecret,
+                                                 code: redirect.code)
+        #expect(!token.access_token.isEmpty && token.locationid == 1)
+        #expect(client.credentials.oauthToken == token.access_token)
+        #expect(try await client.userinfo().email == "alice@example.com")
+        // Codes are single use; a wrong secret is refused.
+        let again = try await Env.client(oauth: false)
+        await expectCode(2012) {
+            try await again.oauth2Token(clientID: info.oauthClientID, clientSecret: info.oauthClientSecret, code: redirect.code)
+        }
+        await expectCode(2000) { try await again.oauth2Token(clientID: info.oauthClientID, clientSecret: "x", code: "y") }
+        #expect(again.credentials.oauthToken == nil)
+        #expect(try await client.logout(.oauth) == true)
+        #expect(client.credentials.oauthToken == nil)
     }
 
     @Test func regionsAndServers() async throws {
@@ -122,19 +174,5 @@ import Testing
         } catch let e as PCloudError {
             #expect(e.kind == .transport)
         }
-    }
-}
-
-/// `expectCode` that also accepts "unknown method" while the server side is missing.
-func expectCode<T>(_ code: Int, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T,
-                   ifUnknown: Bool) async {
-    do {
-        _ = try await body()
-        Issue.record("expected pCloud error \(code), got success", sourceLocation: sourceLocation)
-    } catch let e as PCloudError where ifUnknown && e.isUnknownMethod {
-    } catch let e as PCloudError {
-        #expect(e.code == code, "expected \(code), got \(e)", sourceLocation: sourceLocation)
-    } catch {
-        Issue.record("expected PCloudError \(code), got \(error)", sourceLocation: sourceLocation)
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 @testable import PCloudAPI
 import Testing
 
-/// Method groups; those whose server side lands later run once the sandbox stops answering
-/// "unknown method".
+/// Method groups. Sharing, upload links, thumbnails and collections land in the sandbox later:
+/// their tests start checking once it stops answering "unknown method".
 @Suite struct GroupTests {
     func fileIn(_ c: PCloudClient, _ folder: Int, _ name: String = "x.txt", _ text: String = "content") async throws -> Metadata {
         let local = Env.scratch().appendingPathComponent(name)
@@ -37,27 +37,42 @@ import Testing
     @Test func publicLinks() async throws {
         let c = try await Env.client()
         let top = try await c.testFolder("publink")
-        let file = try await fileIn(c, top)
-        let link = try await c.getFilePublink(file.fileid!)
+        let file = try await fileIn(c, top, "x.txt", "public content")
+        let link = try await c.getFilePublink(file.fileid!, options: PublinkOptions(maxdownloads: 10))
         #expect(!link.code.isEmpty && link.linkid > 0)
         let folderLink = try await c.getFolderPublink(top)
         #expect(folderLink.code != link.code)
         await expectCode(2009) { try await c.getFilePublink(999_999_999) }
 
-        if let shown = try await ifAvailable({ try await c.showPublink(code: link.code) }) {
-            #expect(shown.name == file.name)
-        }
-        if let links = try await ifAvailable({ try await c.listPublinks() }) {
-            #expect(links.contains { $0.linkid == link.linkid })
-        }
-        if try await ifAvailable({ try await c.changePublink(link.linkid, .init(maxdownloads: 3)) }) != nil {
-            try await c.deletePublink(link.linkid)
-            await expectCode(2027) { try await c.deletePublink(link.linkid) }
-        }
-        if let dl = try await ifAvailable({ try await c.getPublinkDownload(code: folderLink.code, fileid: file.fileid) }) {
-            #expect(!dl.hosts.isEmpty)
-        }
-        _ = try await ifAvailable { try await c.getTreePublink(Tree(fileids: [file.fileid!]), name: "tree") }
+        // Shown without an account.
+        let anonymous = try await Env.client(oauth: false)
+        let shown = try await anonymous.showPublink(code: link.code)
+        #expect(shown.name == file.name && shown.size == 14)
+        let folderShown = try await anonymous.showPublink(code: folderLink.code)
+        #expect(folderShown.isfolder && folderShown.contents?.contains { $0.name == "x.txt" } == true)
+        await expectCode(7001) { try await anonymous.showPublink(code: "nosuchcode") }
+
+        let links = try await c.listPublinks()
+        let listed = try #require(links.first { $0.linkid == link.linkid })
+        #expect(listed.maxdownloads == 10)
+        try await c.changePublink(link.linkid, .init(maxdownloads: 3))
+        #expect(try await c.listPublinks().first { $0.linkid == link.linkid }?.maxdownloads == 3)
+
+        // A download through the folder link, fetched and compared.
+        let dl = try await anonymous.getPublinkDownload(code: folderLink.code, fileid: file.fileid)
+        #expect(!dl.hosts.isEmpty)
+        let (bytes, status) = try await anonymous.fetchURL(try #require(dl.urls(scheme: c.endpoint.scheme).first))
+        #expect(status == 200 && String(decoding: bytes, as: UTF8.self) == "public content")
+        let copied = try await c.copyPubfile(code: link.code, to: .folder(top, name: "copied.txt"))
+        #expect(copied.size == 14 && copied.fileid != file.fileid)
+
+        let tree = try await c.getTreePublink(Tree(fileids: [file.fileid!]), name: "tree")
+        let treeShown = try await anonymous.showPublink(code: tree.code)
+        #expect(treeShown.contents?.map(\.name) == ["x.txt"])
+
+        try await c.deletePublink(link.linkid)
+        await expectCode(2027) { try await c.deletePublink(link.linkid) }
+        await expectCode(7002) { try await anonymous.showPublink(code: link.code) }
         _ = try await c.deleteFolderRecursive(top)
     }
 
@@ -68,19 +83,20 @@ import Testing
         let top = try await c.testFolder("trash")
         let file = try await fileIn(c, top)
         _ = try await c.deleteFile(file.fileid!)
-        if let trash = try await ifAvailable({ try await c.trashList() }) {
-            #expect(trash.contents?.contains { $0.fileid == file.fileid } == true)
-            if let where_ = try await ifAvailable({ try await c.trashRestorePath(.file(file.fileid!)) }) {
-                #expect(where_.destination.itemID == top)
-            }
-            if try await ifAvailable({ try await c.trashRestore(.file(file.fileid!)) }) != nil {
-                #expect(try await c.stat(fileid: file.fileid!).isdeleted == false)
-                _ = try await c.deleteFile(file.fileid!)
-            }
-        }
+        let trash = try await c.trashList()
+        #expect(trash.contents?.contains { $0.fileid == file.fileid } == true)
+        let where_ = try await c.trashRestorePath(.file(file.fileid!))
+        #expect(where_.destination.itemID == top)
+        _ = try await c.trashRestore(.file(file.fileid!))
+        #expect(try await c.stat(fileid: file.fileid!).isdeleted != true)
+        #expect(try await c.listFolder(top).contents?.contains { $0.fileid == file.fileid } == true)
+        _ = try await c.deleteFile(file.fileid!)
         try await c.trashClear(.file(file.fileid!))
+        #expect(try await c.trashList().contents?.contains { $0.fileid == file.fileid } != true)
+        await expectCode(2009) { try await c.trashRestore(.file(file.fileid!)) }
         _ = try await c.deleteFolderRecursive(top)
-        try await c.trashClear(.folder(0))
+        // The OAuth token alone is refused by the server too (REAL-SERVICE §1).
+        await expectCode(1000) { try await c.call("trash_list", auth: .account, idempotent: true, as: Empty.self) }
     }
 
     @Test func revisions() async throws {
@@ -88,15 +104,21 @@ import Testing
         let top = try await c.testFolder("rev")
         let v1 = try await fileIn(c, top, "r.txt", "one")
         _ = try await fileIn(c, top, "r.txt", "two!")
-        if let (revs, meta) = try await ifAvailable({ try await c.listRevisions(v1.fileid!) }) {
-            #expect(meta.fileid == v1.fileid)
-            let first = try #require(revs.first { $0.size == 3 })
-            let link = try await c.getRevisionLink(v1.fileid!, revisionid: first.revisionid)
-            #expect(!link.hosts.isEmpty)
-            let reverted = try await c.revertRevision(v1.fileid!, revisionid: first.revisionid)
-            #expect(reverted.size == 3)
-            await expectCode(2029) { try await c.revertRevision(v1.fileid!, revisionid: 999_999) }
-        }
+        let (revs, meta) = try await c.listRevisions(v1.fileid!)
+        #expect(meta.fileid == v1.fileid && meta.size == 4)
+        let first = try #require(revs.first { $0.size == 3 })
+        #expect(first.created > 0)
+        let link = try await c.getRevisionLink(v1.fileid!, revisionid: first.revisionid)
+        let (old, _) = try await c.fetchURL(try #require(link.urls(scheme: c.endpoint.scheme).first))
+        #expect(String(decoding: old, as: UTF8.self) == "one")
+        // A download of an old revision is verified against that revision's checksum.
+        let target = Env.scratch().appendingPathComponent("rev1.txt")
+        try await c.download(fileid: v1.fileid!, to: target, revisionid: first.revisionid)
+        #expect(try String(contentsOf: target, encoding: .utf8) == "one")
+        let reverted = try await c.revertRevision(v1.fileid!, revisionid: first.revisionid)
+        #expect(reverted.size == 3 && reverted.fileid == v1.fileid)
+        #expect(try await c.listRevisions(v1.fileid!).revisions.contains { $0.size == 4 })
+        await expectCode(2029) { try await c.revertRevision(v1.fileid!, revisionid: 999_999) }
         _ = try await c.deleteFolderRecursive(top)
     }
 
@@ -133,22 +155,34 @@ import Testing
     @Test func thumbnailsAndStreaming() async throws {
         let c = try await Env.client()
         let top = try await c.testFolder("thumb")
-        let text = try await fileIn(c, top, "t.txt", "plain text\n")
-        if let data = try await ifAvailable({ try await c.getTextFile(text.fileid!) }) {
-            #expect(String(decoding: data, as: UTF8.self) == "plain text\n")
-        }
+        let text = try await fileIn(c, top, "t.txt", "plain text \u{e9}\n")
+        let utf8 = try await c.getTextFile(text.fileid!)
+        #expect(String(decoding: utf8, as: UTF8.self) == "plain text \u{e9}\n")
+        let latin1 = try await c.getTextFile(text.fileid!, toencoding: "iso-8859-1")
+        #expect(latin1 == Data("plain text ".utf8) + Data([0xE9, 0x0A]))
+        await expectCode(2061) { try await c.getTextFile(text.fileid!, toencoding: "klingon") }
+        await expectCode(2009) { try await c.getTextFile(999_999_999) }
         do {
             _ = try await c.getThumbLink(text.fileid!, size: ThumbSize(64, 64))
             Issue.record("thumbnail of a text file")
         } catch let e as PCloudError {
             #expect(e.isUnknownMethod || e.code == 1014 || e.code == 3001)
         }
-        do {
-            _ = try await c.getVideoLink(text.fileid!)
-            Issue.record("video link of a text file")
-        } catch let e as PCloudError {
-            #expect(e.isUnknownMethod || e.code == 2044)
+        await expectCode(2044) { try await c.getVideoLink(text.fileid!) }
+        await expectCode(2044) { try await c.getHLSLink(text.fileid!) }
+
+        // Media links on media files; the sandbox serves the original bytes.
+        let video = try await fileIn(c, top, "clip.mp4", "not really video")
+        let audio = try await fileIn(c, top, "song.mp3", "not really audio")
+        for link in [try await c.getVideoLink(video.fileid!), try await c.getHLSLink(video.fileid!),
+                     try await c.getAudioLink(audio.fileid!), try await c.getAudioLink(video.fileid!)] {
+            let url = try #require(link.urls(scheme: c.endpoint.scheme).first)
+            let (bytes, status) = try await c.fetchURL(url)
+            #expect(status == 200 && bytes.starts(with: Data("not really".utf8)))
         }
+        let variants = try await c.getVideoLinks(video.fileid!)
+        #expect(variants.contains { $0.isoriginal == true && !$0.hosts.isEmpty })
+        await expectCode(2044) { try await c.getAudioLink(text.fileid!) }
         _ = try await c.deleteFolderRecursive(top)
     }
 
@@ -173,22 +207,26 @@ import Testing
         let top = try await c.testFolder("archive")
         let file = try await fileIn(c, top, "a.txt", "archive me")
         let hash = "pcmd-\(UUID().uuidString)"
-        if let zip = try await ifAvailable({
-            try await c.saveZip(Tree(fileids: [file.fileid!]), to: .folder(top, name: "a.zip"), progresshash: hash)
-        }) {
-            #expect(zip.name == "a.zip")
-            let progress = try await c.saveZipProgress(hash)
-            #expect(progress.isDone)
-            var state = try await c.extractArchive(zip.fileid!, into: top, overwrite: .rename)
-            while !state.finished, let h = state.progresshash {
-                try await Task.sleep(for: .milliseconds(100))
-                state = try await c.extractArchiveProgress(h, lines: state.lines ?? 0)
-            }
-            #expect(state.finished)
+        let zip = try await c.saveZip(Tree(fileids: [file.fileid!]), to: .folder(top, name: "a.zip"), progresshash: hash)
+        #expect(zip.name == "a.zip" && (zip.size ?? 0) > 10)
+        let progress = try await c.progressHost().saveZipProgress(hash)
+        #expect(progress.isDone && progress.totalfiles == 1)
+
+        let out = try await c.createFolder(in: top, name: "out")
+        var state = try await c.extractArchive(zip.fileid!, into: out.itemID, overwrite: .rename)
+        let poller = try state.hostname.map { try c.on(host: $0) } ?? c
+        while !state.finished, let h = state.progresshash {
+            try await Task.sleep(for: .milliseconds(100))
+            state = try await poller.extractArchiveProgress(h, lines: state.lines ?? 0)
         }
-        if let link = try await ifAvailable({ try await c.getZipLink(Tree(folderid: top)) }) {
-            #expect(!link.hosts.isEmpty)
-        }
+        #expect(state.finished)
+        let extracted = try #require(try await c.listFolder(out.itemID).contents?.first { $0.name == "a.txt" })
+        #expect(String(decoding: try await c.getTextFile(extracted.fileid!), as: UTF8.self) == "archive me")
+        await expectCode(2009) { try await c.extractArchive(999_999_999, into: top) }
+
+        let link = try await c.getZipLink(Tree(folderid: top))
+        let (bytes, status) = try await c.fetchURL(try #require(link.urls(scheme: c.endpoint.scheme).first))
+        #expect(status == 200 && bytes.prefix(2) == Data("PK".utf8))
         _ = try await c.deleteFolderRecursive(top)
     }
 }

@@ -1,4 +1,7 @@
+import AsyncHTTPClient
 import Foundation
+import NIOCore
+import NIOHTTP1
 import Logging
 @testable import PCloudAPI
 import PCloudSandbox
@@ -71,4 +74,21 @@ func writeFile(_ url: URL, bytes count: Int, seed: UInt8 = 7) throws -> [UInt8] 
     for i in 0..<count { x = x &* 1103515245 &+ 12345; bytes[i] = UInt8(truncatingIfNeeded: x >> 16) }
     try Data(bytes).write(to: url)
     return bytes
+}
+
+extension PCloudClient {
+    /// A plain GET through the client's pool (content links, the sandbox's own pages); returns the
+    /// body and the HTTP status.
+    func fetchURL(_ url: URL, method: HTTPMethod = .GET, headers: [(String, String)] = [],
+                  body: String? = nil) async throws -> (Data, Int) {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = method
+        for (k, v) in headers { request.headers.add(name: k, value: v) }
+        if let body { request.body = .bytes(ByteBuffer(string: body)) }
+        let response = try await http.execute(request, timeout: .seconds(60))
+        let buffer = try await response.body.collect(upTo: 64 << 20)
+        var data = Data(buffer.readableBytesView)
+        if let location = response.headers.first(name: "location") { data = Data(location.utf8) }
+        return (data, Int(response.status.code))
+    }
 }

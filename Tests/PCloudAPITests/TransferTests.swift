@@ -112,25 +112,40 @@ import Testing
         _ = try await c.deleteFolderRecursive(top)
     }
 
-    @Test func resumableUploadWhenTheServerHasIt() async throws {
+    @Test func resumableUploadSession() async throws {
         let c = try await Env.client()
         let top = try await c.testFolder("chunked")
         let local = Env.scratch().appendingPathComponent("chunked.bin")
         let bytes = try writeFile(local, bytes: 3 << 20 | 5)
-        let result = try await ifAvailable {
-            try await c.uploadResumable(local, to: top, chunk: 1 << 20)
-        }
-        if let result {
-            #expect(result.metadata.size == Int64(bytes.count))
-            #expect(result.checksums?.sha1 == sha1(bytes))
-            // Resume point comes from upload_info; writing elsewhere is refused (append only, §3).
-            let id = try await c.uploadCreate()
-            let file = try LocalFile(reading: local.path)
-            try await c.uploadWrite(id, file: file, offset: 0, length: 1000, progress: nil)
-            #expect(try await c.uploadInfo(id).size == 1000)
-            await expectCode(2068) { try await c.uploadWrite(id, file: file, offset: 5000, length: 10, progress: nil) }
-            try await c.uploadDelete(id)
-        }
+        let seen = NIOLockedValueBox<[Int64]>([])
+        let result = try await c.uploadResumable(local, to: top, options: UploadOptions(mtime: 1_400_000_000),
+                                                 chunk: 1 << 20) { done, _ in seen.withLockedValue { $0.append(done) } }
+        #expect(result.metadata.size == Int64(bytes.count))
+        #expect(result.metadata.name == "chunked.bin" && result.metadata.modified == 1_400_000_000)
+        #expect(result.checksums?.sha1 == sha1(bytes))
+        #expect(result.checksums?.md5 != nil)
+        #expect(seen.withLockedValue { $0.last } == Int64(bytes.count))
+        #expect(try await c.checksumFile(result.metadata.fileid!).checksums.sha1 == sha1(bytes))
+
+        // Resume point comes from upload_info; writing elsewhere is refused (append only, §3).
+        let id = try await c.uploadCreate()
+        let file = try LocalFile(reading: local.path)
+        try await c.uploadWrite(id, file: file, offset: 0, length: 1000, progress: nil)
+        let info = try await c.uploadInfo(id)
+        #expect(info.size == 1000 && info.sha1 == sha1(Array(bytes[0..<1000])))
+        await expectCode(2068) { try await c.uploadWrite(id, file: file, offset: 5000, length: 10, progress: nil) }
+        await expectCode(2068) { try await c.uploadWrite(id, file: file, offset: 0, length: 10, progress: nil) }
+        try await c.uploadWrite(id, file: file, offset: 1000, length: 24, progress: nil)
+        let saved = try await c.uploadSave(id, to: top, name: "part.bin")
+        #expect(saved.size == 1024)
+        await expectCode(2067) { try await c.uploadInfo(id) }
+        let other = try await c.uploadCreate()
+        try await c.uploadDelete(other)
+        await expectCode(2067) { try await c.uploadInfo(other) }
+
+        // `upload` picks the path by size.
+        let small = try await c.upload(local, to: top, name: "auto.bin")
+        #expect(small.metadata.size == Int64(bytes.count))
         _ = try await c.deleteFolderRecursive(top)
     }
 

@@ -38,11 +38,16 @@ import Testing
         #expect(!policy.shouldRetry(transient, attempt: 1, idempotent: false))
         #expect(!policy.shouldRetry(transient, attempt: policy.maxAttempts, idempotent: true))
         #expect(policy.shouldRetry(.api(4010, "", method: nil), attempt: 1, idempotent: true))
-        #expect(!policy.shouldRetry(.api(4000, "", method: nil), attempt: 1, idempotent: true))
+        // 4000 is retried for idempotent calls (with a longer pause); sign-ins are not idempotent.
+        let limited = PCloudError.api(4000, "", method: nil)
+        #expect(policy.shouldRetry(limited, attempt: 1, idempotent: true))
+        #expect(!policy.shouldRetry(limited, attempt: 1, idempotent: false))
         #expect(!policy.shouldRetry(.api(2009, "", method: nil), attempt: 1, idempotent: true))
         for attempt in 1...6 {
-            let d = policy.delay(afterAttempt: attempt)
+            let d = policy.delay(afterAttempt: attempt, for: transient)
             #expect(d >= .zero && d <= policy.maxDelay)
+            let r = policy.delay(afterAttempt: attempt, for: limited)
+            #expect(r >= policy.rateLimitedDelay && r <= policy.rateLimitedDelay + policy.maxDelay)
         }
     }
 

@@ -30,12 +30,19 @@ extension PCloudClient {
 
     /// One `listfolder` call. A large listing is decoded by the fast metadata scanner.
     public func listFolder(_ folder: Target, options: ListOptions = ListOptions()) async throws -> Metadata {
+        try await listFolder(folder, options: options, retrying: true)
+    }
+
+    /// `retrying: false` for a recursive attempt that has a fallback: its 5000 usually means
+    /// "too big or too deep" and would only be repeated in vain (REAL-SERVICE §6).
+    func listFolder(_ folder: Target, options: ListOptions, retrying: Bool) async throws -> Metadata {
         var p = folder.params(idKey: "folderid")
         p.flag("recursive", options.recursive)
         p.flag("showdeleted", options.showdeleted)
         p.flag("nofiles", options.nofiles)
         p.flag("noshares", options.noshares)
-        let data = try await callData("listfolder", p, auth: .account, idempotent: true)
+        let data = retrying ? try await callData("listfolder", p, auth: .account, idempotent: true)
+            : try await callDataOnce("listfolder", p, auth: .account)
         return try decodeMetadataReply(data, method: "listfolder")
     }
 

@@ -24,10 +24,11 @@ extension PCloudClient {
         let boundary = "pcmd-\(UInt64.random(in: 0...UInt64.max))-\(UInt64.random(in: 0...UInt64.max))"
         var parts: [MultipartBody.Part] = []
         for (url, name) in files {
-            let file = try LocalFile(reading: url.path)
+            // Opened when its turn comes: a batch of thousands must not hold thousands of descriptors.
+            let size = try LocalFile.size(of: url.path)
             let header = "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(Self.quoted(name))\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n"
-            parts.append(.init(header: ByteBuffer(string: header), file: file, size: file.size, hasher: ContentHasher()))
+            parts.append(.init(header: ByteBuffer(string: header), path: url.path, size: size, hasher: ContentHasher()))
         }
         let body = MultipartBody(parts: parts, closing: ByteBuffer(string: "--\(boundary)--\r\n"), progress: progress)
         // One mtime for the batch only when given; otherwise the server's time (files differ).
@@ -72,7 +73,7 @@ extension PCloudClient {
 struct MultipartBody: AsyncSequence, Sendable {
     struct Part: Sendable {
         let header: ByteBuffer
-        let file: LocalFile
+        let path: String
         let size: Int64
         let hasher: ContentHasher
     }
@@ -92,6 +93,7 @@ struct MultipartBody: AsyncSequence, Sendable {
         var stage = 0  // 0 header, 1 data, 2 CRLF
         var offset: Int64 = 0
         var sent: Int64 = 0
+        var file: LocalFile?
 
         mutating func next() async throws -> ByteBuffer? {
             while part < body.parts.count {
@@ -101,11 +103,12 @@ struct MultipartBody: AsyncSequence, Sendable {
                     stage = 1; offset = 0
                     return emit(p.header)
                 case 1:
-                    if offset >= p.size { stage = 2; continue }
+                    if offset >= p.size { stage = 2; file = nil; continue }
                     try Task.checkCancellation()
-                    let buffer = try p.file.read(at: offset, count: Int(Swift.min(Int64(PCloudClient.streamChunk), p.size - offset)))
+                    if file == nil { file = try LocalFile(reading: p.path) }
+                    let buffer = try file!.read(at: offset, count: Int(Swift.min(Int64(PCloudClient.streamChunk), p.size - offset)))
                     guard buffer.readableBytes > 0 else {
-                        throw PCloudError(kind: .local, message: "\(p.file.path) shrank while uploading", category: .internal)
+                        throw PCloudError(kind: .local, message: "\(p.path) shrank while uploading", category: .internal)
                     }
                     offset += Int64(buffer.readableBytes)
                     p.hasher.update(buffer)

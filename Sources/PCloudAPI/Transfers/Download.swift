@@ -11,8 +11,12 @@ extension PCloudClient {
         /// Keep a partial temp file from an earlier run and continue it with Range.
         public var resume = true
         public var verify = true
-        public init(attempts: Int = 5, resume: Bool = true, verify: Bool = true) {
-            self.attempts = attempts; self.resume = resume; self.verify = verify
+        /// fsync the file (and its folder) before and after the rename, so a crash leaves the
+        /// old file or the new one, never a torn one. Off only for throw-away copies (a preview):
+        /// on a slow disk the flush can take longer than the transfer.
+        public var durable = true
+        public init(attempts: Int = 5, resume: Bool = true, verify: Bool = true, durable: Bool = true) {
+            self.attempts = attempts; self.resume = resume; self.verify = verify; self.durable = durable
         }
     }
 
@@ -21,26 +25,35 @@ extension PCloudClient {
         target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).pcmd-part")
     }
 
+    /// `options.attempts` bounds the failed attempts in a row without progress: a connection
+    /// that keeps dropping but delivers more each time is followed to the end. The SHA-1 is
+    /// computed as bytes arrive (a partial file from an earlier run is hashed first), so
+    /// verifying costs no second pass.
     @discardableResult
     public func download(fileid: Int, to target: URL, revisionid: Int? = nil, options: DownloadOptions = DownloadOptions(),
                          progress: TransferProgress? = nil) async throws -> Metadata {
         let partial = Self.partialPath(for: target)
         if !options.resume { try? FileManager.default.removeItem(at: partial) }
         let out = try LocalFile(writing: partial.path, truncate: false)
-        var attempt = 0
+        let hasher = ContentHasher()
+        var failures = 0
         var expected: Int64 = -1
         while true {
-            attempt += 1
+            let before = out.size
             do {
                 let link = try await getFileLink(fileid, revisionid: revisionid)
                 expected = link.size ?? expected
-                try await fetch(link, into: out, expected: expected, progress: progress)
+                try await fetch(link, into: out, expected: expected, hasher: options.verify ? hasher : nil,
+                                progress: progress)
                 break
             } catch let error as PCloudError
-                where error.category == .transient || error.kind == .http(status: 410) || error.kind == .http(status: 404) {
+                where error.category == .transient || error.category == .rateLimited
+                || error.kind == .http(status: 410) || error.kind == .http(status: 404) {
                 // A 404/410 is an expired link: the next attempt asks for a fresh one.
-                guard attempt < options.attempts else { throw error }
-                try await Task.sleep(for: config.retry.delay(afterAttempt: attempt))
+                failures = out.size > before ? 1 : failures + 1
+                guard failures < options.attempts else { throw error }
+                logger.debug("download of \(fileid) broke at \(out.size) bytes (\(error)); resuming")
+                try await Task.sleep(for: config.retry.delay(afterAttempt: failures, for: error))
             }
         }
         let (sums, metadata) = try await checksumFile(fileid, revisionid: revisionid)
@@ -49,24 +62,29 @@ extension PCloudClient {
             throw integrity("\(target.lastPathComponent): got \(size) bytes, server has \(want)")
         }
         if options.verify {
-            let hasher = ContentHasher(md5: sums.md5 != nil, sha256: sums.sha256 != nil && sums.md5 == nil)
-            try hasher.update(file: out, length: size)
+            if hasher.hashedUpTo != size { hasher.reset(); try hasher.update(file: out, length: size) }
             let local = hasher.finish()
             guard sums.matches(local) else {
                 try? FileManager.default.removeItem(at: partial)
                 throw integrity("\(target.lastPathComponent): sha1 \(local.sha1) differs from the server's \(sums.sha1)")
             }
         }
-        try out.sync()
+        if options.durable { try out.sync() }
         try LocalFile.rename(partial.path, target.path)
-        LocalFile.syncDirectory(of: target.path)
+        if options.durable { LocalFile.syncDirectory(of: target.path) }
         return metadata
     }
 
     /// GETs the link from the bytes already in `out`; a server that ignores Range restarts it.
-    func fetch(_ link: FileLink, into out: LocalFile, expected: Int64, progress: TransferProgress?) async throws {
+    func fetch(_ link: FileLink, into out: LocalFile, expected: Int64, hasher: ContentHasher?,
+               progress: TransferProgress?) async throws {
         var have = out.size
-        if expected >= 0, have > expected { try out.truncate(to: 0); have = 0 }
+        if expected >= 0, have > expected { try out.truncate(to: 0); have = 0; hasher?.reset() }
+        // A partial file left by an earlier run: hash what is there before appending.
+        if let hasher, hasher.hashedUpTo != have {
+            hasher.reset()
+            try hasher.update(file: out, length: have)
+        }
         if expected >= 0, have == expected { return }
         guard let url = link.urls(scheme: endpoint.scheme).first else {
             throw PCloudError(kind: .decoding, message: "getfilelink returned no hosts", category: .internal,
@@ -81,9 +99,10 @@ extension PCloudClient {
         switch response.status.code {
         case 206: break
         case 200:
-            if have > 0 { try out.truncate(to: 0); have = 0 }
+            if have > 0 { try out.truncate(to: 0); have = 0; hasher?.reset() }
         case 416 where have > 0:
             try out.truncate(to: 0)
+            hasher?.reset()
             throw PCloudError.http(416, method: "download")
         default:
             throw PCloudError.http(Int(response.status.code), method: "download")
@@ -93,6 +112,7 @@ extension PCloudClient {
         do {
             for try await chunk in response.body {
                 try out.write(chunk, at: offset)
+                hasher?.update(chunk, at: offset)
                 offset += Int64(chunk.readableBytes)
                 progress?(offset, total)
             }

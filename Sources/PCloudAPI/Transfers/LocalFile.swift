@@ -26,6 +26,13 @@ final class LocalFile: @unchecked Sendable {
 
     deinit { close(fd) }
 
+    /// The size of the file at `path`, without keeping it open.
+    static func size(of path: String) throws -> Int64 {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw error("stat", path) }
+        return Int64(st.st_size)
+    }
+
     var size: Int64 {
         var st = stat()
         return fstat(fd, &st) == 0 ? Int64(st.st_size) : 0
@@ -104,8 +111,8 @@ struct FileChunks: AsyncSequence, Sendable {
             guard buffer.readableBytes > 0 else {
                 throw PCloudError(kind: .local, message: "\(source.file.path) shrank while uploading", category: .internal)
             }
+            source.hasher?.update(buffer, at: position)
             position += Int64(buffer.readableBytes)
-            source.hasher?.update(buffer)
             source.progress?(position - source.offset)
             return buffer
         }

@@ -32,14 +32,15 @@ extension PCloudClient {
                 var deep = options
                 deep.recursive = true
                 do {
-                    let listed = try await listFolder(id, options: deep)
+                    let listed = try await listFolder(.id(id), options: deep, retrying: false)
                     out[i].contents = try await pruneLocked(listed.contents ?? [], locked: &locked)
                     continue
                 } catch let e as PCloudError where e.code == 2005 {
                     vanished.append(i)
                     continue
-                } catch let e as PCloudError where e.code == 5000 {
-                    // Too big or too deep for one call: descend folder by folder.
+                } catch let e as PCloudError where e.category == .transient || e.category == .rateLimited {
+                    // 5000: too big or too deep for one call. Any other passing trouble is
+                    // also best met folder by folder, each call with its own retries.
                 }
             }
             var flat = options

@@ -53,18 +53,23 @@ extension PCloudClient {
     func callData(_ method: String, _ params: Params, auth: AuthUse, idempotent: Bool,
                   timeout: Duration? = nil) async throws -> Data {
         try await withRetries(method, idempotent: idempotent) {
-            let request = try self.makeRequest(method, params, auth: auth, payload: .form)
-            let data = try await self.fetchJSON(request, method: method, timeout: timeout)
-            // Judge transient API codes here so the retry loop sees them.
-            if let code = Self.quickResult(data), code != 0 {
-                let category = PCloudError.Category(code: code)
-                if category == .transient || category == .rateLimited {
-                    let env = try? JSONDecoder().decode(Reply<Empty>.self, from: data)
-                    throw PCloudError.api(code, env?.error ?? "", method: method)
-                }
-            }
-            return data
+            try await self.callDataOnce(method, params, auth: auth, timeout: timeout)
         }
+    }
+
+    /// One attempt; transient and rate-limited API codes are thrown, other codes left to decoding.
+    func callDataOnce(_ method: String, _ params: Params, auth: AuthUse, timeout: Duration? = nil) async throws -> Data {
+        let request = try makeRequest(method, params, auth: auth, payload: .form)
+        let data = try await fetchJSON(request, method: method, timeout: timeout)
+        // Judge transient API codes here so the retry loop sees them.
+        if let code = Self.quickResult(data), code != 0 {
+            let category = PCloudError.Category(code: code)
+            if category == .transient || category == .rateLimited {
+                let env = try? JSONDecoder().decode(Reply<Empty>.self, from: data)
+                throw PCloudError.api(code, env?.error ?? "", method: method)
+            }
+        }
+        return data
     }
 
     /// Sends `request` and collects a JSON answer; a non-JSON answer is an HTTP error.
@@ -96,7 +101,7 @@ extension PCloudClient {
             } catch let error as PCloudError {
                 guard config.retry.shouldRetry(error, attempt: attempt, idempotent: idempotent) else { throw error }
                 logger.debug("retrying \(method) after \(error.description)")
-                try await Task.sleep(for: config.retry.delay(afterAttempt: attempt))
+                try await Task.sleep(for: config.retry.delay(afterAttempt: attempt, for: error))
                 attempt += 1
             }
         }

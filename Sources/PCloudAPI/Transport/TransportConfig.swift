@@ -26,25 +26,31 @@ public struct RetryPolicy: Sendable, Hashable {
     public var maxAttempts: Int
     public var baseDelay: Duration
     public var maxDelay: Duration
+    /// The least pause after a rate-limited answer (4000): hammering a limiter only extends it.
+    public var rateLimitedDelay: Duration
 
-    public init(maxAttempts: Int, baseDelay: Duration, maxDelay: Duration) {
+    public init(maxAttempts: Int, baseDelay: Duration, maxDelay: Duration, rateLimitedDelay: Duration = .seconds(2)) {
         self.maxAttempts = maxAttempts; self.baseDelay = baseDelay; self.maxDelay = maxDelay
+        self.rateLimitedDelay = rateLimitedDelay
     }
 
     public static let `default` = RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(250), maxDelay: .seconds(8))
-    public static let none = RetryPolicy(maxAttempts: 1, baseDelay: .zero, maxDelay: .zero)
+    public static let none = RetryPolicy(maxAttempts: 1, baseDelay: .zero, maxDelay: .zero, rateLimitedDelay: .zero)
 
-    /// Whether a failed attempt should be repeated. Only transient and rate-limited failures of
-    /// idempotent calls are; `4000` (login tries) never is: pCloud's client waits five minutes.
+    /// Whether a failed attempt should be repeated: only transient and rate-limited failures of
+    /// idempotent calls. Sign-ins are never idempotent here, so a `4000` on a login is never
+    /// repeated (pCloud's own client waits five minutes, REAL-SERVICE §10).
     public func shouldRetry(_ error: PCloudError, attempt: Int, idempotent: Bool) -> Bool {
-        guard idempotent, attempt < maxAttempts, error.code != 4000 else { return false }
+        guard idempotent, attempt < maxAttempts else { return false }
         return error.category == .transient || error.category == .rateLimited
     }
 
-    /// "Full jitter": a random delay up to the exponential bound, so parallel jobs spread out.
-    public func delay(afterAttempt attempt: Int) -> Duration {
+    /// "Full jitter": a random delay up to the exponential bound, so parallel jobs spread out;
+    /// after a rate-limited answer at least `rateLimitedDelay`, plus the jitter.
+    public func delay(afterAttempt attempt: Int, for error: PCloudError? = nil) -> Duration {
         let bound = min(maxDelay, baseDelay * (1 << min(attempt - 1, 20)))
         let ms = Int64(bound / .milliseconds(1))
-        return .milliseconds(ms <= 0 ? 0 : Int64.random(in: 0...ms))
+        let jitter = Duration.milliseconds(ms <= 0 ? 0 : Int64.random(in: 0...ms))
+        return error?.category == .rateLimited ? rateLimitedDelay + jitter : jitter
     }
 }
