@@ -12,19 +12,29 @@ struct Pacer: Sendable {
     static let window = 1 << 20
 
     let eventLoop: any EventLoop
-    private let bandwidth: Int64?
+    private let faults: Faults?
+    private let what: String
+    private var bandwidth: Int64?
     private var dropAfter: Int64?
+    private var rolled = false
     private var sinceSync = 0
     private var total: Int64 = 0
-    private let started = ContinuousClock.now
+    private var started = ContinuousClock.now
 
     init(eventLoop: any EventLoop, faults: Faults? = nil, what: String = "transfer") {
         self.eventLoop = eventLoop
-        bandwidth = faults?.bandwidth
-        dropAfter = faults?.dropPoint(what)
+        self.faults = faults
+        self.what = what
     }
 
     mutating func wrote(_ bytes: Int) async throws {
+        // Faults are drawn when bytes first move, so calls that send no content draw none.
+        if !rolled {
+            rolled = true
+            bandwidth = faults?.bandwidth
+            dropAfter = faults?.dropPoint(what)
+            started = ContinuousClock.now
+        }
         total += Int64(bytes)
         if let dropAfter, total >= dropAfter { throw InjectedDrop() }
         if let bandwidth {

@@ -178,6 +178,21 @@ enum Schema {
                 INSERT INTO sqlite_sequence(name, seq) VALUES ('collections', 40);
                 """)
         }
+        m.registerMigration("v7") { db in
+            // Used quota kept by triggers: summing every file on each write made uploads into
+            // big accounts slow down as they grew.
+            try db.execute(sql: """
+                ALTER TABLE users ADD COLUMN usedquota INTEGER NOT NULL DEFAULT 0;
+                UPDATE users SET usedquota = (SELECT COALESCE(SUM(size), 0) FROM files WHERE ownerid = users.id AND deleted = 0);
+                CREATE TRIGGER files_quota_insert AFTER INSERT ON files WHEN NEW.deleted = 0 BEGIN
+                    UPDATE users SET usedquota = usedquota + NEW.size WHERE id = NEW.ownerid; END;
+                CREATE TRIGGER files_quota_delete AFTER DELETE ON files WHEN OLD.deleted = 0 BEGIN
+                    UPDATE users SET usedquota = usedquota - OLD.size WHERE id = OLD.ownerid; END;
+                CREATE TRIGGER files_quota_update AFTER UPDATE OF size, deleted, ownerid ON files BEGIN
+                    UPDATE users SET usedquota = usedquota - (CASE WHEN OLD.deleted = 0 THEN OLD.size ELSE 0 END) WHERE id = OLD.ownerid;
+                    UPDATE users SET usedquota = usedquota + (CASE WHEN NEW.deleted = 0 THEN NEW.size ELSE 0 END) WHERE id = NEW.ownerid; END;
+                """)
+        }
         return m
     }
 }

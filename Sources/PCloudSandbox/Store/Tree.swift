@@ -154,8 +154,7 @@ struct Tree {
     }
 
     func usedQuota(of owner: Int64? = nil) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(size), 0) FROM files WHERE ownerid = ? AND deleted = 0",
-                           arguments: [owner ?? user.uid]) ?? 0
+        try Int64.fetchOne(db, sql: "SELECT usedquota FROM users WHERE id = ?", arguments: [owner ?? user.uid]) ?? 0
     }
 
     /// Writes through a share count against the folder owner's quota.
