@@ -83,7 +83,7 @@ enum TrashMethods {
                 let folders = try FolderRow.fetchAll(t.db, sql: "SELECT * FROM folders WHERE ownerid = ? AND deleted = 1 AND trashtop = 1", arguments: [t.user.uid])
                 let files = try FileRow.fetchAll(t.db, sql: "SELECT * FROM files WHERE ownerid = ? AND deleted = 1 AND trashtop = 1", arguments: [t.user.uid])
                 var restored: [JSON] = []
-                for f in folders { restored.append(render.folder(try t.restore(.folder(f), into: restoreTo)).json) }
+                for f in folders { restored.append(render.folder(try t.restore(folder: f, into: restoreTo)).json) }
                 for f in files { restored.append(render.file(try t.restore(file: f, into: restoreTo)).json) }
                 if let restoreTo {
                     return .json(JSONObject([("metadata", render.folder(try FolderRow.fetchOne(t.db, key: restoreTo.fid)!).json)]))
@@ -95,7 +95,7 @@ enum TrashMethods {
             case .file(let f):
                 return .json(JSONObject([("metadata", render.file(try t.restore(file: f, into: restoreTo)).json)]))
             case .folder(let f):
-                let folder = try t.restore(.folder(f), into: restoreTo)
+                let folder = try t.restore(folder: f, into: restoreTo)
                 let contents: [JSON]? = wantContents
                     ? try t.childFolders(folder.fid).map { render.folder($0).json } + t.childFiles(folder.fid).map { render.file($0).json }
                     : nil

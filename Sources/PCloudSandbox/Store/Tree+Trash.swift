@@ -49,8 +49,7 @@ extension Tree {
     }
 
     /// Brings a trashed folder back with what was deleted together with it.
-    func restore(_ item: Item, into: FolderRow?) throws -> FolderRow {
-        guard case .folder(let folder) = item else { preconditionFailure() }
+    func restore(folder: FolderRow, into: FolderRow?) throws -> FolderRow {
         let parent = try restoreParent(for: folder.parentid ?? rootid, into: into)
         var f = folder
         f.name = try freeFolderName(in: parent.fid, for: f.name)
