@@ -118,6 +118,9 @@ import Testing
         let info = try await api.ok("upload_info", ["uploadid": String(id)])
         #expect(info["size"] as? Int == 5 && info["sha1"] as? String == "aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d")
         #expect(try await write(" world", at: 5).result == 0)
+        // A refused save leaves the session whole.
+        try await api.fails(2005, "upload_save", ["uploadid": String(id), "folderid": "987654", "name": "c.txt"])
+        #expect(try await api.ok("upload_info", ["uploadid": String(id)])["size"] as? Int == 11)
         let saved = try await api.ok("upload_save", ["uploadid": String(id), "folderid": String(top), "name": "c.txt",
                                                      "mtime": "1600000000", "timeformat": "timestamp"])
         #expect(saved.metadata["size"] as? Int == 11 && saved.metadata["modified"] as? Int == 1_600_000_000)

@@ -1,6 +1,22 @@
 import Foundation
 import GRDB
+import NIOConcurrencyHelpers
 import NIOCore
+
+/// The running digests of open upload sessions, so neither `upload_info` nor `upload_save`
+/// reads the whole session again. After a restart a session is hashed once from its file.
+final class UploadSessionHashes: Sendable {
+    private let hashers = NIOLockedValueBox<[Int64: ContentHasher]>([:])
+
+    /// The session's hasher, caught up with its file (`size` bytes).
+    func take(_ id: Int64, file: String, size: Int64, region: Region) throws -> ContentHasher {
+        if let h = hashers.withLockedValue({ $0.removeValue(forKey: id) }), h.size == size { return h }
+        return try ContentHasher.hashing(file: file, into: ContentHasher(region: region))
+    }
+
+    func put(_ id: Int64, _ hasher: ContentHasher) { hashers.withLockedValue { $0[id] = hasher } }
+    func drop(_ id: Int64) { hashers.withLockedValue { _ = $0.removeValue(forKey: id) } }
+}
 
 /// The resumable upload session pCloud's own clients use: `upload_create`, then `upload_write`
 /// in order (the live service appends only: REAL-SERVICE.md §3), `upload_info` to resume,
@@ -20,11 +36,15 @@ enum ChunkedUploadMethods {
         "upload_write": MethodSpec(auth: .user) { call in
             let (id, file) = try await session(call)
             guard let offset = try call.params.int64("uploadoffset") else { throw APIError(2068, "Could not write to upload.") }
-            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
+            let size = fileSize(file)
             guard offset == size else { throw APIError(2068, "Could not write to upload.") }
             let fd = open(file, O_WRONLY | O_APPEND | O_CLOEXEC)
             guard fd >= 0 else { throw APIError(2067, "Upload id does not exist.") }
             defer { close(fd) }
+            // The digests follow the bytes as they are appended, even when the write breaks off.
+            let sessions = call.env.uploadSessions
+            var hasher = try sessions.take(id, file: file, size: size, region: call.env.config.region)
+            defer { sessions.put(id, hasher) }
             var written: Int64 = 0
             var pacer = Pacer(eventLoop: call.pacer.eventLoop, faults: call.env.faults, what: "upload_write")
             for try await chunk in call.request.body {
@@ -33,18 +53,21 @@ enum ChunkedUploadMethods {
                     while off < raw.count {
                         let n = write(fd, raw.baseAddress! + off, raw.count - off)
                         if n < 0 { throw APIError(5001) }
+                        hasher.update(UnsafeRawBufferPointer(rebasing: raw[off..<off + n]))
                         off += n
                     }
                 }
                 written += Int64(chunk.readableBytes)
                 try await pacer.wrote(chunk.readableBytes)
             }
-            _ = id
             return .json(JSONObject([("bytes", .int(written))]))
         },
         "upload_info": MethodSpec(auth: .user) { call in
-            let (_, file) = try await session(call)
-            let d = try ContentHasher.digests(ofFile: file)
+            let (id, file) = try await session(call)
+            let sessions = call.env.uploadSessions
+            let hasher = try sessions.take(id, file: file, size: fileSize(file), region: call.env.config.region)
+            sessions.put(id, hasher)
+            let d = hasher.finalize().digests
             var o = JSONObject([("size", .int(d.size)), ("sha1", .string(d.sha1))])
             switch call.env.config.region {
             case .us: o["md5"] = .string(d.md5 ?? "")
@@ -56,6 +79,7 @@ enum ChunkedUploadMethods {
         "upload_delete": MethodSpec(auth: .user) { call in
             let (id, file) = try await session(call)
             try await call.store.write { db in try db.execute(sql: "DELETE FROM uploads WHERE id = ?", arguments: [id]) }
+            call.env.uploadSessions.drop(id)
             unlink(file)
             return .ok
         },
@@ -65,6 +89,10 @@ enum ChunkedUploadMethods {
         let dir = call.store.blobs.tmp.appendingPathComponent("uploads")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir.appendingPathComponent(String(id)).path
+    }
+
+    static func fileSize(_ file: String) -> Int64 {
+        (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
     }
 
     static func session(_ call: Call) async throws -> (Int64, String) {
@@ -84,12 +112,8 @@ enum ChunkedUploadMethods {
         let (id, file) = try await session(call)
         let (mtime, ctime) = try p.times()
         let renameIfExists = p.bool("renameifexists")
-        // Hash the session's bytes into a blob.
-        let incoming = try env.store.blobs.newIncoming(region: env.config.region)
-        guard let fh = FileHandle(forReadingAtPath: file) else { throw APIError(2067) }
-        while let chunk = try fh.read(upToCount: 1 << 20), !chunk.isEmpty { try incoming.write(ByteBuffer(data: chunk)) }
-        try? fh.close()
-        let blob = try env.store.blobs.commit(incoming)
+        // The session's file becomes the blob, with the digests gathered while it was written.
+        let blob = try env.uploadSessions.take(id, file: file, size: fileSize(file), region: env.config.region).blobRow()
         let (saved, conflicted) = try await call.write { t -> (FileRow, Bool) in
             let (parent, name): (FolderRow, String)
             if let folderid = try p.int64("folderid", invalid: 1017), let n = p["name"] {
@@ -116,7 +140,9 @@ enum ChunkedUploadMethods {
             try t.db.execute(sql: "DELETE FROM uploads WHERE id = ?", arguments: [id])
             return (f, conflicted)
         }
-        unlink(file)
+        // Only once the file is recorded does the session's file move into the store, so a
+        // refused save leaves the session as it was.
+        try env.store.blobs.adopt(file, as: blob)
         var meta = render.file(saved)
         if conflicted { meta["conflicted"] = true }
         return .json(JSONObject([("metadata", meta.json)]))

@@ -13,6 +13,7 @@ final class SandboxEnv: Sendable {
     let authenticator: Authenticator
     let oauthCodes = OAuth.Codes()
     let descriptors = Descriptors()
+    let uploadSessions = UploadSessionHashes()
     private let boundPorts = NIOLockedValueBox<(http: Int?, https: Int?)>((nil, nil))
 
     let faults: Faults

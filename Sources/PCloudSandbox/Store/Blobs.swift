@@ -27,15 +27,21 @@ public struct Blobs: Sendable {
     /// Moves a finished upload into the store; identical content is kept once.
     func commit(_ incoming: IncomingBlob) throws -> BlobRow {
         let row = try incoming.finish()
+        try adopt(incoming.path, as: row)
+        return row
+    }
+
+    /// Moves a finished file whose digests are known into the store (or drops it if the same
+    /// content is already there).
+    func adopt(_ file: String, as row: BlobRow) throws {
         let dest = path(row.key)
         let fm = FileManager.default
         if fm.fileExists(atPath: dest) {
-            try? fm.removeItem(atPath: incoming.path)
+            try? fm.removeItem(atPath: file)
         } else {
             try fm.createDirectory(atPath: (dest as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            if rename(incoming.path, dest) != 0 { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+            if rename(file, dest) != 0 { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
         }
-        return row
     }
 
     func remove(_ key: String) { try? FileManager.default.removeItem(atPath: path(key)) }
@@ -77,15 +83,26 @@ struct ContentHasher {
                 Int64(bitPattern: hash))
     }
 
+    /// The blob record of the content hashed so far.
+    func blobRow() -> BlobRow {
+        let (d, hash) = finalize()
+        return BlobRow(key: d.sha1, size: d.size, sha1: d.sha1, md5: d.md5, sha256: d.sha256, hash: hash)
+    }
+
     /// All three digests of a file on disk.
     static func digests(ofFile path: String) throws -> Digests {
+        try hashing(file: path, into: ContentHasher(md5: true, sha256: true)).finalize().digests
+    }
+
+    /// `hasher` fed with a whole file.
+    static func hashing(file path: String, into hasher: ContentHasher) throws -> ContentHasher {
         guard let fh = FileHandle(forReadingAtPath: path) else { throw APIError(5000) }
         defer { try? fh.close() }
-        var hasher = ContentHasher(md5: true, sha256: true)
+        var hasher = hasher
         while let chunk = try fh.read(upToCount: 1 << 20), !chunk.isEmpty {
             chunk.withUnsafeBytes { hasher.update($0) }
         }
-        return hasher.finalize().digests
+        return hasher
     }
 }
 
@@ -121,8 +138,7 @@ public final class IncomingBlob: @unchecked Sendable {
 
     fileprivate func finish() throws -> BlobRow {
         close()
-        let (d, hash) = hasher.finalize()
-        return BlobRow(key: d.sha1, size: d.size, sha1: d.sha1, md5: d.md5, sha256: d.sha256, hash: hash)
+        return hasher.blobRow()
     }
 
     /// Abandons the upload and removes the temporary file.
