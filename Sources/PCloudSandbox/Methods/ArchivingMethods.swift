@@ -52,7 +52,7 @@ enum ArchivingMethods {
         }
         if let hash { env.zips.finish(hash) }
         let blob = try env.store.blobs.commit(incoming)
-        try await env.store.write { db in if try !BlobRow.exists(db, key: blob.key) { try blob.insert(db) } }
+        try await env.store.write { db in try blob.register(db) }
         return blob
     }
 

@@ -124,14 +124,11 @@ enum ChunkedUploadMethods {
             } else {
                 throw APIError(1001)
             }
-            if try !BlobRow.exists(t.db, key: blob.key) { try blob.insert(t.db) }
+            try blob.register(t.db)
             var target = name, conflicted = false
             if let ifhash = p["ifhash"], let existing = try t.childFile(parent.fid, name) {
                 if ifhash == "new" || UInt64(ifhash) != UInt64(bitPattern: existing.hash) {
-                    let ns = name as NSString
-                    let ext = ns.pathExtension
-                    let base = ext.isEmpty ? name : ns.deletingPathExtension
-                    target = try t.freeFileName(in: parent.fid, for: ext.isEmpty ? "\(base) {CONFLICTED}" : "\(base) {CONFLICTED}.\(ext)")
+                    target = try t.freeFileName(in: parent.fid, for: Tree.name(name, suffix: " {CONFLICTED}"))
                     conflicted = true
                 }
             }

@@ -102,7 +102,7 @@ enum Extraction {
             let mtime = Int64(entry.fileAttributes[.modificationDate].flatMap { ($0 as? Date)?.timeIntervalSince1970 } ?? Double(Dates.now()))
             let line = try await env.store.write { db -> String in
                 let t = try Tree(db: db, user: user)
-                if try !BlobRow.exists(db, key: blob.key) { try blob.insert(db) }
+                try blob.register(db)
                 let exists = try t.childFile(parent.fid, try Tree.validName(name)) != nil
                 if exists && policy == "skip" { return "  \(path)  (\(blob.size) B)... skipped." }
                 _ = try t.putFile(in: parent, name: name, content: Content(blob), mtime: mtime, ctime: nil,

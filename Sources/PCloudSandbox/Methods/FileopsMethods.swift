@@ -201,7 +201,7 @@ enum FileopsMethods {
     static func emptyBlob(_ t: Tree, env: SandboxEnv) throws -> BlobRow {
         let incoming = try env.store.blobs.newIncoming(region: env.config.region)
         let blob = try env.store.blobs.commit(incoming)
-        if try !BlobRow.exists(t.db, key: blob.key) { try blob.insert(t.db) }
+        try blob.register(t.db)
         return blob
     }
 
@@ -256,7 +256,7 @@ enum FileopsMethods {
         }
         let blob = try env.store.blobs.commit(incoming)
         try await env.store.write { db in
-            if try !BlobRow.exists(db, key: blob.key) { try blob.insert(db) }
+            try blob.register(db)
             let t = try Tree(db: db, user: file.user)
             let current = try t.file(file.fileid)
             _ = try t.putFile(in: try t.folder(t.wire(current.parentid)), name: current.name, content: Content(blob), mtime: nil, ctime: nil)

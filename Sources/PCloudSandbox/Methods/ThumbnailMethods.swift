@@ -68,7 +68,7 @@ enum ThumbnailMethods {
         let incoming = try env.store.blobs.newIncoming(region: env.config.region)
         try incoming.write(ByteBuffer(data: made.data))
         let blob = try env.store.blobs.commit(incoming)
-        try await env.store.write { db in if try !BlobRow.exists(db, key: blob.key) { try blob.insert(db) } }
+        try await env.store.write { db in try blob.register(db) }
         return (blob, made.width, made.height)
     }
 

@@ -39,7 +39,7 @@ struct UploadReceiver {
             let blob = try env.store.blobs.commit(incoming)
             let meta: JSON
             do {
-                try await env.store.write { db in if try !BlobRow.exists(db, key: blob.key) { try blob.insert(db) } }
+                try await env.store.write { db in try blob.register(db) }
                 meta = try await save(name, blob)
             } catch {
                 // Over quota, or the folder went away meanwhile: keep no unreferenced content.

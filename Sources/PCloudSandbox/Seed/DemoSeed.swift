@@ -99,7 +99,7 @@ enum DemoSeed {
             let blob = try store.blobs.commit(incoming)
             try await store.write { db in
                 let t = try Tree(db: db, user: alice)
-                if try !BlobRow.exists(db, key: blob.key) { try blob.insert(db) }
+                try blob.register(db)
                 var parent = try t.folder(0)
                 var parts = Tree.components(path)
                 let name = parts.removeLast()

@@ -79,6 +79,11 @@ struct BlobRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     var md5: String?
     var sha256: String?
     var hash: Int64
+
+    /// Records content in the table once; the same content stored again is the same row.
+    func register(_ db: Database) throws {
+        try insert(db, onConflict: .ignore)
+    }
 }
 
 struct RevisionRow: Codable, Sendable, FetchableRecord, MutablePersistableRecord {

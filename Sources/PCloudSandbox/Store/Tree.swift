@@ -201,14 +201,15 @@ struct Tree {
     /// `name (1).ext`, `name (2).ext`, … until no file of that name exists.
     func freeFileName(in parent: Int64, for name: String) throws -> String {
         guard try childFile(parent, name) != nil else { return name }
+        var k = 1
+        while try childFile(parent, Tree.name(name, suffix: " (\(k))")) != nil { k += 1 }
+        return Tree.name(name, suffix: " (\(k))")
+    }
+
+    /// `suffix` put between a file name and its extension.
+    static func name(_ name: String, suffix: String) -> String {
         let ns = name as NSString
         let ext = ns.pathExtension
-        let base = ext.isEmpty ? name : ns.deletingPathExtension
-        var k = 1
-        while true {
-            let candidate = ext.isEmpty ? "\(base) (\(k))" : "\(base) (\(k)).\(ext)"
-            if try childFile(parent, candidate) == nil { return candidate }
-            k += 1
-        }
+        return ext.isEmpty ? name + suffix : ns.deletingPathExtension + suffix + "." + ext
     }
 }
