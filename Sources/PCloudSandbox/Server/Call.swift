@@ -20,18 +20,19 @@ struct Call: Sendable {
     /// The connection the request came on (fileops descriptors live with it).
     var channel: (any Channel)?
     /// The caller's shares, as they were when the request arrived.
-    var shares: ShareContext = .none
-    var render: MetadataRenderer { MetadataRenderer(rootid: user.rootid, tf: tf, viewer: user.uid, shares: shares) }
+    /// Loaded once by the responder for callers; the transactions of the request reuse it.
+    var shares: ShareContext?
+    var render: MetadataRenderer { MetadataRenderer(rootid: user.rootid, tf: tf, viewer: user.uid, shares: shares ?? .none) }
 
     /// Runs `body` in a write transaction with the caller's tree.
     func write<T: Sendable>(_ body: @escaping @Sendable (Tree) throws -> T) async throws -> T {
-        let user = self.user
-        return try await store.write { db in try body(Tree(db: db, user: user)) }
+        let user = self.user, shares = self.shares
+        return try await store.write { db in try body(Tree(db: db, user: user, shares: shares)) }
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Tree) throws -> T) async throws -> T {
-        let user = self.user
-        return try await store.read { db in try body(Tree(db: db, user: user)) }
+        let user = self.user, shares = self.shares
+        return try await store.read { db in try body(Tree(db: db, user: user, shares: shares)) }
     }
 }
 

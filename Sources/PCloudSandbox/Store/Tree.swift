@@ -11,10 +11,11 @@ struct Tree {
     let shares: ShareContext
     var rootid: Int64 { user.rootid }
 
-    init(db: Database, user: UserRow) throws {
+    /// `shares` as the request already loaded them, or read here.
+    init(db: Database, user: UserRow, shares: ShareContext? = nil) throws {
         self.db = db
         self.user = user
-        shares = try ShareContext.load(db, user: user.uid)
+        self.shares = try shares ?? ShareContext.load(db, user: user.uid)
     }
 
     func wire(_ folderRowID: Int64) -> Int64 { folderRowID == rootid ? 0 : folderRowID }
