@@ -1,0 +1,55 @@
+import Foundation
+
+/// Sizes and durations as people type and read them; the TUI and the one-shot commands both
+/// speak these, so they live beside the action layer.
+public enum Units {
+    /// `0 B`, `999 B`, `1.0 KiB`, `12.3 MiB`, `1.50 GiB`: at most five characters of number.
+    public static func bytes(_ n: Int64) -> String {
+        if n < 1024 { return "\(n) B" }
+        let units = ["KiB", "MiB", "GiB", "TiB", "PiB"]
+        var v = Double(n) / 1024
+        var i = 0
+        while v >= 1024, i < units.count - 1 { v /= 1024; i += 1 }
+        let text = v >= 100 ? String(format: "%.0f", v) : v >= 10 ? String(format: "%.1f", v) : String(format: "%.2f", v)
+        return "\(text) \(units[i])"
+    }
+
+    /// `10M`, `1.5G`, `512k`, `2048` (bytes; binary multiples).
+    public static func parseBytes(_ text: String) -> Int64? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+            .replacingOccurrences(of: "ib", with: "").replacingOccurrences(of: "b", with: "")
+        guard let last = t.last else { return nil }
+        let mult: Double = switch last {
+        case "k": 1024
+        case "m": 1024 * 1024
+        case "g": 1024 * 1024 * 1024
+        case "t": 1024 * 1024 * 1024 * 1024
+        default: 1
+        }
+        guard let v = Double(mult == 1 ? t : String(t.dropLast())), v >= 0 else { return nil }
+        return Int64(v * mult)
+    }
+
+    /// `45s`, `30m`, `12h`, `7d`, `2w` (also a bare number of seconds) → seconds.
+    public static func parseDuration(_ text: String) -> Int64? {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let last = t.last else { return nil }
+        let mult: Int64? = switch last {
+        case "s": 1
+        case "m": 60
+        case "h": 3600
+        case "d": 86_400
+        case "w": 7 * 86_400
+        default: nil
+        }
+        guard let n = Int64(mult == nil ? t : String(t.dropLast())), n >= 0 else { return nil }
+        return n * (mult ?? 1)
+    }
+
+    /// `1:05`, `12:40`, `3:02:11` for an ETA or elapsed time.
+    public static func clock(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "--:--" }
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+    }
+}
