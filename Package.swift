@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // ncursesw through a system-library target; only the TUI's terminal backend imports it.
@@ -67,7 +68,7 @@ let package = Package(
         ]),
 
         // The two-pane file manager; Terminal/ is the only code that touches CNcursesw.
-        .target(name: "TUI", dependencies: ["Commander", "CNcursesw"]),
+        .target(name: "TUI", dependencies: ["Commander", "CNcursesw", "CGD", .product(name: "TOMLKit", package: "TOMLKit")]),
 
         .executableTarget(name: "pcmd", dependencies: [
             "PCloudSandbox", "Commander", "TUI",

@@ -23,4 +23,13 @@ static inline attr_t pcmd_a_dim(void) { return A_DIM; }
 static inline int pcmd_key_f(int n) { return KEY_F(n); }
 static inline void pcmd_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
 static inline void pcmd_getyx(WINDOW *w, int *y, int *x) { getyx(w, *y, *x); }
+static inline int pcmd_color_pairs(void) { return COLOR_PAIRS; }
+static inline mmask_t pcmd_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline int pcmd_mouse_kind(mmask_t s) {
+    if (s & BUTTON1_DOUBLE_CLICKED) return 2;
+    if (s & (BUTTON1_CLICKED | BUTTON1_PRESSED)) return 1;
+    if (s & BUTTON4_PRESSED) return 3;
+    if (s & BUTTON5_PRESSED) return 4;
+    return 0;
+}
 #endif

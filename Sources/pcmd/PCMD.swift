@@ -1,4 +1,8 @@
 import ArgumentParser
+import Commander
+import Foundation
+import PCloudSandbox
+import TUI
 
 @main
 struct PCMD: AsyncParsableCommand {
@@ -6,15 +10,52 @@ struct PCMD: AsyncParsableCommand {
         commandName: "pcmd",
         abstract: "A two-pane terminal file manager for pCloud.",
         discussion: """
-            With no account configured, pcmd runs against a local pCloud sandbox with demo data.
-            The file manager itself is under construction; for now `pcmd` starts the sandbox.
+            Without a subcommand, pcmd opens the file manager: local files on the left, pCloud on \
+            the right. With no account configured, the right pane is a local sandbox with demo data, \
+            labelled SANDBOX; `pcmd login` connects your pCloud.
             """,
         subcommands: [SandboxCommand.self],
         defaultSubcommand: nil)
 
+    @OptionGroup var cloud: CloudOptions
+
+    @Option(help: "Theme: default, mc-classic, solarized-dark, light, mono (or a file name in ~/.config/pcmd/themes).")
+    var theme: String = "default"
+
+    @Option(help: ArgumentHelp("Folder for the local pane (default: the current folder).", valueName: "dir"))
+    var local: String?
+
     mutating func run() async throws {
-        // Until the TUI lands, pcmd's main job is the demo sandbox, clearly labelled.
-        var sandbox = try SandboxCommand.parse(["--seed", "demo"])
-        try await sandbox.run()
+        let env = ProcessInfo.processInfo.environment
+        var sandbox: Sandbox?
+        let session: CloudSession
+        if let configured = try await cloud.connectIfConfigured() {
+            session = configured
+        } else {
+            (session, sandbox) = try await DemoSandbox.start()
+        }
+        let noColor = env["NO_COLOR"].map { !$0.isEmpty } ?? false
+        var chosen: Theme
+        do { chosen = try Theme.load(noColor ? "mono" : theme) } catch {
+            throw ValidationError("\(error)")
+        }
+        let start = local.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? FileManager.default.currentDirectoryPath
+        let greeting = session.isSandbox
+            ? "SANDBOX: demo data on a local pCloud-compatible server, not your pCloud · `pcmd login` connects your account · ? help"
+            : nil
+        let setup = AppSetup(local: LocalDrive(), localStart: start, cloud: session.drive,
+                             cloudLabel: session.isSandbox ? "SANDBOX" : session.drive.displayName,
+                             isSandbox: session.isSandbox, greeting: greeting, queue: JobQueue(),
+                             theme: chosen, keymap: try Keymap())
+        try await MainActor.run {
+            let terminal = Terminal(wantColors: !noColor)
+            if !terminal.colors { chosen.monochrome = true }
+            var s = setup
+            s.theme = chosen
+            let app = App(s)
+            app.run(on: terminal)
+            terminal.end()
+        }
+        await sandbox?.stop()
     }
 }

@@ -22,6 +22,13 @@ struct CloudOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// The account, or nil when none is configured (the TUI then opens the demo sandbox).
+    func connectIfConfigured() async throws -> CloudSession? {
+        let env = environment
+        guard sandbox != nil || env["PCMD_SANDBOX"] != nil || env["PCMD_TOKEN"] != nil else { return nil }
+        return try await connect()
+    }
+
     /// The cloud drive these options name.
     func connect() async throws -> CloudSession {
         let env = environment

@@ -1,0 +1,73 @@
+import Commander
+import Foundation
+
+extension App {
+    /// Plans `action` into jobs; conflicts are asked in a dialog; `then` runs when the last of
+    /// its jobs is done (a publink shows its URL, a folder refreshes).
+    func submit(_ action: Action, _ what: String, resolver fixed: (any ConflictResolver)? = nil,
+                then: (@MainActor (App, [JobSnapshot]) -> Void)? = nil) {
+        let queue = queue, inbox = inbox
+        let resolver = fixed ?? AskingResolver { conflict in
+            await withCheckedContinuation { cont in
+                inbox.post { app in app.push(ConflictDialog(conflict) { cont.resume(returning: $0) }) }
+            }
+        }
+        let box = UncheckedBox(then)
+        Task.detached {
+            do {
+                let ids = try await queue.submit(action, resolver: resolver)
+                inbox.post { app in app.watch(ids, what, box.value) }
+            } catch {
+                let e = CommanderError.from(error)
+                inbox.post { $0.fail(what, e) }
+            }
+        }
+    }
+
+    func watch(_ ids: [JobID], _ what: String, _ then: (@MainActor (App, [JobSnapshot]) -> Void)?) {
+        let w = Watch(ids: ids, what: what, then: then)
+        watches.append(w)
+        settle(w)
+    }
+
+    func jobUpdated(_ s: JobSnapshot) {
+        let was = jobs[s.id]?.state
+        jobs[s.id] = s
+        guard s.state.isFinished, was != s.state else { return }
+        for w in watches where w.ids.contains(s.id) { settle(w) }
+    }
+
+    /// When all of a watch's jobs are finished: refresh both panes, report, run `then`.
+    private func settle(_ w: Watch) {
+        let snaps = w.ids.compactMap { jobs[$0] }
+        guard snaps.count == w.ids.count, snaps.allSatisfy({ $0.state.isFinished }) else { return }
+        watches.removeAll { $0 === w }
+        for p in panes { reload(p) }
+        refreshQuota()
+        if let failed = snaps.first(where: { $0.state == .failed }) {
+            fail(failed.title, failed.error ?? CommanderError(.cloud, "failed"))
+        } else if snaps.contains(where: { $0.state == .cancelled }) {
+            say("\(w.what): cancelled")
+        } else {
+            say("\(w.what): done")
+            w.then?(self, snaps)
+        }
+    }
+}
+
+/// Jobs of one user action, followed until all are finished.
+final class Watch {
+    let ids: [JobID]
+    let what: String
+    let then: (@MainActor (App, [JobSnapshot]) -> Void)?
+    init(ids: [JobID], what: String, then: (@MainActor (App, [JobSnapshot]) -> Void)?) {
+        self.ids = ids; self.what = what; self.then = then
+    }
+}
+
+/// Carries a main-actor closure through a background task that only hands it back to the main
+/// actor (Swift cannot see that round trip).
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

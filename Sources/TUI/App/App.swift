@@ -1,0 +1,224 @@
+import Commander
+import Foundation
+
+/// What the app is started with: two drives, a job queue, a theme and a keymap.
+public struct AppSetup: Sendable {
+    public var local: LocalDrive
+    public var localStart: String
+    public var cloud: CloudDrive
+    public var cloudLabel: String
+    public var isSandbox: Bool
+    /// A sentence shown once in the status line at start (the sandbox banner).
+    public var greeting: String?
+    public var queue: JobQueue
+    public var theme: Theme
+    public var keymap: Keymap
+
+    public init(local: LocalDrive, localStart: String, cloud: CloudDrive, cloudLabel: String, isSandbox: Bool,
+                greeting: String? = nil, queue: JobQueue, theme: Theme, keymap: Keymap) {
+        self.local = local; self.localStart = localStart; self.cloud = cloud; self.cloudLabel = cloudLabel
+        self.isSandbox = isSandbox; self.greeting = greeting; self.queue = queue; self.theme = theme; self.keymap = keymap
+    }
+}
+
+/// The commander: two panes, the overlays on top of them, the jobs, the status line. One
+/// thread owns it; background work reports through `inbox`.
+@MainActor
+public final class App {
+    public let panes: [Pane]
+    public var active = 0
+    public let cloud: CloudDrive
+    public let queue: JobQueue
+    public var theme: Theme
+    public let keymap: Keymap
+    public let inbox = Inbox()
+    var overlays: [Overlay] = []
+    var status: (text: String, error: Bool) = ("", false)
+    var jobs: [JobID: JobSnapshot] = [:]
+    var jobsPanel = false
+    var watches: [Watch] = []
+    var bookmarks: [String: Location] = [:]
+    var pendingKeys: [Key] = []
+    var pendingSince = Date()
+    var tick = 0
+    /// The last frame's size and pane height, for paging and mouse hits.
+    var layout = (width: 80, paneHeight: 22)
+    public var running = true
+    private var tasks: [Task<Void, Never>] = []
+
+    public init(_ setup: AppSetup) {
+        cloud = setup.cloud
+        queue = setup.queue
+        theme = setup.theme
+        keymap = setup.keymap
+        panes = [
+            Pane(drive: setup.local, side: .local, label: "Local", location: .path(setup.localStart)),
+            Pane(drive: setup.cloud, side: .cloud, label: setup.cloudLabel, isSandbox: setup.isSandbox, location: .path("/")),
+        ]
+        status = (setup.greeting ?? "? help · F9 menu · Tab other pane · F10 quit", false)
+    }
+
+    public var pane: Pane { panes[active] }
+    public var other: Pane { panes[1 - active] }
+
+    /// Lists both panes, follows the job queue and the account's change feed.
+    public func start() {
+        for p in panes { reload(p) }
+        refreshQuota()
+        let queue = queue, inbox = inbox, cloud = cloud
+        tasks.append(Task.detached {
+            for await s in await queue.updates() { inbox.post { $0.jobUpdated(s) } }
+        })
+        tasks.append(Task.detached {
+            // The cloud pane stays live: a change elsewhere lists the affected folders again.
+            while !Task.isCancelled {
+                do {
+                    for try await change in cloud.changes() { inbox.post { $0.cloudChanged(change) } }
+                } catch {
+                    try? await Task.sleep(for: .seconds(5))
+                }
+            }
+        })
+    }
+
+    public func stop() { for t in tasks { t.cancel() } }
+
+    // MARK: background work
+
+    /// Runs `work` off the UI thread; its answer comes back through the inbox. Errors go to the
+    /// status line with their pCloud code.
+    func background<T: Sendable>(_ what: String, _ work: @escaping @Sendable () async throws -> T,
+                                 then: @escaping @MainActor @Sendable (App, T) -> Void) {
+        let inbox = inbox
+        Task.detached {
+            do {
+                let value = try await work()
+                inbox.post { then($0, value) }
+            } catch {
+                let e = CommanderError.from(error)
+                inbox.post { $0.fail(what, e) }
+            }
+        }
+    }
+
+    func reload(_ p: Pane, to location: Location? = nil, focus: String? = nil) {
+        let g = location.map { p.navigate($0, focus: focus) } ?? p.beginLoad()
+        let drive = p.drive, ref = p.location.ref
+        let inbox = inbox
+        Task.detached {
+            let result: Result<[Entry], CommanderError>
+            do { result = .success(try await drive.list(ref)) } catch { result = .failure(CommanderError.from(error)) }
+            inbox.post { app in
+                p.listed(result, generation: g)
+                if case .failure(let e) = result { app.fail("list \(p.location.path)", e) }
+            }
+        }
+    }
+
+    func refreshQuota() {
+        let cloud = cloud
+        let p = panes[1]
+        background("quota", { try await cloud.quota() }) { _, q in p.quota = q }
+    }
+
+    func cloudChanged(_ change: CloudDrive.Change) {
+        for p in panes where p.side == .cloud {
+            // Paths are what panes hold; any change may touch the shown folder, so list it
+            // again unless the change is known to be elsewhere.
+            if let ids = change.folderids, ids.isEmpty { continue }
+            reload(p)
+        }
+        refreshQuota()
+    }
+
+    // MARK: status line
+
+    func say(_ text: String) { status = (text, false) }
+
+    func fail(_ what: String, _ e: CommanderError) {
+        status = ("\(what): \(ErrorHint.describe(e))", true)
+    }
+
+    // MARK: overlays
+
+    func push(_ o: Overlay) { overlays.append(o) }
+
+    func close(_ o: Overlay) { overlays.removeAll { $0 === o } }
+
+    // MARK: the loop
+
+    /// Runs until quit, drawing on `terminal`.
+    public func run(on terminal: Terminal) {
+        start()
+        defer { stop() }
+        var dirty = true
+        var lastAnimation = Date()
+        while running {
+            if CrashGuard.pending != 0 { break }
+            for m in inbox.drain() { m(self); dirty = true }
+            if Date().timeIntervalSince(lastAnimation) > 0.1, isAnimating {
+                tick += 1; lastAnimation = Date(); dirty = true
+            }
+            if let seq = clipboard { clipboard = nil; terminal.writeRaw(seq) }
+            if dirty {
+                terminal.present(render(width: terminal.width, height: terminal.height))
+                dirty = false
+            }
+            if let key = terminal.readKey() {
+                handle(key)
+                dirty = true
+            } else if !pendingKeys.isEmpty, Date().timeIntervalSince(pendingSince) > 0.6 {
+                let keys = pendingKeys
+                pendingKeys = []
+                if let c = keymap.resolveTimeout(keys) { perform(c) }
+                dirty = true
+            }
+            if let run = pendingExternal {
+                pendingExternal = nil
+                terminal.suspended(run)
+                if let after = afterExternal { afterExternal = nil; after(self) }
+                dirty = true
+            }
+        }
+    }
+
+    /// Something the terminal must leave curses for (an editor); run by the loop.
+    var pendingExternal: (() -> Void)?
+    var afterExternal: ((App) -> Void)?
+    /// An OSC 52 sequence waiting to be written to the terminal.
+    var clipboard: String?
+
+    var isAnimating: Bool {
+        panes.contains { $0.load == .loading } || jobs.values.contains { !$0.state.isFinished }
+    }
+
+    var spinner: String { ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"][tick % 10] }
+
+    // MARK: keys
+
+    public func handle(_ key: Key) {
+        if case .resize = key { return }
+        if let top = overlays.last {
+            if !top.handle(key, self) { close(top) }
+            return
+        }
+        if case .mouse(let m) = key { mouse(m); return }
+        pendingKeys.append(key)
+        switch keymap.resolve(pendingKeys) {
+        case .pending: pendingSince = Date()
+        case .command(let c): pendingKeys = []; perform(c)
+        case .none:
+            // `g` then a key that is not `g`: the lone `g` (go to) and the key both count.
+            let keys = pendingKeys
+            pendingKeys = []
+            if keys.count > 1, let c = keymap.resolveTimeout(Array(keys.dropLast())) { perform(c); handle(keys.last!) }
+        }
+    }
+
+    /// Lets tests wait until background work has reported.
+    public func drainInbox() -> Int {
+        let ms = inbox.drain()
+        for m in ms { m(self) }
+        return ms.count
+    }
+}

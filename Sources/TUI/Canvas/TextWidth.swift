@@ -1,0 +1,80 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// libc's wcwidth, the same table ncurses and tmux use (a Swift table would disagree with them
+// on some characters and shift every column after the name).
+@_silgen_name("wcwidth") private func c_wcwidth(_ c: Int32) -> Int32
+
+/// Display widths and the safe, fitted forms of names as the panes show them.
+public enum TextWidth {
+    /// wcwidth answers per the LC_CTYPE locale; make sure it is a UTF-8 one.
+    private static let locale: Void = {
+        let current = String(cString: setlocale(LC_CTYPE, nil))
+        if !current.uppercased().contains("UTF-8"), !current.uppercased().contains("UTF8") {
+            if setlocale(LC_CTYPE, "") == nil || !String(cString: setlocale(LC_CTYPE, nil)).uppercased().contains("UTF") {
+                setlocale(LC_CTYPE, "C.UTF-8")
+            }
+        }
+    }()
+
+    /// Columns one grapheme takes: 0, 1 or 2.
+    public static func of(_ g: Character) -> Int {
+        _ = locale
+        var width = 0
+        for s in g.unicodeScalars {
+            let v = s.value
+            if v < 0x7F { width += v < 0x20 ? 0 : 1; continue }
+            let w = Int(c_wcwidth(Int32(bitPattern: v)))
+            if w > 0 { width += w }
+        }
+        return min(width, 2)
+    }
+
+    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+
+    /// A name made safe to send to a terminal: control characters become `^X` (C0, DEL) or
+    /// `\u{9B}` (C1), and the emoji variation selector U+FE0F is dropped (terminals disagree on
+    /// its width with wcwidth).
+    public static func printable(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0xFE0F })
+        else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0xFE0F: continue
+            case 0..<0x20: out += "^" + String(UnicodeScalar(u.value + 0x40)!)
+            case 0x7F: out += "^?"
+            case 0x80...0x9F: out += String(format: "\\u{%X}", u.value)
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    /// At most `width` columns: cut in the middle with `…` when too long (the start and the
+    /// extension both stay readable).
+    public static func fitMiddle(_ s: String, _ width: Int) -> String {
+        guard width > 0 else { return "" }
+        let total = of(s)
+        if total <= width { return s }
+        if width == 1 { return "…" }
+        let budget = width - 1
+        let headBudget = (budget + 1) / 2, tailBudget = budget - headBudget
+        var head = "", hw = 0
+        for c in s { let w = of(c); if hw + w > headBudget { break }; head.append(c); hw += w }
+        var tail = "", tw = 0
+        for c in s.reversed() { let w = of(c); if tw + w > tailBudget + (headBudget - hw) { break }; tail.insert(c, at: tail.startIndex); tw += w }
+        return head + "…" + tail
+    }
+
+    /// At most `width` columns, cut at the end with `…`.
+    public static func fitEnd(_ s: String, _ width: Int) -> String {
+        guard width > 0 else { return "" }
+        if of(s) <= width { return s }
+        var out = "", w = 0
+        for c in s { let cw = of(c); if w + cw > width - 1 { break }; out.append(c); w += cw }
+        return out + "…"
+    }
+}

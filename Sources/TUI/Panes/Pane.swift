@@ -1,0 +1,177 @@
+import Commander
+import Foundation
+
+/// One side of the commander: a drive, the folder shown, and the view of its listing (order,
+/// filter, marks, cursor). Only the visible window is ever drawn.
+@MainActor
+public final class Pane {
+    public enum Side: Sendable { case local, cloud }
+    public enum Load: Equatable { case loading, ready, failed(String) }
+
+    public let drive: any Drive
+    public let side: Side
+    /// Shown in the header: "Local", "pCloud", "SANDBOX".
+    public let label: String
+    public let isSandbox: Bool
+
+    public private(set) var location: Location
+    public private(set) var entries: [Entry] = []
+    /// Indices into `entries`: hidden files, the filter and the sort order applied.
+    public private(set) var rows: [Int] = []
+    public var cursor = 0
+    public var top = 0
+    public private(set) var marks: Set<String> = []
+    public var sort = SortOrder() { didSet { rebuild(keep: true) } }
+    public var filter = "" { didSet { rebuild(keep: true) } }
+    public var showHidden = false { didSet { rebuild(keep: true) } }
+    public var load: Load = .loading
+    /// Bumped for every listing asked for; an answer for an older one is dropped.
+    public private(set) var generation = 0
+    /// The name to put the cursor on when the listing arrives (the folder we came up from).
+    var focusName: String?
+    private var history: [Location] = []
+    private var historyIndex = -1
+    public var quota: CloudDrive.Quota?
+
+    public init(drive: any Drive, side: Side, label: String, isSandbox: Bool = false, location: Location) {
+        self.drive = drive; self.side = side; self.label = label; self.isSandbox = isSandbox; self.location = location
+        history = [location]; historyIndex = 0
+    }
+
+    public var current: Entry? { rows.indices.contains(cursor) ? entries[rows[cursor]] : nil }
+
+    /// Marked entries in view order, or the entry under the cursor when nothing is marked.
+    public var selection: [Entry] {
+        let marked = rows.map { entries[$0] }.filter { marks.contains($0.id) }
+        return marked.isEmpty ? current.map { [$0] } ?? [] : marked
+    }
+
+    public var markedEntries: [Entry] { entries.filter { marks.contains($0.id) } }
+
+    /// Starts showing `to`; the app lists it and calls `listed`.
+    func navigate(_ to: Location, focus: String? = nil, recordHistory: Bool = true) -> Int {
+        if recordHistory, to != location {
+            history = Array(history.prefix(historyIndex + 1)) + [to]
+            historyIndex = history.count - 1
+        }
+        location = to
+        focusName = focus
+        return beginLoad()
+    }
+
+    /// A new listing of the same folder (refresh, or a change reported by the server).
+    func beginLoad() -> Int {
+        generation += 1
+        if entries.isEmpty || load != .ready { load = .loading }
+        return generation
+    }
+
+    func back() -> Location? {
+        guard historyIndex > 0 else { return nil }
+        historyIndex -= 1
+        return history[historyIndex]
+    }
+
+    func forward() -> Location? {
+        guard historyIndex + 1 < history.count else { return nil }
+        historyIndex += 1
+        return history[historyIndex]
+    }
+
+    /// The answer to listing `generation`; older answers are ignored.
+    func listed(_ result: Result<[Entry], CommanderError>, generation g: Int) {
+        guard g == generation else { return }
+        switch result {
+        case .success(let list):
+            let keepName = focusName ?? current?.name
+            let sameFolder = focusName == nil
+            entries = list
+            marks = sameFolder ? marks.intersection(list.map(\.id)) : []
+            load = .ready
+            rebuild(keep: false)
+            if let keepName, let i = rows.firstIndex(where: { entries[$0].name == keepName }) { cursor = i }
+            focusName = nil
+        case .failure(let e):
+            load = .failed(e.description)
+            if focusName != nil { entries = []; rebuild(keep: false) }
+        }
+        clamp()
+    }
+
+    private func rebuild(keep: Bool) {
+        let name = keep ? current?.name : nil
+        let needle = filter.lowercased()
+        var idx: [Int] = []
+        idx.reserveCapacity(entries.count)
+        for (i, e) in entries.enumerated() {
+            if !showHidden, e.name.hasPrefix(".") { continue }
+            if !needle.isEmpty, !e.name.lowercased().contains(needle) { continue }
+            idx.append(i)
+        }
+        rows = sort.order(entries, idx)
+        if let name, let i = rows.firstIndex(where: { entries[$0].name == name }) { cursor = i }
+        clamp()
+    }
+
+    func clamp() {
+        cursor = max(0, min(cursor, rows.count - 1))
+    }
+
+    /// Keeps the cursor inside a window of `height` rows.
+    func scroll(height: Int) {
+        guard height > 0 else { return }
+        if cursor < top { top = cursor }
+        if cursor >= top + height { top = cursor - height + 1 }
+        top = max(0, min(top, max(0, rows.count - height)))
+    }
+
+    // MARK: marks
+
+    func toggleMark() {
+        guard let e = current else { return }
+        if marks.contains(e.id) { marks.remove(e.id) } else { marks.insert(e.id) }
+    }
+
+    func invertMarks() {
+        for i in rows { let id = entries[i].id; if marks.contains(id) { marks.remove(id) } else { marks.insert(id) } }
+    }
+
+    /// Marks (or unmarks) the files whose names match a shell pattern (`*.jpg`, `IMG_??.*`).
+    func mark(pattern: String, _ on: Bool) -> Int {
+        var n = 0
+        for i in rows where !entries[i].isFolder && Glob.matches(pattern, entries[i].name) {
+            if on { marks.insert(entries[i].id) } else { marks.remove(entries[i].id) }
+            n += 1
+        }
+        return n
+    }
+
+    func clearMarks() { marks = [] }
+
+    /// The first row at or after the cursor whose name starts with `prefix` (case-insensitive).
+    func jump(prefix: String) -> Bool {
+        let p = prefix.lowercased()
+        let order = Array(cursor..<rows.count) + Array(0..<cursor)
+        guard let i = order.first(where: { entries[rows[$0]].name.lowercased().hasPrefix(p) }) else { return false }
+        cursor = i
+        return true
+    }
+
+    public var markedBytes: Int64 { markedEntries.reduce(0) { $0 + $1.size } }
+}
+
+/// Shell-style patterns for mark-by-pattern: `*`, `?`, case-insensitive.
+enum Glob {
+    static func matches(_ pattern: String, _ name: String) -> Bool {
+        let p = Array(pattern.lowercased()), s = Array(name.lowercased())
+        var pi = 0, si = 0, star = -1, mark = 0
+        while si < s.count {
+            if pi < p.count, p[pi] == "?" || p[pi] == s[si] { pi += 1; si += 1 }
+            else if pi < p.count, p[pi] == "*" { star = pi; mark = si; pi += 1 }
+            else if star >= 0 { pi = star + 1; mark += 1; si = mark }
+            else { return false }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

@@ -1,0 +1,130 @@
+import Commander
+
+/// A full-screen table with a cursor: the trash, revisions, shares, links and upload links
+/// screens are this plus their rows and keys. The update side (`reload`, `act`) lives in each
+/// screen; drawing is shared here.
+@MainActor
+class ListScreen: Overlay {
+    struct Column {
+        let title: String
+        /// 0 = takes what is left.
+        let width: Int
+        var right = false
+    }
+
+    let title: String
+    let columns: [Column]
+    var rows: [[String]] = []
+    var cursor = 0
+    var top = 0
+    var loading = true
+    var problem: String?
+    /// The keys line at the bottom: "r restore · d delete forever · …".
+    var keysHelp: String
+
+    init(title: String, columns: [Column], keysHelp: String) {
+        self.title = title; self.columns = columns; self.keysHelp = keysHelp
+    }
+
+    /// Fetches the rows again (each screen overrides).
+    func reload(_ app: App) {}
+
+    /// A screen's own keys; true when handled.
+    func act(_ key: Key, _ app: App) -> Bool { false }
+
+    func handle(_ key: Key, _ app: App) -> Bool {
+        if act(key, app) { return true }
+        switch key {
+        case .escape, .char("q"), .f(10): return false
+        case .up, .char("k"): cursor -= 1
+        case .down, .char("j"): cursor += 1
+        case .pageUp: cursor -= 10
+        case .pageDown: cursor += 10
+        case .home: cursor = 0
+        case .end, .char("G"): cursor = rows.count - 1
+        case .ctrl("r"): reload(app)
+        case .mouse(let m) where m.kind == .wheelUp: cursor -= 3
+        case .mouse(let m) where m.kind == .wheelDown: cursor += 3
+        default: break
+        }
+        cursor = max(0, min(cursor, rows.count - 1))
+        return true
+    }
+
+    /// Loads rows off the UI thread; errors stay on the screen in plain words.
+    func load<T: Sendable>(_ app: App, _ work: @escaping @Sendable () async throws -> T,
+                           _ apply: @escaping @MainActor (T) -> [[String]]) {
+        loading = true
+        problem = nil
+        let box = UncheckedBox(apply)
+        let inbox = app.inbox
+        Task.detached {
+            do {
+                let value = try await work()
+                inbox.post { _ in
+                    self.rows = box.value(value)
+                    self.loading = false
+                    self.cursor = max(0, min(self.cursor, self.rows.count - 1))
+                }
+            } catch {
+                let e = CommanderError.from(error)
+                inbox.post { _ in self.failed(e) }
+            }
+        }
+    }
+
+    func failed(_ e: CommanderError) {
+        loading = false
+        problem = ErrorHint.describe(e)
+    }
+
+    func draw(_ c: inout Canvas, _ app: App) {
+        let t = app.theme
+        let r = Rect(x: 0, y: 0, width: c.width, height: c.height - 1)
+        c.fill(r, t[.pane])
+        c.frame(r, t[.borderActive], title: title, titleStyle: t[.headerActive])
+        let inner = r.inset(1)
+        let fixed = columns.reduce(0) { $0 + ($1.width > 0 ? $1.width + 1 : 0) }
+        let flex = max(8, inner.width - fixed)
+        var x = inner.x
+        let widths = columns.map { $0.width > 0 ? $0.width : flex }
+        for (i, col) in columns.enumerated() {
+            c.put(pad(col.title, widths[i], right: col.right), x: x, y: inner.y, t[.columns], limit: inner.maxX)
+            x += widths[i] + 1
+        }
+        let listTop = inner.y + 1, height = inner.height - 2
+        if cursor < top { top = cursor }
+        if cursor >= top + height { top = cursor - height + 1 }
+        if let problem {
+            var y = listTop
+            for line in wrap(problem, inner.width - 2) { c.put(line, x: inner.x + 1, y: y, t[.error]); y += 1 }
+        } else if loading && rows.isEmpty {
+            c.put("\(app.spinner) loading…", x: inner.x + 1, y: listTop, t[.dim])
+        } else if rows.isEmpty {
+            c.put("(nothing here)", x: inner.x + 1, y: listTop, t[.dim])
+        }
+        for (n, i) in (top..<min(rows.count, top + height)).enumerated() {
+            let style = t[i == cursor ? .cursor : .pane]
+            let y = listTop + n
+            c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style)
+            var x = inner.x
+            for (k, cell) in rows[i].enumerated() where k < columns.count {
+                let text = TextWidth.printable(cell)
+                c.put(columns[k].width == 0 ? pad(TextWidth.fitMiddle(text, widths[k]), widths[k], right: false) : pad(text, widths[k], right: columns[k].right),
+                      x: x, y: y, style, limit: inner.maxX)
+                x += widths[k] + 1
+            }
+        }
+        c.fill(Rect(x: 0, y: c.height - 1, width: c.width, height: 1), t[.status])
+        c.put(" " + keysHelp + " · Ctrl-R refresh · q close", x: 0, y: c.height - 1, t[.status])
+    }
+
+    private func wrap(_ s: String, _ width: Int) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in s.split(separator: " ") {
+            if TextWidth.of(line) + word.count + 1 > width, !line.isEmpty { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return lines + [line]
+    }
+}

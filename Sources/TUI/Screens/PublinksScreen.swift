@@ -1,0 +1,93 @@
+import Commander
+import Foundation
+
+/// Public links with downloads, traffic and expiry: copy URL, QR, change expiry, delete.
+final class PublinksScreen: ListScreen {
+    let cloud: CloudDrive
+    var links: [PublinkInfo] = []
+
+    init(app: App) {
+        cloud = app.cloud
+        super.init(title: "Public links", columns: [.init(title: "Link", width: 0), .init(title: "Downloads", width: 9, right: true),
+                                                    .init(title: "Traffic", width: 9, right: true), .init(title: "Expires", width: 16)],
+                   keysHelp: "Enter show & QR · y copy URL · e expiry · d delete")
+        reload(app)
+    }
+
+    override func reload(_ app: App) {
+        let cloud = cloud
+        load(app, { try await cloud.publinks() }) { [unowned self] list in
+            links = list
+            return list.map { l in
+                [l.link, "\(l.downloads ?? 0)", Units.bytes(l.traffic ?? 0),
+                 l.expires.map { DateText.full(Date(timeIntervalSince1970: TimeInterval($0))) } ?? "never"]
+            }
+        }
+    }
+
+    override func act(_ key: Key, _ app: App) -> Bool {
+        guard links.indices.contains(cursor) else { return false }
+        let l = links[cursor]
+        let done: @MainActor (App, [JobSnapshot]) -> Void = { [unowned self] app, _ in reload(app) }
+        switch key {
+        case .enter: app.push(PublinkDialog(link: l, name: l.code))
+        case .char("y"): app.copyToClipboard(l.link)
+        case .char("e"):
+            app.push(ExpiryDialog { [unowned self] expire, app in
+                app.submit(.changePublink(drive: cloud, linkid: l.linkid, PublinkLimits(expire: expire), clearExpire: expire == nil,
+                                          deleteShortlink: false), "change expiry", then: done)
+            })
+        case .char("d"), .f(8), .delete:
+            app.push(ChoiceDialog(title: "Delete link", lines: ["Delete \(l.link)?", "Whoever has it loses access."],
+                                  choices: ["Delete", "Cancel"], selected: 1) { [unowned self] i, app in
+                if i == 0 { app.submit(.deletePublink(drive: cloud, linkid: l.linkid), "delete link", then: done) }
+            })
+        default: return false
+        }
+        return true
+    }
+}
+
+/// Upload links (drop boxes into a folder): list, create for the cloud pane's folder, delete.
+final class UploadLinksScreen: ListScreen {
+    let cloud: CloudDrive
+    var links: [UploadLinkInfo] = []
+
+    init(app: App) {
+        cloud = app.cloud
+        super.init(title: "Upload links", columns: [.init(title: "Link", width: 0), .init(title: "Comment", width: 30)],
+                   keysHelp: "n new for the cloud pane's folder · y copy URL · d delete")
+        reload(app)
+    }
+
+    override func reload(_ app: App) {
+        let cloud = cloud
+        load(app, { try await cloud.uploadLinks() }) { [unowned self] list in
+            links = list
+            return list.map { [$0.link, $0.comment ?? ""] }
+        }
+    }
+
+    override func act(_ key: Key, _ app: App) -> Bool {
+        let done: @MainActor (App, [JobSnapshot]) -> Void = { [unowned self] app, _ in reload(app) }
+        switch key {
+        case .char("n"):
+            let folder = app.panes.first { $0.side == .cloud }!
+            app.push(InputDialog(title: "New upload link", prompt: "Comment shown to uploaders (into \(folder.location.path)):") { comment, app in
+                app.submit(.createUploadLink(Item(folder.drive, folder.location.ref), comment: comment.isEmpty ? "Upload here" : comment,
+                                             expire: nil, maxspace: nil, maxfiles: nil), "create upload link", then: done)
+            })
+        case .char("y"):
+            guard links.indices.contains(cursor) else { return true }
+            app.copyToClipboard(links[cursor].link)
+        case .char("d"), .f(8), .delete:
+            guard links.indices.contains(cursor) else { return true }
+            let l = links[cursor]
+            app.push(ChoiceDialog(title: "Delete upload link", lines: ["Delete \(l.link)?"], choices: ["Delete", "Cancel"], selected: 1) { [unowned self] i, app in
+                if i == 0 { app.submit(.deleteUploadLink(drive: cloud, uploadlinkid: l.uploadlinkid), "delete upload link", then: done) }
+            })
+        default: return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,65 @@
+import Commander
+import Foundation
+
+/// The trash of the active pane's drive: restore in place or into the other pane's folder,
+/// delete forever, empty.
+final class TrashScreen: ListScreen {
+    let drive: any Drive
+    let other: Pane
+    var entries: [Entry] = []
+
+    init(app: App) {
+        drive = app.pane.drive
+        other = app.other
+        super.init(title: "Trash — \(app.pane.label)", columns: [.init(title: "Name", width: 0), .init(title: "Original place", width: 28),
+                                                                 .init(title: "Size", width: 9, right: true), .init(title: "Deleted", width: 12)],
+                   keysHelp: "Enter/r restore · o restore to other pane · d delete forever · E empty trash")
+        reload(app)
+    }
+
+    override func reload(_ app: App) {
+        let drive = drive
+        load(app, {
+            if let local = drive as? LocalDrive { return try await local.trashList() }
+            if let cloud = drive as? CloudDrive { return try await cloud.trashList() }
+            return []
+        }) { [unowned self] list in
+            entries = list
+            return list.map { e in
+                [e.name + (e.isFolder ? "/" : ""), e.originalPath ?? e.origparentfolderid.map { "folder \($0)" } ?? "", e.isFolder ? "<DIR>" : Units.bytes(e.size),
+                 DateText.short(e.modified)]
+            }
+        }
+    }
+
+    override func act(_ key: Key, _ app: App) -> Bool {
+        let e = entries.indices.contains(cursor) ? entries[cursor] : nil
+        switch key {
+        case .enter, .char("r"):
+            guard let e else { return true }
+            app.submit(.restore([e], drive: drive, into: nil), "restore \(e.name)") { [unowned self] app, _ in reload(app) }
+        case .char("o"):
+            guard let e else { return true }
+            guard other.drive === drive else {
+                app.say("the other pane is on another drive — restore in place (r), then copy")
+                return true
+            }
+            app.submit(.restore([e], drive: drive, into: Item(drive, other.location.ref)), "restore \(e.name) to \(other.location.path)") { [unowned self] app, _ in reload(app) }
+        case .char("d"), .f(8), .delete:
+            guard let e else { return true }
+            app.push(ChoiceDialog(title: "Delete forever", lines: ["Delete “\(e.name)” for good?", "This cannot be undone."],
+                                  choices: ["Delete", "Cancel"], selected: 1) { [unowned self] i, app in
+                guard i == 0 else { return }
+                app.submit(.purge([e], drive: drive), "delete \(e.name) forever") { app, _ in self.reload(app) }
+            })
+        case .char("E"):
+            app.push(ChoiceDialog(title: "Empty trash", lines: ["Delete all \(entries.count) items in the trash for good?", "This cannot be undone."],
+                                  choices: ["Empty", "Cancel"], selected: 1) { [unowned self] i, app in
+                guard i == 0 else { return }
+                app.submit(.emptyTrash(drive), "empty the trash") { app, _ in self.reload(app) }
+            })
+        default: return false
+        }
+        return true
+    }
+}

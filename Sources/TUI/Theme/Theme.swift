@@ -1,0 +1,108 @@
+import Foundation
+import TOMLKit
+
+/// A named map from roles to styles, read from `themes/NAME.toml`.
+///
+/// ```toml
+/// name = "mc-classic"
+/// inherits = "default"          # optional: start from another theme
+/// [styles]
+/// pane = { fg = "bright-cyan", bg = "blue" }
+/// cursor = { fg = "black", bg = "cyan" }
+/// ```
+public struct Theme: Sendable {
+    public var name: String
+    var styles: [Role: Style]
+    /// Colours off: every style keeps only bold/reverse/underline/dim.
+    public var monochrome = false
+
+    public subscript(role: Role) -> Style {
+        let s = styles[role] ?? styles[.pane] ?? .plain
+        return monochrome ? s.monochrome : s
+    }
+
+    /// Attributes only: works on any terminal, and is what `NO_COLOR` gets.
+    public static let mono = Theme(name: "mono", styles: [
+        .borderActive: Style(bold: true), .header: Style(), .headerActive: Style(reverse: true), .sandbox: Style(bold: true, reverse: true),
+        .columns: Style(bold: true), .cursor: Style(reverse: true), .cursorInactive: Style(underline: true),
+        .marked: Style(bold: true), .markedCursor: Style(bold: true, reverse: true), .folder: Style(bold: true),
+        .broken: Style(dim: true), .status: Style(reverse: true), .error: Style(bold: true, reverse: true),
+        .keybarKey: Style(bold: true), .keybarLabel: Style(reverse: true), .dialogTitle: Style(bold: true),
+        .input: Style(underline: true), .buttonFocused: Style(reverse: true), .progress: Style(reverse: true),
+        .jobs: Style(reverse: true), .menuSelected: Style(reverse: true), .dim: Style(dim: true),
+    ])
+
+    struct File: Codable {
+        var name: String?
+        var inherits: String?
+        var styles: [String: Spec]?
+        struct Spec: Codable {
+            var fg: String?, bg: String?
+            var bold: Bool?, reverse: Bool?, underline: Bool?, dim: Bool?
+        }
+    }
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case notFound(String, searched: [String])
+        case invalid(String, String)
+        public var description: String {
+            switch self {
+            case .notFound(let n, let dirs): "theme '\(n)' not found (looked in \(dirs.joined(separator: ", ")))"
+            case .invalid(let n, let why): "theme '\(n)': \(why)"
+            }
+        }
+    }
+
+    /// Parses one theme file's text; `base` supplies what it does not set.
+    static func parse(_ text: String, name: String, base: Theme?) throws -> Theme {
+        let file: File
+        do { file = try TOMLDecoder().decode(File.self, from: text) } catch { throw LoadError.invalid(name, "\(error)") }
+        var theme = base ?? .mono
+        theme.name = file.name ?? name
+        for (key, spec) in file.styles ?? [:] {
+            guard let role = Role(rawValue: key) else { throw LoadError.invalid(name, "unknown role '\(key)'") }
+            func color(_ s: String?) throws -> TermColor {
+                guard let s else { return .default }
+                guard let c = TermColor(name: s) else { throw LoadError.invalid(name, "unknown colour '\(s)' for \(key)") }
+                return c
+            }
+            theme.styles[role] = Style(fg: try color(spec.fg), bg: try color(spec.bg), bold: spec.bold ?? false,
+                                       reverse: spec.reverse ?? false, underline: spec.underline ?? false, dim: spec.dim ?? false)
+        }
+        return theme
+    }
+
+    /// Loads `name` from the first folder of `searchPath` that has it (following `inherits`).
+    public static func load(_ name: String, searchPath: [URL] = Theme.searchPath()) throws -> Theme {
+        if name == "mono" && !searchPath.contains(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("mono.toml").path) }) {
+            return .mono
+        }
+        guard let url = searchPath.map({ $0.appendingPathComponent("\(name).toml") })
+            .first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+            throw LoadError.notFound(name, searched: searchPath.map(\.path))
+        }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let file = try? TOMLDecoder().decode(File.self, from: text)
+        let base = try file?.inherits.map { try load($0, searchPath: searchPath) }
+        return try parse(text, name: name, base: base)
+    }
+
+    /// The user's themes, then those installed beside the binary, then a source checkout's.
+    public static func searchPath(environment env: [String: String] = ProcessInfo.processInfo.environment) -> [URL] {
+        var dirs: [URL] = []
+        if let custom = env["PCMD_THEMES"] { dirs.append(URL(fileURLWithPath: custom)) }
+        let config = env["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config")
+        dirs.append(config.appendingPathComponent("pcmd/themes"))
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        dirs.append(exe.appendingPathComponent("../share/pcmd/themes").standardized)
+        // .build/<config>/pcmd in a checkout: the repository's themes/ is a few levels up.
+        var up = exe
+        for _ in 0..<4 {
+            up = up.deletingLastPathComponent()
+            let candidate = up.appendingPathComponent("themes")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default.toml").path) { dirs.append(candidate); break }
+        }
+        return dirs
+    }
+}

@@ -1,0 +1,66 @@
+/// A message with buttons (Yes/No, Overwrite/Skip/…), or a menu of lines to pick from. Arrows or
+/// Tab move, Enter picks, a button's underlined letter picks it at once, Esc cancels.
+final class ChoiceDialog: Overlay {
+    enum Layout { case buttons, menu }
+    let title: String
+    let lines: [String]
+    let choices: [String]
+    let layout: Layout
+    var selected: Int
+    let pick: @MainActor (Int, App) -> Void
+    let cancel: (@MainActor (App) -> Void)?
+
+    init(title: String, lines: [String], choices: [String], layout: Layout = .buttons, selected: Int = 0,
+         cancel: (@MainActor (App) -> Void)? = nil, pick: @escaping @MainActor (Int, App) -> Void) {
+        self.title = title; self.lines = lines; self.choices = choices; self.layout = layout
+        self.selected = selected; self.pick = pick; self.cancel = cancel
+    }
+
+    /// The first letter of each choice, unless two share it.
+    private var hotkeys: [Character?] {
+        let firsts = choices.map { $0.lowercased().first }
+        return firsts.map { f in firsts.filter { $0 == f }.count == 1 ? f : nil }
+    }
+
+    func handle(_ key: Key, _ app: App) -> Bool {
+        switch key {
+        case .escape, .f(10), .char("q") where layout == .menu:
+            app.close(self); cancel?(app); return true
+        case .left, .up, .backTab, .char("k"): selected = (selected + choices.count - 1) % choices.count
+        case .right, .down, .tab, .char("j"): selected = (selected + 1) % choices.count
+        case .enter: app.close(self); pick(selected, app)
+        case .char(let ch) where layout == .buttons:
+            if let i = hotkeys.firstIndex(of: Character(ch.lowercased())) { app.close(self); pick(i, app) }
+        default: break
+        }
+        return true
+    }
+
+    func draw(_ c: inout Canvas, _ app: App) {
+        let theme = app.theme
+        let textWidth = max(lines.map(TextWidth.of).max() ?? 0, TextWidth.of(title) + 4)
+        switch layout {
+        case .buttons:
+            let buttons = choices.map { "[ \($0) ]" }
+            let bw = buttons.reduce(0) { $0 + TextWidth.of($1) + 1 }
+            let r = box(&c, app, width: max(textWidth, bw) + 6, height: lines.count + 5, title: title)
+            for (i, l) in lines.enumerated() { c.put(TextWidth.fitEnd(l, r.width - 4), x: r.x + 2, y: r.y + 2 + i - 1, theme[.dialog]) }
+            var x = r.x + max(2, (r.width - bw) / 2)
+            for (i, b) in buttons.enumerated() {
+                x = c.put(b, x: x, y: r.maxY - 2, theme[i == selected ? .buttonFocused : .button], limit: r.maxX - 1) + 1
+            }
+        case .menu:
+            let width = max(textWidth, choices.map(TextWidth.of).max() ?? 0) + 6
+            let r = box(&c, app, width: width, height: lines.count + choices.count + 2, title: title)
+            for (i, l) in lines.enumerated() { c.put(l, x: r.x + 2, y: r.y + 1 + i, theme[.dialog], limit: r.maxX - 1) }
+            let top = r.y + 1 + lines.count
+            let visible = r.height - 2 - lines.count
+            let first = max(0, min(selected - visible + 1, choices.count - visible))
+            for (row, i) in (first..<min(choices.count, first + visible)).enumerated() {
+                let style = theme[i == selected ? .menuSelected : .dialog]
+                c.fill(Rect(x: r.x + 1, y: top + row, width: r.width - 2, height: 1), style)
+                c.put(choices[i], x: r.x + 2, y: top + row, style, limit: r.maxX - 1)
+            }
+        }
+    }
+}

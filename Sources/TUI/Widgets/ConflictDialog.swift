@@ -1,0 +1,54 @@
+import Commander
+
+/// "A file of that name exists": overwrite, skip, rename, keep both, each once or for all.
+final class ConflictDialog: Overlay {
+    let conflict: Conflict
+    let answer: (ConflictResolution) -> Void
+    var selected = 3
+    var all = false
+    static let choices: [(String, ConflictChoice)] = [("Overwrite", .overwrite), ("Skip", .skip), ("Rename…", .keepBoth), ("Keep both", .keepBoth)]
+
+    init(_ conflict: Conflict, answer: @escaping (ConflictResolution) -> Void) { self.conflict = conflict; self.answer = answer }
+
+    func handle(_ key: Key, _ app: App) -> Bool {
+        switch key {
+        case .left, .backTab: selected = (selected + 3) % 4
+        case .right, .tab: selected = (selected + 1) % 4
+        case .char("a"), .char(" "): all.toggle()
+        case .char("o"): selected = 0; return choose(app)
+        case .char("s"): selected = 1; return choose(app)
+        case .char("r"): selected = 2; return choose(app)
+        case .char("k"): selected = 3; return choose(app)
+        case .enter: return choose(app)
+        case .escape: answer(ConflictResolution(.skip, applyToAll: false)); return false
+        default: break
+        }
+        return true
+    }
+
+    private func choose(_ app: App) -> Bool {
+        if selected == 2 {
+            app.close(self)
+            let answer = answer
+            app.push(InputDialog(title: "Rename", prompt: "New name for the copy of \(conflict.source.name):",
+                                 text: conflict.source.name) { name, _ in answer(ConflictResolution(.rename(name))) })
+            return true
+        }
+        answer(ConflictResolution(Self.choices[selected].1, applyToAll: all))
+        return false
+    }
+
+    func draw(_ c: inout Canvas, _ app: App) {
+        let t = app.theme
+        let r = box(&c, app, width: 64, height: 10, title: "Already exists")
+        let s = conflict.source, e = conflict.existing
+        c.put(TextWidth.fitMiddle(TextWidth.printable(e.name), r.width - 4), x: r.x + 2, y: r.y + 1, t[.dialogTitle])
+        c.put("new:      \(Units.bytes(s.size))  \(DateText.full(s.modified))", x: r.x + 2, y: r.y + 3, t[.dialog], limit: r.maxX - 1)
+        c.put("existing: \(Units.bytes(e.size))  \(DateText.full(e.modified))  on \(conflict.targetDrive)", x: r.x + 2, y: r.y + 4, t[.dialog], limit: r.maxX - 1)
+        c.put("[\(all ? "x" : " ")] apply to all conflicts (a)", x: r.x + 2, y: r.y + 6, t[.dialog], limit: r.maxX - 1)
+        var x = r.x + 2
+        for (i, ch) in Self.choices.enumerated() {
+            x = c.put("[ \(ch.0) ]", x: x, y: r.maxY - 2, t[i == selected ? .buttonFocused : .button], limit: r.maxX - 1) + 1
+        }
+    }
+}

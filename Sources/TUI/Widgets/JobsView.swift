@@ -1,0 +1,70 @@
+import Commander
+
+/// Jobs as the panel and the one-line summary show them: a bar, bytes or files, rate, ETA.
+@MainActor
+struct JobsView {
+    let theme: Theme
+
+    func bar(_ fraction: Double, width: Int, into c: inout Canvas, x: Int, y: Int) {
+        guard width > 0 else { return }
+        let filled = Int((fraction.isFinite ? max(0, min(1, fraction)) : 0) * Double(width))
+        c.put(String(repeating: " ", count: filled), x: x, y: y, theme[.progress])
+        c.put(String(repeating: "·", count: width - filled), x: x + filled, y: y, theme[.progressEmpty])
+    }
+
+    func figures(_ j: JobSnapshot) -> String {
+        var parts: [String] = []
+        if j.bytesTotal > 0 { parts.append("\(Units.bytes(j.bytesDone))/\(Units.bytes(j.bytesTotal))") }
+        else if j.bytesDone > 0 { parts.append(Units.bytes(j.bytesDone)) }
+        if j.filesTotal > 1 { parts.append("\(j.filesDone)/\(j.filesTotal) files") }
+        if j.state == .running, j.rate > 0 { parts.append("\(Units.bytes(Int64(j.rate)))/s") }
+        if j.state == .running, let eta = j.eta { parts.append("ETA \(Units.clock(eta))") }
+        return parts.joined(separator: "  ")
+    }
+
+    func stateText(_ j: JobSnapshot, spinner: String) -> String {
+        switch j.state {
+        case .queued: "queued"
+        case .running: spinner + " \(Int(j.fraction * 100))%"
+        case .done: "done"
+        case .failed: "FAILED"
+        case .cancelled: "cancelled"
+        }
+    }
+
+    /// The line above the status line while jobs run.
+    func summary(_ running: [JobSnapshot], into c: inout Canvas, y: Int, width: Int, spinner: String) {
+        c.fill(Rect(x: 0, y: y, width: width, height: 1), theme[.jobs])
+        guard let first = running.min(by: { $0.id < $1.id }) else { return }
+        let more = running.count > 1 ? " (+\(running.count - 1) more)" : ""
+        let head = " \(spinner) \(first.title)\(more) "
+        let x = c.put(TextWidth.fitEnd(TextWidth.printable(head), width / 2), x: 0, y: y, theme[.jobs])
+        let figs = " " + figures(first) + " · J jobs "
+        let barWidth = max(0, width - x - TextWidth.of(figs) - 1)
+        bar(first.fraction, width: barWidth, into: &c, x: x, y: y)
+        c.put(figs, x: x + barWidth, y: y, theme[.jobs], limit: width)
+    }
+
+    /// The jobs panel: one row per job, newest at the bottom.
+    func panel(_ jobs: [JobSnapshot], into c: inout Canvas, _ r: Rect, spinner: String, cursor: Int? = nil) {
+        c.fill(r, theme[.pane])
+        c.frame(r, theme[.borderActive], title: "Jobs — c cancel · r retry · x clear finished · J close", titleStyle: theme[.headerActive])
+        let inner = r.inset(1)
+        if jobs.isEmpty { c.put("no jobs yet", x: inner.x + 1, y: inner.y, theme[.dim]); return }
+        let visible = Array(jobs.suffix(inner.height))
+        for (row, j) in visible.enumerated() {
+            let y = inner.y + row
+            let selected = cursor.map { jobs.count - visible.count + row == $0 } ?? false
+            let style = theme[selected ? .cursor : j.state == .failed ? .error : .pane]
+            c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style)
+            let state = pad(stateText(j, spinner: spinner), 9, right: false)
+            var x = c.put("\(j.id) \(state) ", x: inner.x, y: y, style)
+            let titleWidth = max(10, inner.width / 3)
+            x = c.put(pad(TextWidth.printable(j.title), titleWidth, right: false), x: x, y: y, style, limit: inner.maxX) + 1
+            let detail = j.state == .failed ? (j.error.map { ErrorHint.describe($0) } ?? "") : figures(j)
+            let barWidth = j.state == .failed ? 0 : min(20, max(0, inner.maxX - x - TextWidth.of(detail) - 2))
+            if barWidth > 4 { bar(j.fraction, width: barWidth, into: &c, x: x, y: y); x += barWidth + 1 }
+            c.put(detail, x: x, y: y, style, limit: inner.maxX)
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Commander
+import Foundation
+
+/// A public link: the URL (copied to the clipboard at once), its QR code, and expiry choices.
+final class PublinkDialog: Overlay {
+    let link: PublinkInfo
+    let name: String
+    let qr: [String]
+
+    init(link: PublinkInfo, name: String) {
+        self.link = link; self.name = name
+        qr = QRText.lines(link.link)
+    }
+
+    func handle(_ key: Key, _ app: App) -> Bool {
+        switch key {
+        case .char("y"), .char("c"): app.copyToClipboard(link.link)
+        case .char("e"):
+            let cloud = app.cloud, id = link.linkid
+            app.push(ExpiryDialog { expire, app in
+                app.submit(.changePublink(drive: cloud, linkid: id, PublinkLimits(expire: expire), clearExpire: expire == nil, deleteShortlink: false),
+                           expire.map { "link expires \(DateText.full(Date(timeIntervalSince1970: TimeInterval($0))))" } ?? "link never expires")
+            })
+        case .escape, .enter, .char("q"), .f(10): return false
+        default: break
+        }
+        return true
+    }
+
+    func draw(_ c: inout Canvas, _ app: App) {
+        let t = app.theme
+        let qrWidth = qr.map(TextWidth.of).max() ?? 0
+        let fitsQR = qr.count + 8 <= c.height - 2 && qrWidth + 4 <= c.width - 2
+        let width = max(TextWidth.of(link.link) + 6, fitsQR ? qrWidth + 4 : 40, 50)
+        let r = box(&c, app, width: width, height: 7 + (fitsQR ? qr.count : 0), title: "Public link — \(name)")
+        c.put(link.link, x: r.x + 2, y: r.y + 2, t[.input], limit: r.maxX - 2)
+        let expiry = link.expires.map { "expires \(DateText.full(Date(timeIntervalSince1970: TimeInterval($0))))" } ?? "never expires"
+        c.put("\(expiry) · \(link.downloads ?? 0) downloads", x: r.x + 2, y: r.y + 3, t[.dialog], limit: r.maxX - 2)
+        if fitsQR {
+            // The code is drawn black-on-white whatever the theme: scanners need the contrast.
+            let qrStyle = Style(fg: TermColor(index: 0), bg: TermColor(index: 15))
+            for (i, line) in qr.enumerated() {
+                c.put(line, x: r.x + (r.width - qrWidth) / 2, y: r.y + 5 + i, app.theme.monochrome ? .plain : qrStyle)
+            }
+        } else if !qr.isEmpty {
+            c.put("(enlarge the terminal to see the QR code)", x: r.x + 2, y: r.y + 4, t[.dialog], limit: r.maxX - 2)
+        }
+        c.put("y copy URL · e expiry · Enter close", x: r.x + 2, y: r.maxY - 2, t[.dialogTitle], limit: r.maxX - 2)
+    }
+}
+
+/// Expiry choices for a public link: never, a day, a week, a month, or a typed duration.
+final class ExpiryDialog: Overlay {
+    let choose: @MainActor (Int64?, App) -> Void
+    let options: [(String, Int64?)] = [("never", nil), ("1 day", 86_400), ("7 days", 7 * 86_400), ("30 days", 30 * 86_400), ("other…", -1)]
+    var selected = 0
+
+    init(choose: @escaping @MainActor (Int64?, App) -> Void) { self.choose = choose }
+
+    func handle(_ key: Key, _ app: App) -> Bool {
+        switch key {
+        case .up, .char("k"): selected = max(0, selected - 1)
+        case .down, .char("j"): selected = min(options.count - 1, selected + 1)
+        case .escape: return false
+        case .enter:
+            app.close(self)
+            let now = Int64(Date().timeIntervalSince1970)
+            guard let seconds = options[selected].1 else { choose(nil, app); return true }
+            if seconds > 0 { choose(now + seconds, app); return true }
+            let choose = choose
+            app.push(InputDialog(title: "Expiry", prompt: "Expires in (e.g. 12h, 3d, 2w):", text: "7d") { text, app in
+                guard let s = Units.parseDuration(text) else { app.say("not a duration: \(text) (try 12h, 3d, 2w)"); return }
+                choose(now + s, app)
+            })
+        default: break
+        }
+        return true
+    }
+
+    func draw(_ c: inout Canvas, _ app: App) {
+        let r = box(&c, app, width: 30, height: options.count + 2, title: "Link expires")
+        for (i, o) in options.enumerated() {
+            let style = app.theme[i == selected ? .menuSelected : .dialog]
+            c.fill(Rect(x: r.x + 1, y: r.y + 1 + i, width: r.width - 2, height: 1), style)
+            c.put(o.0, x: r.x + 2, y: r.y + 1 + i, style)
+        }
+    }
+}
