@@ -88,7 +88,11 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        // Canvas snapshots of widgets and screens, and the real binary driven in tmux.
+        .testTarget(name: "TUITests", dependencies: [
+            "TUI", "Commander", "PCloudAPI", "PCloudSandbox",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         // Commander against LocalDrive in temporary folders and CloudDrive on an in-process sandbox.
         .testTarget(name: "CommanderTests", dependencies: [
             "Commander", "PCloudAPI", "PCloudSandbox",

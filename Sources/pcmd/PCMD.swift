@@ -22,14 +22,22 @@ struct PCMD: AsyncParsableCommand {
     @Option(help: "Theme: default, mc-classic, solarized-dark, light, mono (or a file name in ~/.config/pcmd/themes).")
     var theme: String = "default"
 
+    @Option(help: ArgumentHelp("With --sandbox: the demo user to sign in as (alice, bob, carol).", valueName: "name"))
+    var user: String?
+
     @Option(help: ArgumentHelp("Folder for the local pane (default: the current folder).", valueName: "dir"))
     var local: String?
+
+    @Option(help: ArgumentHelp("Folder for the cloud pane (default: the root).", valueName: "path"))
+    var cloudPath: String?
 
     mutating func run() async throws {
         let env = ProcessInfo.processInfo.environment
         var sandbox: Sandbox?
         let session: CloudSession
-        if let configured = try await cloud.connectIfConfigured() {
+        if let url = cloud.sandbox ?? env["PCMD_SANDBOX"], env["PCMD_TOKEN"] == nil {
+            session = try await DemoSandbox.attach(url, caFile: cloud.caFile ?? env["PCMD_CA_FILE"], user: user)
+        } else if let configured = try await cloud.connectIfConfigured() {
             session = configured
         } else {
             (session, sandbox) = try await DemoSandbox.start()
@@ -43,7 +51,7 @@ struct PCMD: AsyncParsableCommand {
         let greeting = session.isSandbox
             ? "SANDBOX: demo data on a local pCloud-compatible server, not your pCloud · `pcmd login` connects your account · ? help"
             : nil
-        let setup = AppSetup(local: LocalDrive(), localStart: start, cloud: session.drive,
+        let setup = AppSetup(local: LocalDrive(), localStart: start, cloud: session.drive, cloudStart: cloudPath ?? "/",
                              cloudLabel: session.isSandbox ? "SANDBOX" : session.drive.displayName,
                              isSandbox: session.isSandbox, greeting: greeting, queue: JobQueue(),
                              theme: chosen, keymap: try Keymap())

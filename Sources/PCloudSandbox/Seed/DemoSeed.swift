@@ -175,3 +175,9 @@ extension Data {
         append(contentsOf: [UInt8(v >> 24), UInt8((v >> 16) & 0xFF), UInt8((v >> 8) & 0xFF), UInt8(v & 0xFF)])
     }
 }
+
+extension Sandbox {
+    /// The demo accounts every sandbox has (their passwords are printed at start), so a client
+    /// attaching to a running sandbox can sign in as one.
+    public static var demoAccounts: [(email: String, password: String)] { DemoSeed.accounts.map { ($0.email, $0.password) } }
+}

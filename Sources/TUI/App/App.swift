@@ -6,6 +6,7 @@ public struct AppSetup: Sendable {
     public var local: LocalDrive
     public var localStart: String
     public var cloud: CloudDrive
+    public var cloudStart: String
     public var cloudLabel: String
     public var isSandbox: Bool
     /// A sentence shown once in the status line at start (the sandbox banner).
@@ -14,9 +15,9 @@ public struct AppSetup: Sendable {
     public var theme: Theme
     public var keymap: Keymap
 
-    public init(local: LocalDrive, localStart: String, cloud: CloudDrive, cloudLabel: String, isSandbox: Bool,
+    public init(local: LocalDrive, localStart: String, cloud: CloudDrive, cloudStart: String = "/", cloudLabel: String, isSandbox: Bool,
                 greeting: String? = nil, queue: JobQueue, theme: Theme, keymap: Keymap) {
-        self.local = local; self.localStart = localStart; self.cloud = cloud; self.cloudLabel = cloudLabel
+        self.local = local; self.localStart = localStart; self.cloud = cloud; self.cloudStart = cloudStart; self.cloudLabel = cloudLabel
         self.isSandbox = isSandbox; self.greeting = greeting; self.queue = queue; self.theme = theme; self.keymap = keymap
     }
 }
@@ -53,7 +54,7 @@ public final class App {
         keymap = setup.keymap
         panes = [
             Pane(drive: setup.local, side: .local, label: "Local", location: .path(setup.localStart)),
-            Pane(drive: setup.cloud, side: .cloud, label: setup.cloudLabel, isSandbox: setup.isSandbox, location: .path("/")),
+            Pane(drive: setup.cloud, side: .cloud, label: setup.cloudLabel, isSandbox: setup.isSandbox, location: .path(setup.cloudStart)),
         ]
         status = (setup.greeting ?? "? help · F9 menu · Tab other pane · F10 quit", false)
     }

@@ -56,6 +56,9 @@ public final class Pane {
         }
         location = to
         focusName = focus
+        // Another folder: the old rows must not show under the new header.
+        entries = []; rows = []; marks = []; cursor = 0; top = 0
+        load = .loading
         return beginLoad()
     }
 

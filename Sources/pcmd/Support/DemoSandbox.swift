@@ -26,3 +26,19 @@ enum DemoSandbox {
         return (CloudSession(drive: drive, isSandbox: true), sandbox)
     }
 }
+
+extension DemoSandbox {
+    /// `pcmd --sandbox URL` without a token: signs in to that running sandbox as a demo user
+    /// (alice unless `user` names another) with the password every sandbox prints.
+    static func attach(_ url: String, caFile: String?, user: String?) async throws -> CloudSession {
+        let wanted = (user ?? "alice").lowercased()
+        guard let account = Sandbox.demoAccounts.first(where: { $0.email == wanted || $0.email.hasPrefix(wanted + "@") }),
+              let base = URL(string: url) else {
+            throw CommanderError(.cloud, "no demo user \(wanted) (the sandbox has \(Sandbox.demoAccounts.map(\.email).joined(separator: ", ")))")
+        }
+        let client = try PCloudClient(endpoint: .custom(base), config: TransportConfig(caFile: caFile))
+        let drive = CloudDrive(client: client, displayName: "SANDBOX")
+        try await drive.signInForTrash(email: account.email, password: account.password)
+        return CloudSession(drive: drive, isSandbox: true)
+    }
+}

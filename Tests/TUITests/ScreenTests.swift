@@ -1,0 +1,135 @@
+import Commander
+import Foundation
+import Testing
+@testable import TUI
+
+/// Widgets and screens on a real sandbox and a real folder, read back from the canvas.
+@Suite(.serialized) @MainActor struct ScreenTests {
+    @Test func bothPanesListAndTheSandboxIsLabelled() async throws {
+        let h = try await Harness(local: ["alpha.txt": "a", "中文名字.txt": "b", "sub/x": "x"])
+        #expect(await h.settle { h.app.panes.allSatisfy { $0.load == .ready } })
+        let s = h.screen()
+        #expect(s.contains("SANDBOX"))
+        #expect(s.contains("alpha.txt") && s.contains("中文名字.txt") && s.contains("/sub"))
+        #expect(s.contains("/Documents") && s.contains("README.txt"))
+        #expect(s.contains("1Help") && s.contains("10Quit"))
+        // CJK name and ASCII name end their Size column at the same screen column.
+        let lines = s.split(separator: "\n").map(String.init)
+        func sizeColumn(_ name: String) -> Int? {
+            lines.first { $0.contains(name) }.flatMap { l in l.range(of: " B")?.lowerBound }.map { i in
+                TextWidth.of(String(lines.first { $0.contains(name) }![..<i]))
+            }
+        }
+        #expect(sizeColumn("alpha.txt") != nil && sizeColumn("alpha.txt") == sizeColumn("中文名字.txt"))
+    }
+
+    @Test func smallestLayoutAndTooSmall() async throws {
+        let h = try await Harness(local: ["a-rather-long-file-name-for-a-narrow-pane.txt": "x"])
+        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } }
+        let small = h.screen(40, 10)
+        #expect(small.split(separator: "\n").count <= 10)
+        #expect(small.contains("…"))              // the long name is cut, not wrapped
+        #expect(small.contains("1"))              // key bar still there
+        #expect(!small.contains("too small"))
+        let tiny = h.screen(39, 9)
+        #expect(tiny.contains("too small"))
+    }
+
+    @Test func navigationMarksFilterAndSort() async throws {
+        let h = try await Harness(local: ["b.txt": "bb", "a.txt": "a", "c.jpg": "ccc", ".hidden": "h", "dir/inner.txt": "i"])
+        await h.settle { h.app.panes[0].load == .ready }
+        let p = h.app.panes[0]
+        #expect(p.rows.map { p.entries[$0].name } == ["dir", "a.txt", "b.txt", "c.jpg"])
+        h.keys(.char("."))
+        #expect(p.rows.count == 5)
+        h.keys(.char("."), .end)
+        #expect(p.current?.name == "c.jpg")
+        h.keys(.char("g"), .char("g"))
+        #expect(p.current?.name == "dir")
+        // Mark by pattern, invert, selection size in the footer.
+        h.keys(.char("+"))
+        h.app.handle(.ctrl("u")); h.type("*.txt"); h.keys(.enter)
+        #expect(p.markedEntries.map(\.name).sorted() == ["a.txt", "b.txt"])
+        #expect(h.screen().contains("2 marked, 3 B"))
+        h.keys(.char("*"))
+        #expect(p.markedEntries.map(\.name).sorted() == ["c.jpg", "dir"])
+        // Filter as you type, Esc drops it.
+        h.keys(.char("/")); h.type("jp")
+        #expect(p.rows.map { p.entries[$0].name } == ["c.jpg"])
+        h.keys(.escape)
+        #expect(p.rows.count == 4)
+        // Sort by size, reversed: biggest file first after the folder.
+        h.keys(.char("s"), .down, .enter)
+        h.keys(.char("s"), .down, .down, .down, .enter)
+        #expect(p.rows.map { p.entries[$0].name } == ["dir", "c.jpg", "b.txt", "a.txt"])
+        // Enter opens the folder, Backspace comes back with the cursor on it.
+        h.keys(.home, .enter)
+        await h.settle { p.location.path.hasSuffix("/dir") && p.load == .ready }
+        #expect(p.current?.name == "inner.txt")
+        h.keys(.backspace)
+        await h.settle { !p.location.path.hasSuffix("/dir") && p.load == .ready && p.current != nil }
+        #expect(p.current?.name == "dir")
+        // Quick jump by prefix.
+        h.keys(.ctrl("s")); h.type("b"); h.keys(.enter)
+        #expect(p.current?.name == "b.txt")
+    }
+
+    @Test func copyToTheCloudAsksOnConflictAndShowsTheJob() async throws {
+        let h = try await Harness(local: ["report.txt": "new content"])
+        let folder = try await h.cloud.testFolder("tui-copy", files: ["report.txt": "old"])
+        h.app.active = 1
+        h.app.goTo("/\(folder.name)")
+        h.app.active = 0
+        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } && h.app.panes[1].location.path == "/\(folder.name)" }
+        h.keys(.f(5))
+        #expect(h.screen().contains("Copy “report.txt” to (SANDBOX):"))
+        h.keys(.enter)
+        #expect(await h.settle { h.app.overlays.last is ConflictDialog })
+        #expect(h.screen().contains("Already exists") && h.screen().contains("Overwrite"))
+        h.keys(.char("o"))
+        #expect(await h.settle { h.app.jobs.values.contains { $0.state == .done } && h.app.status.text.contains("done") })
+        let text = try await h.cloud.text(.path("/\(folder.name)/report.txt"))
+        #expect(String(decoding: text, as: UTF8.self) == "new content")
+    }
+
+    @Test func helpAndMenuComeFromTheCommandTable() async throws {
+        let h = try await Harness()
+        h.keys(.char("?"))
+        let help = h.screen(120, 80)
+        #expect(help.contains("Copy to other pane") && help.contains("F5") && help.contains("Public link"))
+        h.keys(.char("q"), .f(9))
+        #expect(h.screen().contains("Menu") && h.screen().contains("pCloud: Public link"))
+        h.keys(.escape)
+        #expect(h.app.overlays.isEmpty)
+    }
+
+    @Test func errorsShowTheCodeAndAHint() async throws {
+        let h = try await Harness()
+        h.app.active = 1
+        h.app.goTo("/no-such-folder-here")
+        #expect(await h.settle { h.app.status.error })
+        #expect(h.app.status.text.contains("2005"))
+        #expect(h.screen().contains("Ctrl-R refreshes"))
+    }
+
+    @Test func trashScreenRestoresInPlace() async throws {
+        let h = try await Harness()
+        let folder = try await h.cloud.testFolder("tui-trash", files: ["gone.txt": "bye"])
+        h.app.active = 1
+        h.app.goTo("/\(folder.name)")
+        await h.settle { h.app.panes[1].current?.name == "gone.txt" }
+        h.keys(.f(8))
+        #expect(h.screen().contains("goes to pCloud's trash"))
+        h.keys(.char("d"))
+        #expect(await h.settle { h.app.status.text.contains("done") && h.app.panes[1].load == .ready && h.app.panes[1].rows.isEmpty },
+                "\(h.app.status)")
+        h.keys(.char("t"))
+        let trash = try #require(h.app.overlays.last as? TrashScreen)
+        #expect(await h.settle { !trash.loading && trash.entries.contains { $0.name == "gone.txt" } })
+        trash.cursor = trash.entries.firstIndex { $0.name == "gone.txt" }!
+        #expect(h.screen().contains("gone.txt"))
+        h.keys(.char("r"))
+        #expect(await h.settle { h.app.status.text.contains("restore gone.txt: done") })
+        #expect(try await h.cloud.list(folder.ref).map(\.name) == ["gone.txt"])
+    }
+}
