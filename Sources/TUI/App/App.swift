@@ -35,6 +35,8 @@ public final class App {
     public let inbox = Inbox()
     var overlays: [Overlay] = []
     var status: (text: String, error: Bool) = ("", false)
+    /// Counts status messages, so a full screen knows one arrived while it was open.
+    var statusSerial = 0
     var jobs: [JobID: JobSnapshot] = [:]
     var jobsPanel = false
     var watches: [Watch] = []
@@ -134,10 +136,11 @@ public final class App {
 
     // MARK: status line
 
-    func say(_ text: String) { status = (text, false) }
+    func say(_ text: String) { status = (text, false); statusSerial += 1 }
 
     func fail(_ what: String, _ e: CommanderError) {
         status = ("\(what): \(ErrorHint.describe(e))", true)
+        statusSerial += 1
     }
 
     // MARK: overlays

@@ -107,8 +107,8 @@ struct PaneView {
         }
         if !pane.filter.isEmpty { text = " filter: \(pane.filter) ·" + text }
         var right = ""
-        if let q = pane.quota, q.total > 0 {
-            right = " \(Units.bytes(q.used)) of \(Units.bytes(q.total)) · \(Units.bytes(max(0, q.total - q.used))) free "
+        if let q = pane.quota, q.total > 0, marked.isEmpty {
+            right = " \(Units.bytes(max(0, q.total - q.used))) free "
         }
         let rw = TextWidth.of(right)
         let style = theme[marked.isEmpty ? .footer : .marked]

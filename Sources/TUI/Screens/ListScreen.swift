@@ -32,7 +32,26 @@ class ListScreen: Overlay {
     /// A screen's own keys; true when handled.
     func act(_ key: Key, _ app: App) -> Bool { false }
 
+    /// `/` then text: the cursor goes to the first row containing it.
+    var find: LineEditor?
+    /// The app's status messages up to this one have been seen; newer ones show on the
+    /// bottom line until the next key.
+    var seenStatus = Int.max
+
     func handle(_ key: Key, _ app: App) -> Bool {
+        seenStatus = app.statusSerial
+        if var f = find {
+            switch key {
+            case .escape, .enter: find = nil
+            default:
+                _ = f.handle(key)
+                find = f
+                let needle = f.text.lowercased()
+                if let i = rows.firstIndex(where: { $0.contains { $0.lowercased().contains(needle) } }) { cursor = i }
+            }
+            return true
+        }
+        if key == .char("/") { find = LineEditor(); return true }
         if act(key, app) { return true }
         switch key {
         case .escape, .char("q"), .f(10): return false
@@ -79,6 +98,7 @@ class ListScreen: Overlay {
     }
 
     func draw(_ c: inout Canvas, _ app: App) {
+        if seenStatus == Int.max { seenStatus = app.statusSerial }
         let t = app.theme
         let r = Rect(x: 0, y: 0, width: c.width, height: c.height - 1)
         c.fill(r, t[.pane])
@@ -116,7 +136,16 @@ class ListScreen: Overlay {
             }
         }
         c.fill(Rect(x: 0, y: c.height - 1, width: c.width, height: 1), t[.status])
-        c.put(" " + keysHelp + " · Ctrl-R refresh · q close", x: 0, y: c.height - 1, t[.status])
+        if let find {
+            let x = c.put(" find: ", x: 0, y: c.height - 1, t[.status])
+            find.draw(&c, x: x, y: c.height - 1, width: c.width - x, t[.input])
+        } else if app.statusSerial > seenStatus {
+            let style = t[app.status.error ? .error : .status]
+            c.fill(Rect(x: 0, y: c.height - 1, width: c.width, height: 1), style)
+            c.put(" " + TextWidth.printable(app.status.text), x: 0, y: c.height - 1, style)
+        } else {
+            c.put(" " + keysHelp + " · / find · Ctrl-R refresh · q close", x: 0, y: c.height - 1, t[.status])
+        }
     }
 
     private func wrap(_ s: String, _ width: Int) -> [String] {

@@ -26,7 +26,6 @@ final class ShareDialog: Overlay {
             return true
         case .enter:
             if focus == 6 { return false }
-            if (1...3).contains(focus) { focus += 1; return true }
             let m = mail.text.trimmingCharacters(in: .whitespaces)
             guard m.contains("@") else { app.say("an e-mail address, please"); focus = 0; return true }
             app.close(self)

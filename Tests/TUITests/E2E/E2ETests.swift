@@ -1,0 +1,191 @@
+import Commander
+import Foundation
+import Testing
+@testable import TUI
+
+/// The real binary in tmux against the in-process sandbox, as a user would drive it.
+@Suite(.serialized) struct E2ETests {
+    struct Run {
+        let tmux: Tmux
+        let local: URL
+    }
+
+    /// pcmd attached to the shared sandbox as `user`, local pane in a fresh folder.
+    static func launch(user: String = "alice", cloudPath: String = "/", local files: [String: String] = [:],
+                       width: Int = 100, height: Int = 30) async throws -> Run {
+        let info = try await Env.shared.value.info
+        let local = try Env.scratch(files)
+        let home = try Env.scratch()
+        let tmux = try Tmux(["--sandbox", info.httpsURL!, "--ca-file", info.caPath!, "--user", user,
+                             "--local", local.path, "--cloud-path", cloudPath],
+                            env: ["XDG_DATA_HOME": home.appendingPathComponent("data").path,
+                                  "XDG_CONFIG_HOME": home.appendingPathComponent("config").path],
+                            dir: local, width: width, height: height)
+        return Run(tmux: tmux, local: local)
+    }
+
+    /// The right half of each screen line: the cloud pane at 100 columns.
+    static func cloudPane(_ screen: String) -> String {
+        screen.split(separator: "\n").map { String($0.dropFirst(50)) }.joined(separator: "\n")
+    }
+
+    @Test func browseCopyToTheCloudAndQuitCleanly() async throws {
+        let cloud = try await Env.cloud()
+        let folder = try await cloud.testFolder("e2e-copy")
+        let r = try await Self.launch(cloudPath: "/\(folder.name)", local: ["hello-e2e.txt": "hello from e2e"])
+        let t = r.tmux
+        #expect(t.waitFor("hello-e2e.txt").ok)
+        #expect(t.waitFor("SANDBOX").ok)
+        #expect(t.waitFor("(empty folder)").ok)
+        try t.keys("F5")
+        #expect(t.waitFor("Copy “hello-e2e.txt” to (SANDBOX):").ok)
+        try t.keys("Enter")
+        let seen = t.wait { Self.cloudPane($0).contains("hello-e2e.txt") }
+        #expect(seen.ok, "\(seen.screen)")
+        let listed = try await cloud.list(folder.ref)
+        #expect(listed.map(\.name) == ["hello-e2e.txt"] && listed.first?.size == 14)
+        try t.keys("F10")
+        let report = try #require(t.exitReport())
+        #expect(report.contains("exit=0"))
+        // The terminal is back in its normal mode: line editing and echo on.
+        #expect(report.contains(" icanon") && report.contains(" echo ") && !report.contains("-icanon") && !report.contains("-echo "))
+        #expect(!t.screen.contains("10Quit"))
+    }
+
+    @Test func deleteThenRestoreFromTheTrashScreen() async throws {
+        let cloud = try await Env.cloud()
+        let name = "trash-me-\(UUID().uuidString.prefix(6)).txt"
+        let folder = try await cloud.testFolder("e2e-trash", files: [name: "keep me"])
+        let r = try await Self.launch(cloudPath: "/\(folder.name)")
+        let t = r.tmux
+        #expect(t.waitFor(name).ok)
+        try t.keys("Tab", "F8")
+        #expect(t.waitFor("goes to pCloud's trash").ok)
+        try t.keys("d")
+        #expect(t.wait { !Self.cloudPane($0).contains(name) && Self.cloudPane($0).contains("(empty folder)") }.ok)
+        try t.keys("t")
+        #expect(t.waitFor("Trash — SANDBOX").ok)
+        #expect(t.waitFor(name).ok)
+        try t.keys("/")
+        try t.type(name)
+        try t.keys("Enter", "r")
+        #expect(t.waitFor("restore \(name): done").ok)
+        #expect(try await cloud.list(folder.ref).map(\.name) == [name])
+    }
+
+    @Test func overwriteThenRevertFromTheRevisionsScreen() async throws {
+        let cloud = try await Env.cloud()
+        let folder = try await cloud.testFolder("e2e-rev", files: ["notes.txt": "version one"])
+        let r = try await Self.launch(cloudPath: "/\(folder.name)", local: ["notes.txt": "version two, longer"])
+        let t = r.tmux
+        #expect(t.wait { Self.cloudPane($0).contains("notes.txt") && $0.contains("19 B") }.ok)
+        try t.keys("F5")
+        #expect(t.waitFor("Copy “notes.txt”").ok)
+        try t.keys("Enter")
+        #expect(t.waitFor("Already exists").ok)
+        try t.keys("o")
+        #expect(t.waitFor("done").ok)
+        #expect(String(decoding: try await cloud.text(.path("/\(folder.name)/notes.txt")), as: UTF8.self) == "version two, longer")
+        try t.keys("Tab", "v")
+        #expect(t.waitFor("Revisions — notes.txt").ok)
+        #expect(t.waitFor("11 B").ok)   // the old revision's size
+        try t.keys("/")
+        try t.type("11 B")
+        try t.keys("Enter", "R")
+        #expect(t.waitFor("Make revision").ok)
+        try t.keys("r")
+        #expect(t.waitFor("revert notes.txt").ok)
+        let reverted = await pollText(cloud, "/\(folder.name)/notes.txt", "version one")
+        #expect(reverted)
+    }
+
+    @Test func publinkIsCopiedAndShowsOnTheLinksScreen() async throws {
+        let cloud = try await Env.cloud()
+        let folder = try await cloud.testFolder("e2e-link", files: ["send-me.txt": "link content"])
+        let r = try await Self.launch(cloudPath: "/\(folder.name)")
+        let t = r.tmux
+        #expect(t.waitFor("send-me.txt").ok)
+        try t.keys("Tab", "p")
+        let dialog = t.waitFor("Public link — send-me.txt")
+        #expect(dialog.ok, "\(dialog.screen)")
+        let link = try #require(dialog.screen.split(separator: "\n").lazy.compactMap { line in
+            line.range(of: "https://").map { String(line[$0.lowerBound...]).split(separator: " ").first.map(String.init) ?? "" }
+        }.first)
+        let code = try #require(link.split(separator: "=").last.map(String.init))
+        try t.keys("y")
+        #expect(t.wait { _ in t.clipboard.contains(code) }.ok)
+        try t.keys("Enter", "P")
+        #expect(t.waitFor("Public links").ok)
+        #expect(t.waitFor(String(code.suffix(12))).ok)
+        #expect(try await cloud.publinks().contains { $0.code == code })
+    }
+
+    @Test func shareAFolderAndAcceptItAsBob() async throws {
+        let alice = try await Env.cloud(0), bob = try await Env.cloud(1)
+        let folder = try await alice.testFolder("e2e-share", files: ["for-bob.txt": "hi bob"])
+        let a = try await Self.launch()
+        #expect(a.tmux.waitFor("README.txt").ok)
+        try a.tmux.keys("Tab", "C-s")
+        try a.tmux.type(folder.name)
+        try a.tmux.keys("Enter", "S")
+        #expect(a.tmux.waitFor("Share “\(folder.name)”").ok)
+        try a.tmux.type("bob@example.com")
+        try a.tmux.keys("Tab", "Space", "Enter")
+        #expect(a.tmux.waitFor("share \(folder.name) with bob@example.com: done").ok)
+        try a.tmux.keys("F10")
+        let b = try await Self.launch(user: "bob")
+        #expect(b.tmux.waitFor("SANDBOX").ok)
+        try b.tmux.keys("Tab", "w")
+        #expect(b.tmux.waitFor(folder.name).ok)
+        try b.tmux.keys("/")
+        try b.tmux.type(folder.name)
+        try b.tmux.keys("Enter", "a")
+        #expect(b.tmux.waitFor("accept").ok)
+        var accepted = false
+        for _ in 0..<100 where !accepted {
+            accepted = try await bob.shares().contains { $0.incoming && $0.name == folder.name && $0.shareid != nil }
+            if !accepted { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(accepted)
+    }
+
+    @Test func savezipShowsInTheJobsPanel() async throws {
+        let cloud = try await Env.cloud()
+        let files = Dictionary(uniqueKeysWithValues: (1...3).map { ("part\($0).txt", String(repeating: "z", count: 200_000 * $0)) })
+        let folder = try await cloud.testFolder("e2e-zip", files: files)
+        let r = try await Self.launch(cloudPath: "/\(folder.name)")
+        let t = r.tmux
+        #expect(t.waitFor("part3.txt").ok)
+        try t.keys("Tab", "*")
+        #expect(t.waitFor("3 marked").ok)
+        try t.keys("z")
+        #expect(t.waitFor("Zip 3 items as").ok)
+        try t.keys("C-u")
+        try t.type("bundle.zip")
+        try t.keys("Enter", "J")
+        let panel = t.wait { $0.contains("Jobs —") && $0.contains("done") }
+        #expect(panel.ok, "\(panel.screen)")
+        #expect(panel.screen.contains("100%") || panel.screen.contains("done"))
+        #expect(try await cloud.list(folder.ref).contains { $0.name == "bundle.zip" })
+    }
+
+    @Test func resizeDownToTheSmallestAndBelow() async throws {
+        let r = try await Self.launch(local: ["resize.txt": "r"])
+        let t = r.tmux
+        #expect(t.waitFor("resize.txt").ok)
+        try t.run(["resize-window", "-t", t.session, "-x", "40", "-y", "10"])
+        #expect(t.wait { $0.contains("resize.txt") && $0.split(separator: "\n").count <= 10 }.ok)
+        try t.run(["resize-window", "-t", t.session, "-x", "30", "-y", "8"])
+        #expect(t.waitFor("too small").ok)
+        try t.run(["resize-window", "-t", t.session, "-x", "100", "-y", "30"])
+        #expect(t.waitFor("10Quit").ok)
+    }
+
+    func pollText(_ cloud: CloudDrive, _ path: String, _ want: String) async -> Bool {
+        for _ in 0..<100 {
+            if let d = try? await cloud.text(.path(path)), String(decoding: d, as: UTF8.self) == want { return true }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+}
