@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // ncursesw through a system-library target; only the TUI's terminal backend imports it.
@@ -64,6 +65,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
 
         // The two-pane file manager; Terminal/ is the only code that touches CNcursesw.
@@ -93,6 +95,11 @@ let package = Package(
             "Commander", "PCloudAPI", "PCloudSandbox",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The real `pcmd` binary against an in-process sandbox, each test with its own config folder.
+        .testTarget(name: "CLITests", dependencies: [
+            "PCloudSandbox",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // PCloudAPI against an in-process sandbox; the only place the two meet.
