@@ -1,0 +1,20 @@
+import Foundation
+import PCloudAPI
+
+/// Asked for a two-factor code; `previous` is why the last code failed. nil gives up.
+public typealias TwoFactorCode = @Sendable (_ previous: CommanderError?) async throws -> String?
+
+extension Accounts {
+    /// Signs in with the password (digest login; the password is not kept) and returns the
+    /// session token, asking `code` when the account has two-factor sign-in (2297 → tfa_login).
+    public func signIn(_ profile: Profile, email: String, password: String,
+                       code: @escaping TwoFactorCode) async throws -> Secret {
+        let client = try Account(profileName: nil, profile: profile, tokens: ProfileTokens()).client()
+        let token = try await cloud {
+            try await client.signIn(email: email, password: password) { _, previous in
+                try await code(previous.map(CommanderError.from))
+            }
+        }
+        return Secret(token)
+    }
+}
