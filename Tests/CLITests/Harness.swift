@@ -235,6 +235,11 @@ enum Browser {
     /// Approves `authorizeURL` as `email`; returns the page pcmd's listener answered with.
     @discardableResult
     static func approve(_ authorizeURL: String, as email: String) async throws -> (status: UInt, body: String) {
+        try await fetch(approveWithoutFollowing(authorizeURL, as: email))
+    }
+
+    /// Approves `authorizeURL` as `email`; returns where the browser is sent (the redirect).
+    static func approveWithoutFollowing(_ authorizeURL: String, as email: String) async throws -> String {
         let page = try await fetch(authorizeURL)
         guard page.body.contains(email) else { throw HarnessError("the authorize page offers no \(email): \(page.body)") }
         var post = HTTPClientRequest(url: authorizeURL)
@@ -245,7 +250,7 @@ enum Browser {
         guard response.status == .found, let location = response.headers.first(name: "Location") else {
             throw HarnessError("the authorize form answered \(response.status), no redirect")
         }
-        return try await fetch(location)
+        return location
     }
 
     static func fetch(_ url: String) async throws -> (status: UInt, body: String) {

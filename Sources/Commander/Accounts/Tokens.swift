@@ -37,6 +37,12 @@ public struct TokenFile: Codable, Sendable, Hashable {
 
     public init(profiles: [String: ProfileTokens] = [:]) { self.profiles = profiles }
 
+    public init(from decoder: any Decoder) throws {
+        // After the last logout the file has no table left.
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        profiles = try c.decodeIfPresent([String: ProfileTokens].self, forKey: .profiles) ?? [:]
+    }
+
     /// Reads the tokens, refusing a file that others can read: its tokens may already be out.
     public static func load(from folder: ConfigFolder) throws -> TokenFile {
         let file = folder.tokensFile
