@@ -33,7 +33,7 @@ struct LoginCommand: AsyncParsableCommand {
         let name = accounts.profileName(cloud.choice)
         let profile = try accounts.profile(cloud.choice)
         let stored = try accounts.storedTokens(name)
-        let (signedIn, token) = password ? try await passwordSignIn(accounts, profile) : try await oauthSignIn(accounts, profile)
+        let (token, signedIn) = password ? try await passwordSignIn(accounts, profile) : try await oauthSignIn(accounts, profile)
 
         // A token of another account or host is dropped, not mixed into this profile.
         let previous = accounts.config.profiles[name]
@@ -52,7 +52,7 @@ struct LoginCommand: AsyncParsableCommand {
     }
 
     /// Digest sign-in; the code of a two-factor account from --code or the terminal.
-    func passwordSignIn(_ accounts: Accounts, _ profile: Profile) async throws -> (Profile, Secret) {
+    func passwordSignIn(_ accounts: Accounts, _ profile: Profile) async throws -> (Secret, Profile) {
         guard let email = email ?? profile.email ?? Prompt.line("Email: "), !email.isEmpty else {
             throw ValidationError("an email is needed: --email ADDRESS")
         }
@@ -60,7 +60,7 @@ struct LoginCommand: AsyncParsableCommand {
             throw ValidationError("no password given")
         }
         let code = self.code
-        let token = try await accounts.signIn(profile, email: email, password: password) { previous in
+        return try await accounts.signIn(profile, email: email, password: password) { previous in
             if let previous {
                 // A code from the command line that failed will not get better by asking again.
                 guard code == nil else { throw CommanderError(.cloud, "the two-factor code was not accepted: \(previous.message)",
@@ -69,13 +69,10 @@ struct LoginCommand: AsyncParsableCommand {
             }
             return code ?? Prompt.line("Two-factor code: ")
         }
-        var signedIn = profile
-        signedIn.email = email
-        return (signedIn, token)
     }
 
     /// The OAuth code flow: the browser's redirect, or what the user pastes, whichever comes first.
-    func oauthSignIn(_ accounts: Accounts, _ profile: Profile) async throws -> (Profile, Secret) {
+    func oauthSignIn(_ accounts: Accounts, _ profile: Profile) async throws -> (Secret, Profile) {
         let flow = try OAuthSignIn(app: try accounts.oauthApp(for: profile), profile: profile)
         defer { flow.listener.stop() }
         print("Open this address to sign in\(profile.sandbox ? " to the SANDBOX" : ""):\n  \(flow.authorizeURL.absoluteString)")
@@ -101,7 +98,6 @@ struct LoginCommand: AsyncParsableCommand {
             defer { group.cancelAll() }
             return try await group.next()!
         }
-        let (token, signedIn) = try await flow.exchange(redirect)
-        return (signedIn, token)
+        return try await flow.exchange(redirect)
     }
 }

@@ -22,15 +22,23 @@ enum Prompt {
     static func secret(_ question: String) -> String? {
         say(question)
         guard isInteractive else { return readLine(strippingNewline: true) }
-        var saved = termios()
-        tcgetattr(STDIN_FILENO, &saved)
-        var quiet = saved
+        tcgetattr(STDIN_FILENO, &echoing)
+        var quiet = echoing
         quiet.c_lflag &= ~tcflag_t(ECHO)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        // Ctrl-C at the prompt must not leave the terminal without echo.
+        let previous = signal(SIGINT) { _ in
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &Prompt.echoing)
+            _exit(130)
+        }
         defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &echoing)
+            signal(SIGINT, previous)
             say("\n")
         }
         return readLine(strippingNewline: true)
     }
+
+    /// The terminal's settings before the password prompt turned echo off.
+    nonisolated(unsafe) static var echoing = termios()
 }
