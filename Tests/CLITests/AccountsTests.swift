@@ -218,4 +218,18 @@ import Testing
         #expect(try await home.passwordLogin(0).status == 0)
         #expect(try String(contentsOf: home.configFile, encoding: .utf8).hasPrefix("# my settings"))
     }
+
+    @Test func theListenerIgnoresStrayRequestsUntilTheRedirect() async throws {
+        let home = ConfigHome()
+        let info = try await CLI.sandbox()
+        let args = try await CLI.sandboxArgs()
+        let login = try home.spawn(["login", "--no-browser"] + args)
+        let url = try await login.waitForLine(containing: "/oauth2/authorize?").trimmingCharacters(in: .whitespaces)
+        let redirect = try #require(URLComponents(string: url)?.queryItems?.first { $0.name == "redirect_uri" }?.value)
+        #expect(redirect.hasPrefix("http://127.0.0.1:"))
+        #expect(try await Browser.fetch(redirect + "favicon.ico").status == 404)
+        let answer = try await Browser.approve(url, as: info.users[0].email)
+        #expect(answer.status == 200 && answer.body.contains("signed in"))
+        #expect(try await login.finish(timeout: .seconds(60)).status == 0)
+    }
 }
