@@ -35,8 +35,8 @@ struct CloudOptions: ParsableArguments {
     /// the profile (the TUI then opens the demo sandbox).
     func connectIfConfigured() async throws -> CloudSession? {
         let accounts = try accounts()
-        guard accounts.environment["PCMD_TOKEN"] != nil
-                || !(try accounts.storedTokens(accounts.profileName(choice))).isEmpty else { return nil }
+        let stored = try accounts.storedTokens(accounts.profileName(choice))
+        guard accounts.environment["PCMD_TOKEN"] != nil || !stored.isEmpty else { return nil }
         return try await connect()
     }
 
