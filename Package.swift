@@ -65,6 +65,7 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
 
         // The two-pane file manager; Terminal/ is the only code that touches CNcursesw.
@@ -98,6 +99,14 @@ let package = Package(
             "Commander", "PCloudAPI", "PCloudSandbox",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The real `pcmd` binary against an in-process sandbox, each test with its own config folder.
+        .testTarget(name: "CLITests", dependencies: [
+            "PCloudSandbox",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // PCloudAPI against an in-process sandbox; the only place the two meet.

@@ -14,13 +14,13 @@ struct PCMD: AsyncParsableCommand {
             the right. With no account configured, the right pane is a local sandbox with demo data, \
             labelled SANDBOX; `pcmd login` connects your pCloud.
             """,
-        subcommands: [SandboxCommand.self],
+        subcommands: [SandboxCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self],
         defaultSubcommand: nil)
 
     @OptionGroup var cloud: CloudOptions
 
-    @Option(help: "Theme: default, mc-classic, solarized-dark, light, mono (or a file name in ~/.config/pcmd/themes).")
-    var theme: String = "default"
+    @Option(help: "Theme: default, mc-classic, solarized-dark, light, mono (or a file name in ~/.config/pcmd/themes); default from config.toml.")
+    var theme: String?
 
     @Option(help: ArgumentHelp("With --sandbox: the demo user to sign in as (alice, bob, carol).", valueName: "name"))
     var user: String?
@@ -35,16 +35,19 @@ struct PCMD: AsyncParsableCommand {
         let env = ProcessInfo.processInfo.environment
         var sandbox: Sandbox?
         let session: CloudSession
-        if let url = cloud.sandbox ?? env["PCMD_SANDBOX"], env["PCMD_TOKEN"] == nil {
-            session = try await DemoSandbox.attach(url, caFile: cloud.caFile ?? env["PCMD_CA_FILE"], user: user)
-        } else if let configured = try await cloud.connectIfConfigured() {
+        // A stored profile (or PCMD_TOKEN) first; then a running sandbox as a demo user; else
+        // the demo sandbox in this process.
+        if let configured = try await cloud.connectIfConfigured() {
             session = configured
+        } else if let url = cloud.sandbox ?? env["PCMD_SANDBOX"] {
+            session = try await DemoSandbox.attach(url, caFile: cloud.caFile ?? env["PCMD_CA_FILE"], user: user)
         } else {
             (session, sandbox) = try await DemoSandbox.start()
         }
+        let config = try cloud.accounts().config
         let noColor = env["NO_COLOR"].map { !$0.isEmpty } ?? false
         var chosen: Theme
-        do { chosen = try Theme.load(noColor ? "mono" : theme) } catch {
+        do { chosen = try Theme.load(noColor ? "mono" : theme ?? config.theme ?? "default") } catch {
             throw ValidationError("\(error)")
         }
         let start = local.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? FileManager.default.currentDirectoryPath
@@ -53,8 +56,10 @@ struct PCMD: AsyncParsableCommand {
             : nil
         let setup = AppSetup(local: LocalDrive(), localStart: start, cloud: session.drive, cloudStart: cloudPath ?? "/",
                              cloudLabel: session.isSandbox ? "SANDBOX" : session.drive.displayName,
-                             isSandbox: session.isSandbox, greeting: greeting, queue: JobQueue(),
-                             theme: chosen, keymap: try Keymap())
+                             isSandbox: session.isSandbox, greeting: greeting,
+                             queue: JobQueue(config: .init(concurrentJobs: config.concurrency.jobs,
+                                                           parallelTransfers: config.concurrency.transfers)),
+                             theme: chosen, keymap: try Keymap(overrides: config.keymap))
         try await MainActor.run {
             let terminal = Terminal(wantColors: !noColor)
             if !terminal.colors { chosen.monochrome = true }

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Commander
+import Foundation
+
+/// pcmd's exit statuses: scripts tell a usage slip and a sign-in problem from other failures.
+/// Throwing one exits with it quietly (after the command printed its own message).
+enum ExitCode: Int32, Error {
+    case ok = 0
+    case error = 1
+    case usage = 2
+    /// Not signed in, a token refused or revoked, a trash that needs a password sign-in.
+    case auth = 3
+
+    /// The status for an error a command threw.
+    static func of(_ error: any Error) -> ExitCode {
+        switch error {
+        case let e as ExitCode: e
+        case let e as CommanderError: e.category == .auth ? .auth : .error
+        default: .error
+        }
+    }
+}
+
+extension PCMD {
+    /// Runs the command line, printing a thrown error as one line with its pCloud code and
+    /// exiting with an `ExitCode`; argument-parser's usage errors exit 2.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var async = command as? AsyncParsableCommand {
+                try await async.run()
+            } else {
+                try command.run()
+            }
+        } catch let e as ExitCode {
+            Foundation.exit(e.rawValue)
+        } catch var e as CommanderError {
+            if e.kind == .passwordSignInRequired { e = .trashNeedsPassword(profile: profileOnCommandLine()) }
+            FileHandle.standardError.write(Data("pcmd: \(e)\n".utf8))
+            Foundation.exit(ExitCode.of(e).rawValue)
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitCode.usage.rawValue)
+        }
+    }
+
+    /// The profile this run used, for a hint that names it: `--profile`, else the one the
+    /// config picks (with `--sandbox` taken into account).
+    static func profileOnCommandLine() -> String? {
+        let args = CommandLine.arguments
+        func value(_ flag: String) -> String? {
+            if let i = args.firstIndex(of: flag), i + 1 < args.count { return args[i + 1] }
+            return args.first { $0.hasPrefix(flag + "=") }.map { String($0.dropFirst(flag.count + 1)) }
+        }
+        if ProcessInfo.processInfo.environment["PCMD_TOKEN"] != nil { return nil }
+        let choice = AccountChoice(profile: value("--profile"), sandbox: value("--sandbox"))
+        return (try? Accounts.open())?.profileName(choice)
+    }
+}

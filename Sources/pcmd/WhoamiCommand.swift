@@ -1,0 +1,40 @@
+import ArgumentParser
+import Commander
+import Foundation
+
+struct WhoamiCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whoami",
+        abstract: "Show the signed-in account: email, server, plan and quota.")
+
+    @OptionGroup var cloud: CloudOptions
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    mutating func run() async throws {
+        let summary = try await cloud.account().summary()
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            return
+        }
+        print(summary.email + (summary.sandbox ? "  (SANDBOX, not your real pCloud)" : ""))
+        print("  profile  \(summary.profile ?? "PCMD_TOKEN")")
+        print("  server   \(summary.endpoint)")
+        print("  plan     \(summary.premium ? "Premium" : "Free")\(summary.plan.map { $0 != 0 ? " (plan \($0))" : "" } ?? "")")
+        let used = summary.quota > 0 ? min(1, Double(summary.usedquota) / Double(summary.quota)) : 0
+        print("  quota    \(Self.bar(used)) \(Units.bytes(summary.usedquota)) of \(Units.bytes(summary.quota)) used "
+              + "(\(String(format: "%.0f", used * 100))%)")
+        let tokens = [summary.oauthToken ? "OAuth" : nil, summary.sessionToken ? "session (trash)" : nil].compactMap { $0 }
+        print("  sign-in  \(tokens.joined(separator: " + "))"
+              + (summary.sessionToken ? "" : "; `pcmd login --password` opens the trash"))
+    }
+
+    /// `[#####---------------]`, in ASCII so it survives any terminal and pipe.
+    static func bar(_ fraction: Double, width: Int = 20) -> String {
+        let filled = Int((fraction * Double(width)).rounded(.up))
+        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
+    }
+}
