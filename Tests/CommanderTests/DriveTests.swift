@@ -9,7 +9,7 @@ import Testing
         try write(work.appendingPathComponent("a.txt"), 10)
         let made = try await drive.mkdir("folder", in: root)
         #expect(made.isFolder)
-        let listed = try await drive.list(root)
+        let listed = try await drive.list(root).sorted { $0.name < $1.name }   // readdir order
         #expect(listed.map(\.name) == ["a.txt", "folder"])
         #expect(listed[0].size == 10)
 

@@ -132,4 +132,37 @@ import Testing
         #expect(await h.settle { h.app.status.text.contains("restore gone.txt: done") })
         #expect(try await h.cloud.list(folder.ref).map(\.name) == ["gone.txt"])
     }
+
+    @Test func theCloudPaneFollowsChangesMadeElsewhere() async throws {
+        let h = try await Harness()
+        let folder = try await h.cloud.testFolder("tui-live")
+        h.app.active = 1
+        h.app.goTo("/\(folder.name)")
+        await h.settle { h.app.panes[1].load == .ready && h.app.panes[1].location.path == "/\(folder.name)" }
+        // Another client (here: the test itself) adds a folder; no key is pressed.
+        _ = try await Env.cloud().mkdir("made-elsewhere", in: folder.ref)
+        #expect(await h.settle { h.app.panes[1].entries.contains { $0.name == "made-elsewhere" } })
+        #expect(h.screen().contains("/made-elsewhere"))
+    }
+
+    @Test func viewingAnImageDrawsItsThumbnailInHalfBlocks() async throws {
+        let h = try await Harness(cloudStart: "/Photos")
+        h.app.active = 1
+        await h.settle { h.app.panes[1].entries.contains { $0.name == "猫の写真.png" } }
+        _ = h.app.panes[1].jump(prefix: "猫")
+        h.keys(.f(3))
+        let viewer = try #require(h.app.overlays.last as? TextViewer)
+        #expect(await h.settle { !viewer.picture.isEmpty })
+        let cells = viewer.picture.flatMap { $0 }
+        #expect(cells.allSatisfy { $0.text == "▀" })
+        // A gradient: more than a handful of distinct colours.
+        #expect(Set(cells.map(\.style.fg)).count > 4)
+        h.keys(.char("q"))
+        // A text file opens as text (gettextfile).
+        h.app.goTo("/中文资料")
+        await h.settle { h.app.panes[1].entries.contains { $0.name == "说明.txt" } }
+        _ = h.app.panes[1].jump(prefix: "说明")
+        h.keys(.f(3))
+        #expect(await h.settle { h.screen().contains("这是一个演示文件。") })
+    }
 }

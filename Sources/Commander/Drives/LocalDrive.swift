@@ -27,21 +27,38 @@ public final class LocalDrive: Drive {
     static func entry(at path: String) throws -> Entry {
         var st = Glibc.stat()
         guard lstat(path, &st) == 0 else { throw LocalFiles.posix("stat \(path)") }
+        return entry(Names.last(path), path: path, st)
+    }
+
+    static func entry(_ name: String, path: String, _ st: Glibc.stat) -> Entry {
         let type = st.st_mode & S_IFMT
         let kind: Entry.Kind = type == S_IFDIR ? .folder : (type == S_IFLNK ? .symlink : .file)
         let modified = Date(timeIntervalSince1970: TimeInterval(st.st_mtim.tv_sec) + TimeInterval(st.st_mtim.tv_nsec) / 1e9)
-        return Entry(name: Names.last(path), kind: kind, size: kind == .folder ? 0 : Int64(st.st_size),
-                     modified: modified, path: path)
+        return Entry(name: name, kind: kind, size: kind == .folder ? 0 : Int64(st.st_size), modified: modified, path: path)
     }
 
+    /// readdir and fstatat on the open folder: no path lookups per entry, so a folder of
+    /// 100,000 entries lists in a fraction of what FileManager takes. Unsorted (callers sort).
     public func list(_ folder: ItemRef) async throws -> [Entry] {
         let dir = try path(folder)
-        let names: [String]
-        do { names = try FileManager.default.contentsOfDirectory(atPath: dir) } catch {
-            throw CommanderError(FileManager.default.fileExists(atPath: dir) ? .local : .notFound,
-                                 "cannot list \(dir): \(error.localizedDescription)")
+        guard let d = opendir(dir) else {
+            let e = errno
+            throw CommanderError(e == ENOENT || e == ENOTDIR ? .notFound : .local,
+                                 "cannot list \(dir): \(String(cString: strerror(e)))")
         }
-        return names.sorted().compactMap { try? Self.entry(at: Names.join(dir, $0)) }
+        defer { closedir(d) }
+        let fd = dirfd(d)
+        var out: [Entry] = []
+        while let ent = readdir(d) {
+            let name = withUnsafeBytes(of: ent.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            var st = Glibc.stat()
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            out.append(Self.entry(name, path: Names.join(dir, name), st))
+        }
+        return out
     }
 
     public func stat(_ item: ItemRef) async throws -> Entry { try Self.entry(at: try path(item)) }

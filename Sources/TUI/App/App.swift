@@ -168,7 +168,8 @@ public final class App {
                 terminal.present(render(width: terminal.width, height: terminal.height))
                 dirty = false
             }
-            if let key = terminal.readKey() {
+            let wait: Int32 = isAnimating || !pendingKeys.isEmpty ? 50 : 500
+            if let key = terminal.readKey(wake: inbox.wakeFD, timeout: wait) {
                 handle(key)
                 dirty = true
             } else if !pendingKeys.isEmpty, Date().timeIntervalSince(pendingSince) > 0.6 {

@@ -42,11 +42,11 @@ public final class Pane {
 
     /// Marked entries in view order, or the entry under the cursor when nothing is marked.
     public var selection: [Entry] {
-        let marked = rows.map { entries[$0] }.filter { marks.contains($0.id) }
+        let marked = marks.isEmpty ? [] : rows.map { entries[$0] }.filter { marks.contains($0.id) }
         return marked.isEmpty ? current.map { [$0] } ?? [] : marked
     }
 
-    public var markedEntries: [Entry] { entries.filter { marks.contains($0.id) } }
+    public var markedEntries: [Entry] { marks.isEmpty ? [] : entries.filter { marks.contains($0.id) } }
 
     /// Starts showing `to`; the app lists it and calls `listed`.
     func navigate(_ to: Location, focus: String? = nil, recordHistory: Bool = true) -> Int {

@@ -11,32 +11,26 @@ public struct SortOrder: Hashable, Sendable {
     /// Indices of `entries` in this order. Names compare by their lowercased UTF-8 bytes,
     /// computed once per entry: 100,000 entries sort in tens of milliseconds.
     func order(_ entries: [Entry], _ indices: [Int]) -> [Int] {
+        // Keys computed once per entry; the comparator touches only these arrays (copying an
+        // Entry per comparison was most of the cost on 100,000 entries).
         let names = entries.map { Array($0.name.lowercased().utf8) }
-        func nameLess(_ a: Int, _ b: Int) -> Bool {
-            names[a].lexicographicallyPrecedes(names[b])
-        }
-        let exts: [String] = key == .extension ? entries.map { ($0.name as NSString).pathExtension.lowercased() } : []
-        return indices.sorted { a, b in
-            let ea = entries[a], eb = entries[b]
-            if foldersFirst, ea.isFolder != eb.isFolder { return ea.isFolder }
-            let less: Bool
+        let folders = entries.map { foldersFirst && $0.isFolder }
+        let sizes = key == .size ? entries.map(\.size) : []
+        let dates = key == .modified ? entries.map { $0.modified.timeIntervalSince1970 } : []
+        let exts = key == .extension ? entries.map { Array(($0.name as NSString).pathExtension.lowercased().utf8) } : []
+        func ascending(_ a: Int, _ b: Int) -> Bool {
             switch key {
-            case .name: less = nameLess(a, b)
-            case .size: less = ea.size != eb.size ? ea.size < eb.size : nameLess(a, b)
-            case .modified: less = ea.modified != eb.modified ? ea.modified < eb.modified : nameLess(a, b)
-            case .extension: less = exts[a] != exts[b] ? exts[a] < exts[b] : nameLess(a, b)
+            case .size where sizes[a] != sizes[b]: return sizes[a] < sizes[b]
+            case .modified where dates[a] != dates[b]: return dates[a] < dates[b]
+            case .extension where exts[a] != exts[b]: return exts[a].lexicographicallyPrecedes(exts[b])
+            default: return names[a].lexicographicallyPrecedes(names[b])
             }
-            if reverse {
-                // Reverse the key, not the folders-first rule.
-                let greater: Bool = switch key {
-                case .name: nameLess(b, a)
-                case .size: ea.size != eb.size ? ea.size > eb.size : nameLess(b, a)
-                case .modified: ea.modified != eb.modified ? ea.modified > eb.modified : nameLess(b, a)
-                case .extension: exts[a] != exts[b] ? exts[a] > exts[b] : nameLess(b, a)
-                }
-                return greater
-            }
-            return less
+        }
+        let reverse = reverse
+        return indices.sorted { a, b in
+            if folders[a] != folders[b] { return folders[a] }
+            // Reverse the key, not the folders-first rule.
+            return reverse ? ascending(b, a) : ascending(a, b)
         }
     }
 }

@@ -34,7 +34,7 @@ public final class Terminal {
         mousemask(pcmd_mouse_mask(), nil)
         colors = wantColors && has_colors()
         if colors { start_color(); use_default_colors() }
-        wtimeout(pcmd_stdscr(), 25)
+        wtimeout(pcmd_stdscr(), 0)   // the loop waits in poll, not in curses
         CrashGuard.install()
         updateSize()
     }
@@ -131,8 +131,17 @@ public final class Terminal {
 
     // MARK: input
 
-    /// The next key, or nil when none came within the tick (25 ms).
-    public func readKey() -> Key? {
+    /// The next key; waits up to `timeout` ms for one, or until `wake` is readable (work
+    /// posted for the UI). Nil when nothing was typed.
+    public func readKey(wake: Int32? = nil, timeout: Int32 = 25) -> Key? {
+        if let k = readKeyNow() { return k }   // curses may hold bytes already read
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        if let wake { fds.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
+        _ = poll(&fds, nfds_t(fds.count), timeout)
+        return readKeyNow()
+    }
+
+    private func readKeyNow() -> Key? {
         var ch: wint_t = 0
         let r = wget_wch(window, &ch)
         if r == ERR { return nil }
@@ -147,8 +156,8 @@ public final class Terminal {
         case 8, 127: return .backspace
         case 27:
             // Esc then a key within escdelay is Alt+key.
-            wtimeout(window, 0)
-            defer { wtimeout(window, 25) }
+            wtimeout(window, 25)
+            defer { wtimeout(window, 0) }
             var next: wint_t = 0
             let r = wget_wch(window, &next)
             if r == OK, let s = UnicodeScalar(UInt32(next)), next >= 32 { return .alt(Character(s)) }

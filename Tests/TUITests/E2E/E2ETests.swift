@@ -181,6 +181,33 @@ import Testing
         #expect(t.waitFor("10Quit").ok)
     }
 
+    @Test func ctrlCRestoresTheTerminal() async throws {
+        let r = try await Self.launch(local: ["ctrl-c.txt": "c"])
+        #expect(r.tmux.waitFor("ctrl-c.txt").ok)
+        try r.tmux.keys("C-c")
+        let report = try #require(r.tmux.exitReport())
+        #expect(report.contains(" icanon") && !report.contains("-icanon") && !report.contains("-echo "))
+    }
+
+    @Test func editACloudFileUploadsItBackAsANewRevision() async throws {
+        let cloud = try await Env.cloud()
+        let folder = try await cloud.testFolder("e2e-edit", files: ["todo.txt": "buy milk\n"])
+        let dir = try Env.scratch()
+        // A non-interactive editor: appends a line to the file it is given.
+        let editor = dir.appendingPathComponent("append.sh")
+        try "#!/bin/sh\necho 'call mum' >> \"$1\"\n".write(to: editor, atomically: true, encoding: .utf8)
+        chmod(editor.path, 0o755)
+        let info = try await Env.shared.value.info
+        let t = try Tmux(["--sandbox", info.httpsURL!, "--ca-file", info.caPath!, "--local", dir.path, "--cloud-path", "/\(folder.name)"],
+                         env: ["EDITOR": editor.path, "XDG_DATA_HOME": dir.appendingPathComponent("data").path,
+                               "XDG_CONFIG_HOME": dir.appendingPathComponent("config").path], dir: dir)
+        #expect(t.waitFor("todo.txt").ok)
+        try t.keys("Tab", "F4")
+        #expect(await pollText(cloud, "/\(folder.name)/todo.txt", "buy milk\ncall mum\n"))
+        let revisions = try await cloud.revisions(of: .path("/\(folder.name)/todo.txt"))
+        #expect(revisions.contains { $0.size == 9 })
+    }
+
     func pollText(_ cloud: CloudDrive, _ path: String, _ want: String) async -> Bool {
         for _ in 0..<100 {
             if let d = try? await cloud.text(.path(path)), String(decoding: d, as: UTF8.self) == want { return true }
