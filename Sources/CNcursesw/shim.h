@@ -23,6 +23,8 @@ static inline attr_t pcmd_a_dim(void) { return A_DIM; }
 static inline int pcmd_key_f(int n) { return KEY_F(n); }
 static inline void pcmd_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
 static inline void pcmd_getyx(WINDOW *w, int *y, int *x) { getyx(w, *y, *x); }
+// curses writes a frame through stdio; a full buffer makes it one write, not one per run.
+static inline void pcmd_buffer_stdout(void) { setvbuf(stdout, NULL, _IOFBF, 1 << 16); }
 static inline int pcmd_color_pairs(void) { return COLOR_PAIRS; }
 static inline mmask_t pcmd_mouse_mask(void) { return BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
 static inline int pcmd_mouse_kind(mmask_t s) {

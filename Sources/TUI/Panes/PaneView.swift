@@ -131,23 +131,28 @@ func pad(_ s: String, _ width: Int, right: Bool) -> String {
     return right ? gap + t : t + gap
 }
 
-/// `Nov 23 13:05` this year, `Nov 23  2024` before (ls and mc do the same).
+/// `Nov 23 13:05` for the last six months, `Nov 23  2024` before (ls and mc do the same).
+/// Formatted with localtime_r: a DateFormatter costs ICU's start-up on the first frame.
 enum DateText {
-    nonisolated(unsafe) private static let recent: DateFormatter = formatter("MMM dd HH:mm")
-    nonisolated(unsafe) private static let old: DateFormatter = formatter("MMM dd  yyyy")
-    private static func formatter(_ f: String) -> DateFormatter {
-        let d = DateFormatter()
-        d.locale = Locale(identifier: "en_US_POSIX")
-        d.dateFormat = f
-        return d
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    private static func parts(_ d: Date) -> tm {
+        var t = time_t(d.timeIntervalSince1970.rounded(.down))
+        var out = tm()
+        localtime_r(&t, &out)
+        return out
     }
 
     static func short(_ d: Date, now: Date = Date()) -> String {
-        abs(now.timeIntervalSince(d)) < 180 * 86400 ? recent.string(from: d) : old.string(from: d)
+        let t = parts(d)
+        let day = String(format: "%@ %02d", months[Int(t.tm_mon)], t.tm_mday)
+        return abs(now.timeIntervalSince(d)) < 180 * 86400
+            ? day + String(format: " %02d:%02d", t.tm_hour, t.tm_min)
+            : day + "  \(t.tm_year + 1900)"
     }
 
     static func full(_ d: Date) -> String {
-        let f = formatter("yyyy-MM-dd HH:mm:ss")
-        return f.string(from: d)
+        let t = parts(d)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
     }
 }

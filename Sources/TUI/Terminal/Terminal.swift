@@ -21,6 +21,7 @@ public final class Terminal {
     public init(wantColors: Bool) {
         setlocale(LC_ALL, "")
         CrashGuard.saveTerminal()
+        pcmd_buffer_stdout()
         initscr()
         cbreak()          // keeps ISIG: Ctrl-C and Ctrl-Z reach us as signals
         noecho()
