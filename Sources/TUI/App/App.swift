@@ -66,12 +66,24 @@ public final class App {
 
     /// Lists both panes, follows the job queue and the account's change feed.
     public func start() {
-        for p in panes { reload(p) }
-        refreshQuota()
-        let queue = queue, inbox = inbox, cloud = cloud
+        let inbox = inbox, queue = queue
         tasks.append(Task.detached {
             for await s in await queue.updates() { inbox.post { $0.jobUpdated(s) } }
         })
+        // Local panes first: their names are on screen before the cloud's TLS handshakes take
+        // the (two) cores.
+        for p in panes where p.side == .local { reload(p) }
+        if panes.contains(where: { $0.side == .local }) {
+            inbox.post { $0.startCloud() }
+        } else {
+            startCloud()
+        }
+    }
+
+    private func startCloud() {
+        for p in panes where p.side == .cloud { reload(p) }
+        refreshQuota()
+        let inbox = inbox, cloud = cloud
         tasks.append(Task.detached {
             // The cloud pane stays live: a change elsewhere lists the affected folders again.
             while !Task.isCancelled {
