@@ -39,6 +39,9 @@ public enum Action: Sendable {
     case changeShare(drive: CloudDrive, shareid: Int, permissions: SharePermissions)
     /// Removes an established share (`shareid`) or cancels a pending offer (`sharerequestid`).
     case unshare(drive: CloudDrive, shareid: Int?, sharerequestid: Int?)
+    /// Takes an incoming share offer, optionally under another name.
+    case acceptShare(drive: CloudDrive, sharerequestid: Int, name: String?)
+    case declineShare(drive: CloudDrive, sharerequestid: Int)
     case createPublink(Item, PublinkLimits)
     /// Sets the given limits; `clearExpire` removes the expiry, `deleteShortlink` the short link.
     case changePublink(drive: CloudDrive, linkid: Int, PublinkLimits, clearExpire: Bool, deleteShortlink: Bool)
@@ -50,9 +53,12 @@ public enum Action: Sendable {
     /// From the trash (entries from `trashList`), in place or into `into`.
     case restore([Entry], drive: any Drive, into: Item?)
     case emptyTrash(any Drive)
+    /// Deletes entries from the trash for good (entries from `trashList`).
+    case purge([Entry], drive: any Drive)
     /// The file's content becomes revision `revisionid`'s (the current one is kept as a revision).
     case revert(Item, revisionid: Int)
     /// Saves revision `revisionid` of a cloud file as `name` in `into` (local or cloud).
     case downloadRevision(Item, revisionid: Int, into: Item, name: String?)
     case createUploadLink(Item, comment: String, expire: Int64?, maxspace: Int64?, maxfiles: Int?)
+    case deleteUploadLink(drive: CloudDrive, uploadlinkid: Int)
 }

@@ -92,6 +92,16 @@ struct LocalTrash: Sendable {
         try? fm.removeItem(at: info.appendingPathComponent(name + ".trashinfo"))
     }
 
+    /// Removes one trashed item and its info file for good.
+    func purge(_ name: String) throws {
+        let fm = FileManager.default
+        guard !name.contains("/"), fm.fileExists(atPath: files.appendingPathComponent(name).path) else {
+            throw CommanderError(.notFound, "\(name) is not in the trash")
+        }
+        try fm.removeItem(at: files.appendingPathComponent(name))
+        try? fm.removeItem(at: info.appendingPathComponent(name + ".trashinfo"))
+    }
+
     func clear() throws {
         let fm = FileManager.default
         for dir in [files, info] {

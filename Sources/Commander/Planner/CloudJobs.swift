@@ -28,6 +28,16 @@ enum CloudJobs {
                 }
                 return nil
             }
+        case .acceptShare(let drive, let sharerequestid, let name):
+            return Job(.share, "Accept share \(sharerequestid)") { _ in
+                try await cloud { try await drive.client.acceptShare(sharerequestid, name: name) }
+                return nil
+            }
+        case .declineShare(let drive, let sharerequestid):
+            return Job(.share, "Decline share \(sharerequestid)") { _ in
+                try await cloud { try await drive.client.declineShare(sharerequestid) }
+                return nil
+            }
         case .createPublink(let item, let limits):
             let drive = try item.cloudDrive(for: "A public link")
             return Job(.publink, "Public link for \(item.ref)") { _ in
@@ -62,6 +72,11 @@ enum CloudJobs {
                                                             maxfiles: maxfiles)
                 }
                 return .uploadLink(UploadLinkInfo(link))
+            }
+        case .deleteUploadLink(let drive, let uploadlinkid):
+            return Job(.uploadLink, "Delete upload link \(uploadlinkid)") { _ in
+                try await cloud { try await drive.client.deleteUploadLink(uploadlinkid) }
+                return nil
             }
         case .revert(let item, let revisionid):
             let drive = try item.cloudDrive(for: "Reverting")

@@ -41,6 +41,8 @@ struct Planner: Sendable {
             return try entries.map { try TrashJobs.restore($0, on: drive, into: into) }
         case .emptyTrash(let drive):
             return [try TrashJobs.empty(drive)]
+        case .purge(let entries, let drive):
+            return entries.map { TrashJobs.purge($0, on: drive) }
         default:
             return [try CloudJobs.job(for: action)]
         }

@@ -26,4 +26,14 @@ enum TrashJobs {
             return nil
         }
     }
+
+    static func purge(_ entry: Entry, on drive: any Drive) -> Job {
+        Job(.emptyTrash, "Delete \(entry.name) forever") { _ in
+            if let local = drive as? LocalDrive { try local.trashBin.purge(entry.trashName ?? entry.name); return nil }
+            guard let cloudDrive = drive as? CloudDrive else { throw CommanderError(.unsupported, "unknown drive") }
+            let target: TrashTarget = entry.isFolder ? .folder(entry.folderid ?? 0) : .file(entry.fileid ?? 0)
+            try await cloud { try await cloudDrive.client.trashClear(target) }
+            return nil
+        }
+    }
 }
