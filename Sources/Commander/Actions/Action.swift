@@ -43,6 +43,8 @@ public enum Action: Sendable {
     case acceptShare(drive: CloudDrive, sharerequestid: Int, name: String?)
     case declineShare(drive: CloudDrive, sharerequestid: Int)
     case createPublink(Item, PublinkLimits)
+    /// One link to several cloud items shown as a virtual folder `name` (`gettreepublink`).
+    case createTreePublink([Item], name: String, PublinkLimits)
     /// Sets the given limits; `clearExpire` removes the expiry, `deleteShortlink` the short link.
     case changePublink(drive: CloudDrive, linkid: Int, PublinkLimits, clearExpire: Bool, deleteShortlink: Bool)
     case deletePublink(drive: CloudDrive, linkid: Int)
