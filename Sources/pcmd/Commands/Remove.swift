@@ -1,0 +1,29 @@
+import ArgumentParser
+import Commander
+
+struct Remove: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rm",
+        abstract: "Move pCloud items to the trash (restore them with pcmd trash restore).")
+
+    @Flag(name: .shortAndLong, help: "Folders too, with everything in them.")
+    var recursive = false
+    @Argument(help: ArgumentHelp("pCloud paths (pc:/path).", valueName: "path"))
+    var paths: [RemotePath]
+    @OptionGroup var cloud: CloudOptions
+
+    func run() async throws {
+        try await Failure.reporting {
+            let account = try await Account.connect(cloud)
+            var items: [Item] = []
+            for p in paths {
+                let e = try await account.entry(p)
+                if e.isFolder, !recursive { throw CommanderError(.unsupported, "\(p) is a folder: add -r to trash it whole") }
+                if p.isRoot { throw CommanderError(.unsupported, "the root folder cannot go to the trash") }
+                items.append(Item(account.drive, e))
+            }
+            try await account.perform(.delete(items, permanent: false))
+            for p in paths { Terminal.out("trashed \(p)") }
+        }
+    }
+}

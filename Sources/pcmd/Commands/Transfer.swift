@@ -1,0 +1,89 @@
+import ArgumentParser
+import Commander
+import Foundation
+
+/// put, get, cp and mv are one operation: items from either side into a folder on either side.
+/// Commander's planner picks upload, download or a server-side copy by where they live.
+struct Transfer {
+    var sources: [Location]
+    var target: Location
+    var move: Bool
+    var conflicts: ConflictOptions
+    var cloud: CloudOptions
+    var json: Bool
+
+    func run() async throws {
+        let account = try await Account.connect(cloud)
+        let into = try await folder(target, account)
+        var items: [Item] = []
+        for source in sources { items.append(try await item(source, account)) }
+        let (resolver, refused) = conflicts.resolver()
+        let done = try await account.perform(move ? .move(items, into: into) : .copy(items, into: into), resolver: resolver)
+        for (source, snapshot) in zip(sources, done) {
+            guard case .entries(let placed)? = snapshot.result, let entry = placed.first else { continue }
+            let landed = Self.location(target, child: entry.name)
+            if json {
+                try Terminal.json(TransferRecord(source: source.description, target: landed.description,
+                                                 bytes: snapshot.bytesDone, files: snapshot.filesDone))
+            } else {
+                Terminal.out("\(source) → \(landed)")
+            }
+        }
+        try await refused?.check()
+    }
+
+    static func location(_ folder: Location, child name: String) -> Location {
+        switch folder {
+        case .local(let p): .local(Names.join(p, name))
+        case .remote(let r): .remote(r.appending(name))
+        }
+    }
+
+    func folder(_ location: Location, _ account: Account) async throws -> Item {
+        switch location {
+        case .remote(let r):
+            return Item(account.drive, try await account.folder(r))
+        case .local(let p):
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue else {
+                throw CommanderError(.notFound, "\(p) is not a folder on this computer")
+            }
+            return localItem(p)
+        }
+    }
+
+    func item(_ location: Location, _ account: Account) async throws -> Item {
+        switch location {
+        case .remote(let r):
+            return Item(account.drive, try await account.entry(r))
+        case .local(let p):
+            guard FileManager.default.fileExists(atPath: p) else {
+                throw CommanderError(.notFound, "\(p) does not exist on this computer")
+            }
+            return localItem(p)
+        }
+    }
+}
+
+struct TransferRecord: Encodable {
+    var source: String
+    var target: String
+    var bytes: Int64
+    var files: Int
+}
+
+/// The arguments put, get, cp and mv share.
+struct TransferOptions: ParsableArguments {
+    @OptionGroup var conflicts: ConflictOptions
+    @Flag(help: "Print one JSON object per item.")
+    var json = false
+    @OptionGroup var cloud: CloudOptions
+
+    /// Runs the transfer of `paths` (sources, then the target folder).
+    func run(_ paths: [String], move: Bool) async throws {
+        try await Failure.reporting {
+            try await Transfer(sources: paths.dropLast().map(Location.init), target: Location(paths.last!), move: move,
+                               conflicts: conflicts, cloud: cloud, json: json).run()
+        }
+    }
+}

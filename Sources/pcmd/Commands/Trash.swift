@@ -1,0 +1,80 @@
+import ArgumentParser
+import Commander
+import Foundation
+
+struct Trash: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List, restore or clear pCloud's trash.",
+        discussion: "pCloud keeps the trash from app (OAuth) tokens: sign in with pcmd login --password first.",
+        subcommands: [TrashList.self, TrashRestore.self, TrashClear.self],
+        defaultSubcommand: TrashList.self)
+}
+
+struct TrashList: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ls", abstract: "What is in the trash.")
+
+    @Flag(help: "One JSON object per entry.")
+    var json = false
+    @OptionGroup var cloud: CloudOptions
+
+    func run() async throws {
+        try await Failure.reporting {
+            let entries = try await Account.connect(cloud).drive.trashList()
+            if json { return try entries.forEach { try Terminal.json(EntryRecord($0)) } }
+            Terminal.table(entries.map { e in
+                [e.isFolder ? "d" : "-", e.isFolder ? "-" : Units.bytes(e.size), List.time.string(from: e.modified),
+                 e.name + (e.isFolder ? "/" : "")]
+            })
+        }
+    }
+}
+
+struct TrashRestore: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore", abstract: "Put a trashed item back where it was, or into --to.")
+
+    @Argument(help: ArgumentHelp("Where the item lived (pc:/path) or its name in the trash.", valueName: "path"))
+    var path: RemotePath
+    @Option(help: ArgumentHelp("Restore into this pCloud folder instead.", valueName: "dir"))
+    var to: RemotePath?
+    @OptionGroup var cloud: CloudOptions
+
+    func run() async throws {
+        try await Failure.reporting {
+            let account = try await Account.connect(cloud)
+            let candidates = try await account.drive.trashList().filter { $0.name == path.name }
+            // Several trashed items can share a name: prefer the one whose folder matches.
+            let parentID = try? await account.folder(path.parent).folderid
+            guard let entry = candidates.first(where: { $0.origparentfolderid == parentID }) ?? candidates.first else {
+                throw CommanderError(.notFound, "\(path.name) is not in the trash — see pcmd trash ls")
+            }
+            var into: Item?
+            if let to { into = Item(account.drive, try await account.folder(to)) }
+            try await account.perform(.restore([entry], drive: account.drive, into: into))
+            Terminal.out("restored \(entry.name)\(to.map { " into \($0)" } ?? "")")
+        }
+    }
+}
+
+struct TrashClear: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "clear", abstract: "Empty the trash for good.")
+
+    @Flag(help: "Do not ask (needed when stdin is not a terminal).")
+    var yes = false
+    @OptionGroup var cloud: CloudOptions
+
+    func run() async throws {
+        try await Failure.reporting {
+            if !yes {
+                guard isatty(STDIN_FILENO) == 1 else {
+                    throw CommanderError(.unsupported, "emptying the trash cannot be undone: add --yes to confirm")
+                }
+                FileHandle.standardError.write(Data("Empty the trash for good? [y/N] ".utf8))
+                guard readLine()?.lowercased().hasPrefix("y") == true else { return }
+            }
+            let account = try await Account.connect(cloud)
+            try await account.perform(.emptyTrash(account.drive))
+            Terminal.out("trash emptied")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Commander
+import Foundation
+
+/// How a command's failure reaches the user: one line on stderr that names pCloud's code and
+/// says in plain words what to try, and an exit code by kind (auth problems apart, so scripts
+/// can tell "sign in again" from "that path is wrong").
+enum Failure {
+    /// Runs a command's body; errors become the message and the exit code.
+    static func reporting(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let e as ExitCode {
+            throw e
+        } catch let e as ValidationError {
+            throw e
+        } catch {
+            let e = CommanderError.from(error)
+            Terminal.error(message(e))
+            throw ExitCode(e.category == .auth ? ExitStatus.auth : ExitStatus.failure)
+        }
+    }
+
+    /// `error 2005: directory does not exist — check the path with pcmd ls`.
+    static func message(_ e: CommanderError) -> String {
+        let what = e.code != 0 ? "error \(e.code): \(e.message.lowercasedFirst)" : e.message
+        guard let hint = hint(e) else { return what }
+        return "\(what) — \(hint)"
+    }
+
+    static func hint(_ e: CommanderError) -> String? {
+        if e.kind == .passwordSignInRequired {
+            return "pCloud keeps the trash from app tokens; sign in with your password: pcmd login --password"
+        }
+        switch e.code {
+        case 1000, 2000, 2094, 2095, 2205: return "sign in again with pcmd login"
+        case 2005, 2002: return "check the path with pcmd ls"
+        case 2009, 2010: return "check the path with pcmd ls"
+        case 2003, 2006, 2007: return "you have no permission for this item; ask its owner"
+        case 2004: return "something of that name is there already; pick another name"
+        case 2008: return "your pCloud storage is full; free space or upgrade"
+        case 2001: return "pCloud refuses that name; avoid \\ / : * ? \" < > |"
+        case 2012, 2055: return "the share request is gone; list them with pcmd shares"
+        case 2023, 2024, 2025, 2026, 2027, 2028: return "see the shares with pcmd shares"
+        case 2061, 2062: return "check the link code with pcmd links"
+        case 4000: return "too many tries; wait a minute and retry"
+        case 5000: return "pCloud had a problem; retry later"
+        default: break
+        }
+        switch e.kind {
+        case .notFound: return "check the path with pcmd ls"
+        case .exists: return "choose --overwrite, --skip-existing or --keep-both"
+        default: return nil
+        }
+    }
+}
+
+/// Exit statuses for scripts: 0 ok, 1 error, 2 usage (ArgumentParser's validation), 3 auth.
+enum ExitStatus {
+    static let failure: Int32 = 1
+    static let auth: Int32 = 3
+}
+
+extension String {
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}
