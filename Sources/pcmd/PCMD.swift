@@ -12,7 +12,7 @@ struct PCMD: AsyncParsableCommand {
         subcommands: [SandboxCommand.self,
                       List.self, Put.self, Get.self, Copy.self, Move.self, Remove.self, MakeFolder.self,
                       Link.self, Links.self, Share.self, Shares.self, Trash.self, Revisions.self, Revert.self,
-                      Zip.self, Unzip.self, UploadLinkCommand.self],
+                      Zip.self, Unzip.self, UploadLinkCommand.self, HelpMan.self],
         defaultSubcommand: nil)
 
     mutating func run() async throws {

@@ -18,8 +18,9 @@ import Testing
         #expect(lines.count == (code.width + 4 + 1) / 2)
         #expect(lines.allSatisfy { $0.count == code.width + 4 })
         #expect(lines[0].allSatisfy { $0 == " " })
-        // Row 2 is the finder's top edge: light quiet row above it, dark row below (row 3).
-        #expect(Array(lines[1])[2] == "▄" || Array(lines[1])[2] == "█")
+        // Line 1 holds code rows 0 and 1, where the finder's left edge is dark in both.
+        #expect(Array(lines[1])[2] == "█")
+        #expect(Array(lines[1])[1] == " ")
         let inverted = code.halfBlockLines(quietZone: 2)
         #expect(inverted[0].allSatisfy { $0 == "█" })
     }
