@@ -34,7 +34,7 @@ struct Transfer {
 
     static func location(_ folder: Location, child name: String) -> Location {
         switch folder {
-        case .local(let p): .local(Names.join(p, name))
+        case .local(let p): .local(URL(fileURLWithPath: p).appendingPathComponent(name).path)
         case .remote(let r): .remote(r.appending(name))
         }
     }
