@@ -23,14 +23,16 @@ enum Failure {
 
     /// `error 2005: directory does not exist — check the path with pcmd ls`.
     static func message(_ e: CommanderError) -> String {
-        let what = e.code != 0 ? "error \(e.code): \(e.message.lowercasedFirst)" : e.message
+        var text = e.message
+        while text.hasSuffix(".") { text.removeLast() }
+        let what = e.code != 0 ? "error \(e.code): \(text.lowercasedFirst)" : text
         guard let hint = hint(e) else { return what }
         return "\(what) — \(hint)"
     }
 
     static func hint(_ e: CommanderError) -> String? {
         if e.kind == .passwordSignInRequired {
-            return "pCloud keeps the trash from app tokens; sign in with your password: pcmd login --password"
+            return "sign in with your password: pcmd login --password"
         }
         switch e.code {
         case 1000, 2000, 2094, 2095, 2205: return "sign in again with pcmd login"
