@@ -102,6 +102,9 @@ let package = Package(
         // The real `pcmd` binary against an in-process sandbox, each test with its own config folder.
         .testTarget(name: "CLITests", dependencies: [
             "PCloudSandbox",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // PCloudAPI against an in-process sandbox; the only place the two meet.

@@ -9,7 +9,7 @@ struct PCMD: AsyncParsableCommand {
             With no account configured, pcmd runs against a local pCloud sandbox with demo data.
             The file manager itself is under construction; for now `pcmd` starts the sandbox.
             """,
-        subcommands: [SandboxCommand.self,
+        subcommands: [SandboxCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
                       List.self, Put.self, Get.self, Copy.self, Move.self, Remove.self, MakeFolder.self,
                       Link.self, Links.self, Share.self, Shares.self, Trash.self, Revisions.self, Revert.self,
                       Zip.self, Unzip.self, UploadLinkCommand.self, HelpMan.self],

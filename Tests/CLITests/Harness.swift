@@ -1,5 +1,8 @@
+import AsyncHTTPClient
 import Foundation
 import Logging
+import NIOCore
+import NIOSSL
 import PCloudSandbox
 import Testing
 
@@ -121,9 +124,10 @@ struct ConfigHome: Sendable {
         try await run(args + CLI.sandboxArgs(), env: env, stdin: stdin, timeout: timeout)
     }
 
-    /// Starts `pcmd args` without waiting, for commands a test talks to while they run.
-    func spawn(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> Spawned {
-        try Spawned(args, environment: environment(env), stdin: stdin, in: root)
+    /// Starts `pcmd args` without waiting, for commands a test talks to while they run; with
+    /// `openInput` stdin stays open for `Spawned.type(_:)`.
+    func spawn(_ args: [String], env: [String: String] = [:], stdin: String? = nil, openInput: Bool = false) throws -> Spawned {
+        try Spawned(args, environment: environment(env), stdin: stdin, in: root, openInput: openInput)
     }
 
     /// A home signed in to the shared sandbox as demo user `who` through environment variables
@@ -143,8 +147,9 @@ final class Spawned: @unchecked Sendable {
     let stdoutFile: URL
     let stderrFile: URL
     private let exited = AsyncStream<Int32>.makeStream()
+    private let input = Pipe()
 
-    init(_ args: [String], environment: [String: String], stdin: String?, in dir: URL) throws {
+    init(_ args: [String], environment: [String: String], stdin: String?, in dir: URL, openInput: Bool = false) throws {
         let id = UUID().uuidString
         stdoutFile = dir.appendingPathComponent("out-\(id)")
         stderrFile = dir.appendingPathComponent("err-\(id)")
@@ -155,7 +160,6 @@ final class Spawned: @unchecked Sendable {
         process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
         process.standardError = try FileHandle(forWritingTo: stderrFile)
-        let input = Pipe()
         process.standardInput = input
         let continuation = exited.continuation
         process.terminationHandler = { p in
@@ -167,8 +171,13 @@ final class Spawned: @unchecked Sendable {
         }
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        if !openInput { try input.fileHandleForWriting.close() }
     }
+
+    /// Types `text` into the running command's stdin (spawned with `openInput`).
+    func type(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
+
+    func closeInput() { try? input.fileHandleForWriting.close() }
 
     var stdout: String { (try? String(contentsOf: stdoutFile, encoding: .utf8)) ?? "" }
     var stderr: String { (try? String(contentsOf: stderrFile, encoding: .utf8)) ?? "" }
@@ -208,4 +217,69 @@ final class Spawned: @unchecked Sendable {
 func permissions(_ url: URL) throws -> Int {
     let attrs = try FileManager.default.attributesOfItem(atPath: url.path)
     return (attrs[.posixPermissions] as? NSNumber)?.intValue ?? -1
+}
+
+/// The browser's part of an OAuth sign-in, done with an HTTP client: open the authorize page,
+/// approve as a demo user (the form posts back to the page's own address with `email`), and
+/// follow the redirect to pcmd's listener.
+enum Browser {
+    /// A client that trusts the sandbox's CA and, like a test wants, follows no redirect itself.
+    static let client = Task { () throws -> HTTPClient in
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.trustRoots = .file(try await CLI.sandbox().caPath!)
+        var config = HTTPClient.Configuration(tlsConfiguration: tls)
+        config.redirectConfiguration = .disallow
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
+    }
+
+    /// Approves `authorizeURL` as `email`; returns the page pcmd's listener answered with.
+    @discardableResult
+    static func approve(_ authorizeURL: String, as email: String) async throws -> (status: UInt, body: String) {
+        try await fetch(approveWithoutFollowing(authorizeURL, as: email))
+    }
+
+    /// Approves `authorizeURL` as `email`; returns where the browser is sent (the redirect).
+    static func approveWithoutFollowing(_ authorizeURL: String, as email: String) async throws -> String {
+        let page = try await fetch(authorizeURL)
+        guard page.body.contains(email) else { throw HarnessError("the authorize page offers no \(email): \(page.body)") }
+        var post = HTTPClientRequest(url: authorizeURL)
+        post.method = .POST
+        post.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+        post.body = .bytes(ByteBuffer(string: "email=" + email.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!))
+        let response = try await client.value.execute(post, timeout: .seconds(30))
+        guard response.status == .found, let location = response.headers.first(name: "Location") else {
+            throw HarnessError("the authorize form answered \(response.status), no redirect")
+        }
+        return location
+    }
+
+    static func fetch(_ url: String) async throws -> (status: UInt, body: String) {
+        let response = try await client.value.execute(HTTPClientRequest(url: url), timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return (response.status.code, String(buffer: body))
+    }
+}
+
+extension ConfigHome {
+    /// `pcmd login` through OAuth on the shared sandbox as demo user `who`, the way a person does
+    /// it: pcmd prints the address, the "browser" approves, pcmd's listener receives the code.
+    @discardableResult
+    func oauthLogin(_ who: Int = 0, profile: String? = nil) async throws -> Outcome {
+        let info = try await CLI.sandbox()
+        let args = try await CLI.sandboxArgs()
+        let login = try spawn(["login", "--no-browser"] + (profile.map { ["--profile", $0] } ?? []) + args)
+        let line = try await login.waitForLine(containing: "/oauth2/authorize?")
+        let url = line.trimmingCharacters(in: .whitespaces)
+        try await Browser.approve(url, as: info.users[who].email)
+        return try await login.finish(timeout: .seconds(60))
+    }
+
+    /// `pcmd login --password` on the shared sandbox as demo user `who` (carol's code from the sandbox).
+    @discardableResult
+    func passwordLogin(_ who: Int = 0, profile: String? = nil) async throws -> Outcome {
+        let user = try await CLI.sandbox().users[who]
+        let code = user.tfaCode.map { ["--code", $0] } ?? []
+        return try await runOnSandbox(["login", "--password", "--email", user.email] + code
+                                      + (profile.map { ["--profile", $0] } ?? []), stdin: user.password + "\n")
+    }
 }

@@ -26,6 +26,10 @@ public enum OAuth2 {
         public var locationid: Int?
         public var hostname: String?
 
+        public init(code: String, locationid: Int? = nil, hostname: String? = nil) {
+            self.code = code; self.locationid = locationid; self.hostname = hostname
+        }
+
         /// Where this account's API lives.
         public var endpoint: Endpoint? {
             if let hostname { return Endpoint(hostname: hostname) }

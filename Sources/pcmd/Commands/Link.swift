@@ -39,7 +39,7 @@ struct Link: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             var limits = PublinkLimits()
             if let seconds = expire.flatMap(Units.parseDuration) { limits.expire = Int64(Date().timeIntervalSince1970) + seconds }
             let action: Action

@@ -13,7 +13,7 @@ struct Links: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             let links = try await account.drive.publinks()
             if let delete {
                 guard let link = links.first(where: { $0.code == delete }) else {

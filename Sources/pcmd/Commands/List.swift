@@ -20,7 +20,7 @@ struct List: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             let top = try await account.entry(path)
             guard top.isFolder else { return try show([(path, top)], flat: false) }
             if recursive {
@@ -37,7 +37,7 @@ struct List: AsyncParsableCommand {
         }
     }
 
-    func walk(_ folder: RemotePath, _ account: Account) async throws {
+    func walk(_ folder: RemotePath, _ account: Remote) async throws {
         let entries = try await account.drive.list(.path(folder.path)).map { (folder.appending($0.name), $0) }
         try show(entries, flat: true)
         for (p, e) in entries where e.isFolder { try await walk(p, account) }

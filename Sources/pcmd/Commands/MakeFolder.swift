@@ -12,7 +12,7 @@ struct MakeFolder: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             for p in paths where !p.isRoot {
                 if parents {
                     var at = RemotePath(absolute: "/")

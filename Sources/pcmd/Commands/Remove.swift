@@ -14,7 +14,7 @@ struct Remove: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             var items: [Item] = []
             for p in paths {
                 let e = try await account.entry(p)

@@ -13,7 +13,7 @@ struct Revert: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             let file = try await account.entry(path)
             try await account.perform(.revert(Item(account.drive, file), revisionid: revision))
             Terminal.out("reverted \(path) to revision \(revision)")

@@ -14,7 +14,7 @@ struct Revisions: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             let file = try await account.entry(path)
             let revisions = try await account.drive.revisions(of: file.ref)
             if json { return try revisions.forEach { try Terminal.json(RevisionRecord($0)) } }

@@ -25,7 +25,7 @@ struct Share: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             let dir = try await account.folder(folder)
             let permissions = perm?.permissions ?? .readOnly
             try await account.perform(.share(Item(account.drive, dir), mail: email, permissions: permissions, message: message))

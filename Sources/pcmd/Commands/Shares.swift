@@ -17,7 +17,7 @@ struct SharesList: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let shares = try await Account.connect(cloud).drive.shares()
+            let shares = try await Remote.connect(cloud).drive.shares()
             if json { return try shares.forEach { try Terminal.json(ShareRecord($0)) } }
             Terminal.table(shares.map { s in
                 let id = s.shareid.map { "share \($0)" } ?? s.sharerequestid.map { "offer \($0)" } ?? "-"
@@ -44,7 +44,7 @@ struct ShareRecord: Encodable {
 }
 
 /// An incoming offer named by its sharerequestid or its folder name.
-func incomingOffer(_ key: String, _ account: Account) async throws -> ShareInfo {
+func incomingOffer(_ key: String, _ account: Remote) async throws -> ShareInfo {
     let offers = try await account.drive.shares().filter { $0.incoming && $0.shareid == nil && $0.sharerequestid != nil }
     guard let offer = offers.first(where: { String($0.sharerequestid!) == key || $0.name == key }) else {
         throw CommanderError(.notFound, "no share offer \(key) for you — list them with pcmd shares")
@@ -63,7 +63,7 @@ struct SharesAccept: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             let o = try await incomingOffer(offer, account)
             try await account.perform(.acceptShare(drive: account.drive, sharerequestid: o.sharerequestid!, name: name))
             Terminal.out("accepted \(o.name ?? offer) from \(o.mail ?? "?")")
@@ -80,7 +80,7 @@ struct SharesDecline: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             let o = try await incomingOffer(offer, account)
             try await account.perform(.declineShare(drive: account.drive, sharerequestid: o.sharerequestid!))
             Terminal.out("declined \(o.name ?? offer) from \(o.mail ?? "?")")
@@ -98,7 +98,7 @@ struct SharesRemove: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             let shares = try await account.drive.shares()
             if shares.contains(where: { $0.shareid == id }) {
                 try await account.perform(.unshare(drive: account.drive, shareid: id, sharerequestid: nil))

@@ -13,7 +13,7 @@ struct Transfer {
     var json: Bool
 
     func run() async throws {
-        let account = try await Account.connect(cloud)
+        let account = try await Remote.connect(cloud)
         let into = try await folder(target, account)
         var items: [Item] = []
         for source in sources { items.append(try await item(source, account)) }
@@ -39,7 +39,7 @@ struct Transfer {
         }
     }
 
-    func folder(_ location: Location, _ account: Account) async throws -> Item {
+    func folder(_ location: Location, _ account: Remote) async throws -> Item {
         switch location {
         case .remote(let r):
             return Item(account.drive, try await account.folder(r))
@@ -52,7 +52,7 @@ struct Transfer {
         }
     }
 
-    func item(_ location: Location, _ account: Account) async throws -> Item {
+    func item(_ location: Location, _ account: Remote) async throws -> Item {
         switch location {
         case .remote(let r):
             return Item(account.drive, try await account.entry(r))

@@ -19,7 +19,7 @@ struct TrashList: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let entries = try await Account.connect(cloud).drive.trashList()
+            let entries = try await Remote.connectForTrash(cloud).drive.trashList()
             if json { return try entries.forEach { try Terminal.json(EntryRecord($0)) } }
             Terminal.table(entries.map { e in
                 [e.isFolder ? "d" : "-", e.isFolder ? "-" : Units.bytes(e.size), List.time.string(from: e.modified),
@@ -41,7 +41,7 @@ struct TrashRestore: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connectForTrash(cloud)
             let candidates = try await account.drive.trashList().filter { $0.name == path.name }
             // Several trashed items can share a name: prefer the one whose folder matches.
             let parentID = try? await account.folder(path.parent).folderid
@@ -72,7 +72,7 @@ struct TrashClear: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("Empty the trash for good? [y/N] ".utf8))
                 guard readLine()?.lowercased().hasPrefix("y") == true else { return }
             }
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connectForTrash(cloud)
             try await account.perform(.emptyTrash(account.drive))
             Terminal.out("trash emptied")
         }

@@ -15,7 +15,7 @@ struct Unzip: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             let zip = try await account.entry(archive)
             let folder = try await account.folder(to)
             try await account.perform(.extract(Item(account.drive, zip), into: Item(account.drive, folder), password: password))

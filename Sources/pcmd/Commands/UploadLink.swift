@@ -27,7 +27,7 @@ struct UploadLinkList: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let links = try await Account.connect(cloud).drive.uploadLinks()
+            let links = try await Remote.connect(cloud).drive.uploadLinks()
             if json { return try links.forEach { try Terminal.json(UploadLinkRecord($0)) } }
             Terminal.table(links.map { [String($0.uploadlinkid), $0.link, $0.comment ?? ""] })
         }
@@ -58,7 +58,7 @@ struct UploadLinkCreate: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             let dir = try await account.folder(folder)
             let expires = expire.flatMap(Units.parseDuration).map { Int64(Date().timeIntervalSince1970) + $0 }
             let done = try await account.perform(.createUploadLink(Item(account.drive, dir), comment: comment, expire: expires,
@@ -78,7 +78,7 @@ struct UploadLinkDelete: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             try await account.perform(.deleteUploadLink(drive: account.drive, uploadlinkid: id))
             Terminal.out("deleted upload link \(id)")
         }

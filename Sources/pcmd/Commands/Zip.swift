@@ -15,7 +15,7 @@ struct Zip: AsyncParsableCommand {
 
     func run() async throws {
         try await Failure.reporting {
-            let account = try await Account.connect(cloud)
+            let account = try await Remote.connect(cloud)
             var items: [Item] = []
             for p in paths { items.append(Item(account.drive, try await account.entry(p))) }
             let folder = try await account.folder(to.parent)

@@ -6,10 +6,11 @@ import PCloudAPI
 /// How a command reaches its pCloud account. Every subcommand that touches the cloud takes
 /// these through `@OptionGroup`; `connect()` is the one place that turns them into a drive.
 ///
-/// Resolution order (issue 11 extends the last step with profiles and stored tokens):
-/// 1. `--sandbox URL` (or `PCMD_SANDBOX`): a running sandbox, signed in with `PCMD_TOKEN`.
-/// 2. `PCMD_TOKEN` (+ `PCMD_API`, default the US host): scripts and CI.
-/// 3. The profile (`--profile`, or the config's default).
+/// Resolution order (Commander's `Accounts` does the work):
+/// 1. `PCMD_TOKEN`: scripts and CI; the host from `--sandbox`/`PCMD_SANDBOX`, `PCMD_API`, or
+///    the profile (default the US host).
+/// 2. The profile (`--profile`, or the config's default; "sandbox" with `--sandbox`) and its
+///    stored tokens, OAuth and/or session.
 struct CloudOptions: ParsableArguments {
     @Option(help: "Account profile from config.toml.")
     var profile: String?
@@ -22,20 +23,20 @@ struct CloudOptions: ParsableArguments {
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
-    /// The cloud drive these options name.
+    var choice: AccountChoice { AccountChoice(profile: profile, sandbox: sandbox, caFile: caFile) }
+
+    /// The settings and tokens in the user's config folder.
+    func accounts() throws -> Accounts { try Accounts.open(environment: environment) }
+
+    /// The signed-in account these options name.
+    func account() throws -> Account { try accounts().account(choice) }
+
+    /// The cloud drive these options name, signed with every token the account holds.
     func connect() async throws -> CloudSession {
-        let env = environment
-        let token = env["PCMD_TOKEN"]
-        let base = sandbox ?? env["PCMD_SANDBOX"] ?? env["PCMD_API"]
-        guard let token, !token.isEmpty else {
-            throw CommanderError(.cloud, "no account: set PCMD_TOKEN (a profile login comes with `pcmd login`)", category: .auth)
-        }
-        let endpoint: Endpoint = base.flatMap { URL(string: $0) }.map { .custom($0) } ?? .us
-        let client = try PCloudClient(endpoint: endpoint, credentials: Credentials(oauthToken: token),
-                                      config: TransportConfig(caFile: caFile ?? env["PCMD_CA_FILE"]))
-        let isSandbox = sandbox != nil || env["PCMD_SANDBOX"] != nil
-        return CloudSession(drive: CloudDrive(client: client, displayName: isSandbox ? "SANDBOX" : "pCloud"),
-                            isSandbox: isSandbox)
+        let account = try account()
+        let client = try account.client()
+        return CloudSession(drive: CloudDrive(client: client, displayName: account.isSandbox ? "SANDBOX" : "pCloud"),
+                            isSandbox: account.isSandbox, account: account)
     }
 }
 
@@ -44,4 +45,27 @@ struct CloudSession {
     let drive: CloudDrive
     /// A sandbox, not the real pCloud: said plainly wherever the account is named.
     let isSandbox: Bool
+    let account: Account
+
+    /// Whether the account can open the trash (pCloud refuses it to OAuth tokens).
+    var hasSessionToken: Bool { account.tokens.session != nil }
+
+    /// Throws, in plain words, why the trash is closed to an OAuth-only account and how to open
+    /// it; `pcmd` exits with `ExitCode.auth`.
+    func requireSessionToken() throws {
+        guard !hasSessionToken else { return }
+        throw CommanderError.trashNeedsPassword(profile: account.profileName)
+    }
+}
+
+extension CommanderError {
+    /// The trash (and `listtokens`) answer OAuth tokens with "Log in required" on the live
+    /// service (REAL-SERVICE §1): not a failed login, a missing password sign-in.
+    static func trashNeedsPassword(profile: String?) -> CommanderError {
+        let how = profile.map { "pcmd login --password --profile \($0)" } ?? "pcmd login --password"
+        return CommanderError(.passwordSignInRequired, """
+            pCloud opens the trash only to a password sign-in: it refuses it to the OAuth token this account \
+            signed in with. Run `\(how)` once to add a session token (the password is not stored).
+            """)
+    }
 }

@@ -3,7 +3,7 @@ import Commander
 import Foundation
 
 /// How a command's failure reaches the user: one line on stderr that names pCloud's code and
-/// says in plain words what to try, and an exit code by kind (auth problems apart, so scripts
+/// says in plain words what to try, and an `ExitCode` by kind (auth problems apart, so scripts
 /// can tell "sign in again" from "that path is wrong").
 enum Failure {
     /// Runs a command's body; errors become the message and the exit code.
@@ -12,12 +12,14 @@ enum Failure {
             try await body()
         } catch let e as ExitCode {
             throw e
+        } catch let e as ArgumentParser.ExitCode {
+            throw e
         } catch let e as ValidationError {
             throw e
         } catch {
             let e = CommanderError.from(error)
             Terminal.error(message(e))
-            throw ExitCode(e.category == .auth ? ExitStatus.auth : ExitStatus.failure)
+            throw ExitCode.of(e)
         }
     }
 
@@ -32,7 +34,7 @@ enum Failure {
 
     static func hint(_ e: CommanderError) -> String? {
         if e.kind == .passwordSignInRequired {
-            return "sign in with your password: pcmd login --password"
+            return e.message.contains("login --password") ? nil : "sign in with your password: pcmd login --password"
         }
         switch e.code {
         case 1000, 2000, 2094, 2095, 2205: return "sign in again with pcmd login"
@@ -55,12 +57,6 @@ enum Failure {
         default: return nil
         }
     }
-}
-
-/// Exit statuses for scripts: 0 ok, 1 error, 2 usage (ArgumentParser's validation), 3 auth.
-enum ExitStatus {
-    static let failure: Int32 = 1
-    static let auth: Int32 = 3
 }
 
 extension String {

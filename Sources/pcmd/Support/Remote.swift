@@ -3,13 +3,20 @@ import Foundation
 
 /// A connected account with a job queue: what every cloud command works through. Actions go to
 /// Commander's queue exactly as the TUI sends them.
-struct Account {
+struct Remote {
     let session: CloudSession
     let queue = JobQueue()
     var drive: CloudDrive { session.drive }
 
-    static func connect(_ options: CloudOptions) async throws -> Account {
-        Account(session: try await options.connect())
+    static func connect(_ options: CloudOptions) async throws -> Remote {
+        Remote(session: try await options.connect())
+    }
+
+    /// For the trash: pCloud refuses it to OAuth tokens, so say so before asking (REAL-SERVICE §1).
+    static func connectForTrash(_ options: CloudOptions) async throws -> Remote {
+        let remote = try await connect(options)
+        try remote.session.requireSessionToken()
+        return remote
     }
 
     func item(_ path: RemotePath) -> Item { Item(drive, path: path.path) }

@@ -1,0 +1,100 @@
+import Foundation
+@testable import Commander
+import Testing
+
+/// config.toml and tokens.toml through TOMLKit, in temporary folders.
+@Suite struct ConfigTests {
+    func folder() -> ConfigFolder {
+        ConfigFolder(url: FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-config-\(UUID().uuidString)/pcmd"))
+    }
+
+    @Test func readsEveryKeyOfAHandWrittenConfig() throws {
+        let f = folder()
+        try FileManager.default.createDirectory(at: f.url, withIntermediateDirectories: true)
+        try """
+            default_profile = "work"
+            theme = "midnight"
+            remote_prefix = "cloud:"
+
+            [concurrency]
+            jobs = 3
+            transfers = 8
+
+            [confirm]
+            delete = false
+
+            [oauth]
+            client_id = "id"
+            client_secret = "secret"
+
+            [keymap]
+            "ctrl-r" = "reload"
+
+            [profiles.work]
+            region = "eu"
+            email = "me@example.com"
+
+            [profiles.play]
+            api = "https://127.0.0.1:8781"
+            ca_file = "/tmp/ca.pem"
+            sandbox = true
+            """.write(to: f.configFile, atomically: true, encoding: .utf8)
+        let c = try Config.load(from: f)
+        #expect(c.defaultProfile == "work")
+        #expect(c.theme == "midnight")
+        #expect(c.remotePrefix == "cloud:")
+        #expect(c.concurrency == Concurrency(jobs: 3, transfers: 8))
+        #expect(c.confirm == Confirm(delete: false, overwrite: true, quit: false))
+        #expect(c.oauth == OAuthApp(clientID: "id", clientSecret: "secret"))
+        #expect(c.keymap == ["ctrl-r": "reload"])
+        #expect(c.profiles["work"]?.endpoint == .eu)
+        #expect(c.profiles["play"]?.endpoint == .custom(URL(string: "https://127.0.0.1:8781")!))
+        #expect(c.profiles["play"]?.sandbox == true)
+        #expect(c.profiles["play"]?.caFile == "/tmp/ca.pem")
+    }
+
+    @Test func aMissingFileIsTheDefaults() throws {
+        let c = try Config.load(from: folder())
+        #expect(c == Config())
+        #expect(c.remotePrefix == "pc:")
+        #expect(c.fallbackProfile == "default")
+    }
+
+    @Test func savedConfigReadsBackAndKeepsUTF8AsWritten() throws {
+        let f = folder()
+        var c = Config(defaultProfile: "Zoë", theme: "dark")
+        c.profiles["Zoë"] = Profile(region: .eu, email: "zoë@example.com")
+        try c.save(to: f)
+        #expect(try Config.load(from: f) == c)
+        #expect(try String(contentsOf: f.configFile, encoding: .utf8).contains("zoë@example.com"))
+        #expect(try Permissions.mode(of: f.url) == 0o700)
+    }
+
+    @Test func aBrokenConfigNamesTheFile() throws {
+        let f = folder()
+        try FileManager.default.createDirectory(at: f.url, withIntermediateDirectories: true)
+        try "default_profile = [".write(to: f.configFile, atomically: true, encoding: .utf8)
+        #expect { try Config.load(from: f) } throws: { ($0 as? CommanderError)?.message.contains(f.configFile.path) == true }
+    }
+
+    @Test func tokensAreWrittenPrivatelyAndNeverPrinted() throws {
+        let f = folder()
+        let tokens = ProfileTokens(oauth: Secret("oauth-secret"), session: Secret("session-secret"))
+        try TokenFile(profiles: ["a": tokens, "empty": ProfileTokens()]).save(to: f)
+        #expect(try Permissions.mode(of: f.tokensFile) == 0o600)
+        let back = try TokenFile.load(from: f)
+        #expect(back.profiles == ["a": tokens])
+        #expect(!"\(tokens)".contains("secret"))
+        #expect(!String(reflecting: tokens).contains("secret"))
+    }
+
+    @Test func aTokenFileOthersCanReadIsRefused() throws {
+        let f = folder()
+        try TokenFile(profiles: ["a": ProfileTokens(oauth: Secret("x"))]).save(to: f)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: f.tokensFile.path)
+        #expect { try TokenFile.load(from: f) } throws: { e in
+            guard let e = e as? CommanderError else { return false }
+            return e.category == .auth && e.message.contains("chmod 600")
+        }
+    }
+}
