@@ -9,6 +9,7 @@ import Testing
 
         let put = try await home.run(["put", file.path, remote, "--json"])
         #expect(put.status == 0, "\(put)")
+        #expect(put.stderr.isEmpty, "no progress bar when stderr is not a terminal")
         let record = try put.json()
         #expect(record["target"] as? String == "\(remote)/data.bin")
         #expect(record["bytes"] as? Int == 300_000)

@@ -2,7 +2,7 @@ import ArgumentParser
 import Commander
 import Foundation
 
-struct Link: AsyncParsableCommand {
+struct Link: CloudCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a public link (publink) and print its URL.",
         discussion: """
@@ -37,25 +37,22 @@ struct Link: AsyncParsableCommand {
         if let expire, Units.parseDuration(expire) == nil { throw ValidationError("--expire takes a duration like 7d or 12h") }
     }
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            var limits = PublinkLimits()
-            if let seconds = expire.flatMap(Units.parseDuration) { limits.expire = Int64(Date().timeIntervalSince1970) + seconds }
-            let action: Action
-            if tree {
-                var items: [Item] = []
-                for p in paths { items.append(Item(account.drive, try await account.entry(p))) }
-                action = .createTreePublink(items, name: name ?? paths[0].name, limits)
-            } else {
-                let target = try await account.entry(paths[0])
-                let linked = folder && !target.isFolder ? try await account.entry(paths[0].parent) : target
-                action = .createPublink(Item(account.drive, linked), limits)
-            }
-            let done = try await account.perform(action)
-            guard case .publink(let link)? = done.first?.result else { throw CommanderError(.local, "pCloud gave no link") }
-            try show(link)
+    func run(on account: Remote) async throws {
+        var limits = PublinkLimits()
+        if let seconds = expire.flatMap(Units.parseDuration) { limits.expire = Int64(Date().timeIntervalSince1970) + seconds }
+        let action: Action
+        if tree {
+            var items: [Item] = []
+            for p in paths { items.append(Item(account.drive, try await account.entry(p))) }
+            action = .createTreePublink(items, name: name ?? paths[0].name, limits)
+        } else {
+            let target = try await account.entry(paths[0])
+            let linked = folder && !target.isFolder ? try await account.entry(paths[0].parent) : target
+            action = .createPublink(Item(account.drive, linked), limits)
         }
+        let done = try await account.perform(action)
+        guard case .publink(let link)? = done.first?.result else { throw CommanderError(.local, "pCloud gave no link") }
+        try show(link)
     }
 
     func show(_ link: PublinkInfo) throws {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Commander
 import Foundation
 
-struct Links: AsyncParsableCommand {
+struct Links: CloudCommand {
     static let configuration = CommandConfiguration(abstract: "List your public links, or delete one.")
 
     @Option(help: ArgumentHelp("Delete the link with this code.", valueName: "code"))
@@ -11,21 +11,18 @@ struct Links: AsyncParsableCommand {
     var json = false
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            let links = try await account.drive.publinks()
-            if let delete {
-                guard let link = links.first(where: { $0.code == delete }) else {
-                    throw CommanderError(.notFound, "no public link with code \(delete) — list them with pcmd links")
-                }
-                try await account.perform(.deletePublink(drive: account.drive, linkid: link.linkid))
-                return Terminal.out("deleted \(link.link)")
+    func run(on account: Remote) async throws {
+        let links = try await account.drive.publinks()
+        if let delete {
+            guard let link = links.first(where: { $0.code == delete }) else {
+                throw CommanderError(.notFound, "no public link with code \(delete) — list them with pcmd links")
             }
-            if json { return try links.forEach { try Terminal.json(PublinkRecord($0)) } }
-            Terminal.table(links.map { l in
-                [l.code, "\(l.downloads ?? 0) downloads", l.expires.map { "expires " + List.time.string(from: Date(timeIntervalSince1970: TimeInterval($0))) } ?? "no expiry", l.link]
-            })
+            try await account.perform(.deletePublink(drive: account.drive, linkid: link.linkid))
+            return Terminal.out("deleted \(link.link)")
         }
+        if json { return try links.forEach { try Terminal.json(PublinkRecord($0)) } }
+        Terminal.table(links.map { l in
+            [l.code, "\(l.downloads ?? 0) downloads", l.expires.map { "expires " + List.time.string(from: Date(timeIntervalSince1970: TimeInterval($0))) } ?? "no expiry", l.link]
+        })
     }
 }

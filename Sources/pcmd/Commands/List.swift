@@ -2,7 +2,7 @@ import ArgumentParser
 import Commander
 import Foundation
 
-struct List: AsyncParsableCommand {
+struct List: CloudCommand {
     static let configuration = CommandConfiguration(
         commandName: "ls",
         abstract: "List a pCloud folder.",
@@ -18,21 +18,18 @@ struct List: AsyncParsableCommand {
     var path = RemotePath(absolute: "/")
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            let top = try await account.entry(path)
-            guard top.isFolder else { return try show([(path, top)], flat: false) }
-            if recursive {
-                // Folder by folder (REAL-SERVICE §6: recursive listing of big trees and of the root fails).
-                try await walk(path, account)
+    func run(on account: Remote) async throws {
+        let top = try await account.entry(path)
+        guard top.isFolder else { return try show([(path, top)], flat: false) }
+        if recursive {
+            // Folder by folder (REAL-SERVICE §6: recursive listing of big trees and of the root fails).
+            try await walk(path, account)
+        } else {
+            let entries = try await account.drive.list(.path(path.path)).map { (path.appending($0.name), $0) }
+            if json {
+                try Terminal.json(FolderRecord(path: path.path, contents: entries.map { EntryRecord($1, path: $0.path) }))
             } else {
-                let entries = try await account.drive.list(.path(path.path)).map { (path.appending($0.name), $0) }
-                if json {
-                    try Terminal.json(FolderRecord(path: path.path, contents: entries.map { EntryRecord($1, path: $0.path) }))
-                } else {
-                    try show(entries, flat: false)
-                }
+                try show(entries, flat: false)
             }
         }
     }

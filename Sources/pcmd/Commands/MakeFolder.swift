@@ -1,7 +1,7 @@
 import ArgumentParser
 import Commander
 
-struct MakeFolder: AsyncParsableCommand {
+struct MakeFolder: CloudCommand {
     static let configuration = CommandConfiguration(commandName: "mkdir", abstract: "Create pCloud folders.")
 
     @Flag(name: .short, help: "Create missing parents; an existing folder is fine.")
@@ -10,22 +10,19 @@ struct MakeFolder: AsyncParsableCommand {
     var paths: [RemotePath]
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            for p in paths where !p.isRoot {
-                if parents {
-                    var at = RemotePath(absolute: "/")
-                    for part in p.path.split(separator: "/").map(String.init) {
-                        _ = try await account.drive.ensureFolder(part, in: .path(at.path))
-                        at = at.appending(part)
-                    }
-                } else {
-                    let parent = try await account.folder(p.parent)
-                    try await account.perform(.mkdir(p.name, in: Item(account.drive, parent)))
+    func run(on account: Remote) async throws {
+        for p in paths where !p.isRoot {
+            if parents {
+                var at = RemotePath(absolute: "/")
+                for part in p.path.split(separator: "/").map(String.init) {
+                    _ = try await account.drive.ensureFolder(part, in: .path(at.path))
+                    at = at.appending(part)
                 }
-                Terminal.out("created \(p)")
+            } else {
+                let parent = try await account.folder(p.parent)
+                try await account.perform(.mkdir(p.name, in: Item(account.drive, parent)))
             }
+            Terminal.out("created \(p)")
         }
     }
 }

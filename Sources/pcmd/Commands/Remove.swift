@@ -1,7 +1,7 @@
 import ArgumentParser
 import Commander
 
-struct Remove: AsyncParsableCommand {
+struct Remove: CloudCommand {
     static let configuration = CommandConfiguration(
         commandName: "rm",
         abstract: "Move pCloud items to the trash (restore them with pcmd trash restore).")
@@ -12,18 +12,15 @@ struct Remove: AsyncParsableCommand {
     var paths: [RemotePath]
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            var items: [Item] = []
-            for p in paths {
-                let e = try await account.entry(p)
-                if e.isFolder, !recursive { throw CommanderError(.unsupported, "\(p) is a folder: add -r to trash it whole") }
-                if p.isRoot { throw CommanderError(.unsupported, "the root folder cannot go to the trash") }
-                items.append(Item(account.drive, e))
-            }
-            try await account.perform(.delete(items, permanent: false))
-            for p in paths { Terminal.out("trashed \(p)") }
+    func run(on account: Remote) async throws {
+        var items: [Item] = []
+        for p in paths {
+            let e = try await account.entry(p)
+            if e.isFolder, !recursive { throw CommanderError(.unsupported, "\(p) is a folder: add -r to trash it whole") }
+            if p.isRoot { throw CommanderError(.unsupported, "the root folder cannot go to the trash") }
+            items.append(Item(account.drive, e))
         }
+        try await account.perform(.delete(items, permanent: false))
+        for p in paths { Terminal.out("trashed \(p)") }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Commander
 
-struct Revert: AsyncParsableCommand {
+struct Revert: CloudCommand {
     static let configuration = CommandConfiguration(
         abstract: "Give a file the content of an older revision (the current content is kept as a revision).")
 
@@ -11,12 +11,9 @@ struct Revert: AsyncParsableCommand {
     var revision: Int
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            let file = try await account.entry(path)
-            try await account.perform(.revert(Item(account.drive, file), revisionid: revision))
-            Terminal.out("reverted \(path) to revision \(revision)")
-        }
+    func run(on account: Remote) async throws {
+        let file = try await account.entry(path)
+        try await account.perform(.revert(Item(account.drive, file), revisionid: revision))
+        Terminal.out("reverted \(path) to revision \(revision)")
     }
 }

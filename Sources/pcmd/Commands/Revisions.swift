@@ -2,7 +2,7 @@ import ArgumentParser
 import Commander
 import Foundation
 
-struct Revisions: AsyncParsableCommand {
+struct Revisions: CloudCommand {
     static let configuration = CommandConfiguration(
         abstract: "List a file's stored revisions (restore one with pcmd revert).")
 
@@ -12,14 +12,11 @@ struct Revisions: AsyncParsableCommand {
     var json = false
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            let file = try await account.entry(path)
-            let revisions = try await account.drive.revisions(of: file.ref)
-            if json { return try revisions.forEach { try Terminal.json(RevisionRecord($0)) } }
-            Terminal.table(revisions.map { [String($0.revisionid), Units.bytes($0.size), List.time.string(from: $0.created)] })
-        }
+    func run(on account: Remote) async throws {
+        let file = try await account.entry(path)
+        let revisions = try await account.drive.revisions(of: file.ref)
+        if json { return try revisions.forEach { try Terminal.json(RevisionRecord($0)) } }
+        Terminal.table(revisions.map { [String($0.revisionid), Units.bytes($0.size), List.time.string(from: $0.created)] })
     }
 }
 

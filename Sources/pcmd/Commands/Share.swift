@@ -1,7 +1,7 @@
 import ArgumentParser
 import Commander
 
-struct Share: AsyncParsableCommand {
+struct Share: CloudCommand {
     static let configuration = CommandConfiguration(
         abstract: "Offer a pCloud folder to someone by email.",
         discussion: "Example: pcmd share pc:/Team bob@example.com --perm create,modify")
@@ -23,14 +23,11 @@ struct Share: AsyncParsableCommand {
         if perm != nil && readOnly { throw ValidationError("choose --perm or --read-only, not both") }
     }
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            let dir = try await account.folder(folder)
-            let permissions = perm?.permissions ?? .readOnly
-            try await account.perform(.share(Item(account.drive, dir), mail: email, permissions: permissions, message: message))
-            Terminal.out("offered \(folder) to \(email) (\(SharePermissionsArgument.describe(permissions)))")
-        }
+    func run(on account: Remote) async throws {
+        let dir = try await account.folder(folder)
+        let permissions = perm?.permissions ?? .readOnly
+        try await account.perform(.share(Item(account.drive, dir), mail: email, permissions: permissions, message: message))
+        Terminal.out("offered \(folder) to \(email) (\(SharePermissionsArgument.describe(permissions)))")
     }
 }
 

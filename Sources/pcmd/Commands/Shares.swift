@@ -8,22 +8,20 @@ struct Shares: AsyncParsableCommand {
         defaultSubcommand: SharesList.self)
 }
 
-struct SharesList: AsyncParsableCommand {
+struct SharesList: CloudCommand {
     static let configuration = CommandConfiguration(commandName: "ls", abstract: "Shares and pending offers, both ways.")
 
     @Flag(help: "One JSON object per share.")
     var json = false
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let shares = try await Remote.connect(cloud).drive.shares()
-            if json { return try shares.forEach { try Terminal.json(ShareRecord($0)) } }
-            Terminal.table(shares.map { s in
-                let id = s.shareid.map { "share \($0)" } ?? s.sharerequestid.map { "offer \($0)" } ?? "-"
-                return [id, s.incoming ? "from" : "to", s.mail ?? "-", SharePermissionsArgument.describe(s.permissions), s.name ?? "-"]
-            })
-        }
+    func run(on account: Remote) async throws {
+        let shares = try await account.drive.shares()
+        if json { return try shares.forEach { try Terminal.json(ShareRecord($0)) } }
+        Terminal.table(shares.map { s in
+            let id = s.shareid.map { "share \($0)" } ?? s.sharerequestid.map { "offer \($0)" } ?? "-"
+            return [id, s.incoming ? "from" : "to", s.mail ?? "-", SharePermissionsArgument.describe(s.permissions), s.name ?? "-"]
+        })
     }
 }
 
@@ -52,7 +50,7 @@ func incomingOffer(_ key: String, _ account: Remote) async throws -> ShareInfo {
     return offer
 }
 
-struct SharesAccept: AsyncParsableCommand {
+struct SharesAccept: CloudCommand {
     static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept a folder offered to you.")
 
     @Argument(help: "The offer's id (from pcmd shares) or folder name.")
@@ -61,34 +59,28 @@ struct SharesAccept: AsyncParsableCommand {
     var name: String?
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            let o = try await incomingOffer(offer, account)
-            try await account.perform(.acceptShare(drive: account.drive, sharerequestid: o.sharerequestid!, name: name))
-            Terminal.out("accepted \(o.name ?? offer) from \(o.mail ?? "?")")
-        }
+    func run(on account: Remote) async throws {
+        let o = try await incomingOffer(offer, account)
+        try await account.perform(.acceptShare(drive: account.drive, sharerequestid: o.sharerequestid!, name: name))
+        Terminal.out("accepted \(o.name ?? offer) from \(o.mail ?? "?")")
     }
 }
 
-struct SharesDecline: AsyncParsableCommand {
+struct SharesDecline: CloudCommand {
     static let configuration = CommandConfiguration(commandName: "decline", abstract: "Decline a folder offered to you.")
 
     @Argument(help: "The offer's id (from pcmd shares) or folder name.")
     var offer: String
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            let o = try await incomingOffer(offer, account)
-            try await account.perform(.declineShare(drive: account.drive, sharerequestid: o.sharerequestid!))
-            Terminal.out("declined \(o.name ?? offer) from \(o.mail ?? "?")")
-        }
+    func run(on account: Remote) async throws {
+        let o = try await incomingOffer(offer, account)
+        try await account.perform(.declineShare(drive: account.drive, sharerequestid: o.sharerequestid!))
+        Terminal.out("declined \(o.name ?? offer) from \(o.mail ?? "?")")
     }
 }
 
-struct SharesRemove: AsyncParsableCommand {
+struct SharesRemove: CloudCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove", abstract: "Stop a share, or withdraw an offer you made (by id from pcmd shares).")
 
@@ -96,18 +88,15 @@ struct SharesRemove: AsyncParsableCommand {
     var id: Int
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            let shares = try await account.drive.shares()
-            if shares.contains(where: { $0.shareid == id }) {
-                try await account.perform(.unshare(drive: account.drive, shareid: id, sharerequestid: nil))
-            } else if shares.contains(where: { $0.sharerequestid == id && !$0.incoming }) {
-                try await account.perform(.unshare(drive: account.drive, shareid: nil, sharerequestid: id))
-            } else {
-                throw CommanderError(.notFound, "no share \(id) — list them with pcmd shares")
-            }
-            Terminal.out("removed \(id)")
+    func run(on account: Remote) async throws {
+        let shares = try await account.drive.shares()
+        if shares.contains(where: { $0.shareid == id }) {
+            try await account.perform(.unshare(drive: account.drive, shareid: id, sharerequestid: nil))
+        } else if shares.contains(where: { $0.sharerequestid == id && !$0.incoming }) {
+            try await account.perform(.unshare(drive: account.drive, shareid: nil, sharerequestid: id))
+        } else {
+            throw CommanderError(.notFound, "no share \(id) — list them with pcmd shares")
         }
+        Terminal.out("removed \(id)")
     }
 }

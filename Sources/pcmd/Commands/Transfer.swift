@@ -74,15 +74,25 @@ struct TransferRecord: Encodable {
 
 /// The arguments put, get, cp and mv share.
 struct TransferOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Sources, then the target folder; pCloud paths are written pc:/path.",
+                                 valueName: "source… target"))
+    var paths: [String]
     @OptionGroup var conflicts: ConflictOptions
     @Flag(help: "Print one JSON object per item.")
     var json = false
     @OptionGroup var cloud: CloudOptions
 
+    var sources: [Location] { paths.dropLast().map(Location.init) }
+    var target: Location { Location(paths.last!) }
+
+    func validate() throws {
+        guard paths.count >= 2 else { throw ValidationError("give at least one source and a target folder") }
+    }
+
     /// Runs the transfer of `paths` (sources, then the target folder).
-    func run(_ paths: [String], move: Bool) async throws {
+    func run(move: Bool) async throws {
         try await Failure.reporting {
-            try await Transfer(sources: paths.dropLast().map(Location.init), target: Location(paths.last!), move: move,
+            try await Transfer(sources: sources, target: target, move: move,
                                conflicts: conflicts, cloud: cloud, json: json).run()
         }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Commander
 
-struct Unzip: AsyncParsableCommand {
+struct Unzip: CloudCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract a zip archive on pCloud into a pCloud folder (on the server).")
 
@@ -13,13 +13,10 @@ struct Unzip: AsyncParsableCommand {
     var password: String?
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            let zip = try await account.entry(archive)
-            let folder = try await account.folder(to)
-            try await account.perform(.extract(Item(account.drive, zip), into: Item(account.drive, folder), password: password))
-            Terminal.out("extracted \(archive) into \(to)")
-        }
+    func run(on account: Remote) async throws {
+        let zip = try await account.entry(archive)
+        let folder = try await account.folder(to)
+        try await account.perform(.extract(Item(account.drive, zip), into: Item(account.drive, folder), password: password))
+        Terminal.out("extracted \(archive) into \(to)")
     }
 }

@@ -18,23 +18,21 @@ struct UploadLinkRecord: Encodable {
     init(_ u: UploadLinkInfo) { uploadlinkid = u.uploadlinkid; link = u.link; code = u.code; comment = u.comment }
 }
 
-struct UploadLinkList: AsyncParsableCommand {
+struct UploadLinkList: CloudCommand {
     static let configuration = CommandConfiguration(commandName: "ls", abstract: "Your upload links.")
 
     @Flag(help: "One JSON object per link.")
     var json = false
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let links = try await Remote.connect(cloud).drive.uploadLinks()
-            if json { return try links.forEach { try Terminal.json(UploadLinkRecord($0)) } }
-            Terminal.table(links.map { [String($0.uploadlinkid), $0.link, $0.comment ?? ""] })
-        }
+    func run(on account: Remote) async throws {
+        let links = try await account.drive.uploadLinks()
+        if json { return try links.forEach { try Terminal.json(UploadLinkRecord($0)) } }
+        Terminal.table(links.map { [String($0.uploadlinkid), $0.link, $0.comment ?? ""] })
     }
 }
 
-struct UploadLinkCreate: AsyncParsableCommand {
+struct UploadLinkCreate: CloudCommand {
     static let configuration = CommandConfiguration(commandName: "create", abstract: "An upload link into a folder.")
 
     @Argument(help: ArgumentHelp("The pCloud folder (pc:/path).", valueName: "dir"))
@@ -56,31 +54,25 @@ struct UploadLinkCreate: AsyncParsableCommand {
         if let maxSpace, Units.parseBytes(maxSpace) == nil { throw ValidationError("--max-space takes a size like 500M") }
     }
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            let dir = try await account.folder(folder)
-            let expires = expire.flatMap(Units.parseDuration).map { Int64(Date().timeIntervalSince1970) + $0 }
-            let done = try await account.perform(.createUploadLink(Item(account.drive, dir), comment: comment, expire: expires,
-                                                                   maxspace: maxSpace.flatMap(Units.parseBytes), maxfiles: maxFiles))
-            guard case .uploadLink(let link)? = done.first?.result else { throw CommanderError(.local, "pCloud gave no link") }
-            if json { try Terminal.json(UploadLinkRecord(link)) } else { Terminal.out(link.link) }
-        }
+    func run(on account: Remote) async throws {
+        let dir = try await account.folder(folder)
+        let expires = expire.flatMap(Units.parseDuration).map { Int64(Date().timeIntervalSince1970) + $0 }
+        let done = try await account.perform(.createUploadLink(Item(account.drive, dir), comment: comment, expire: expires,
+                                                               maxspace: maxSpace.flatMap(Units.parseBytes), maxfiles: maxFiles))
+        guard case .uploadLink(let link)? = done.first?.result else { throw CommanderError(.local, "pCloud gave no link") }
+        if json { try Terminal.json(UploadLinkRecord(link)) } else { Terminal.out(link.link) }
     }
 }
 
-struct UploadLinkDelete: AsyncParsableCommand {
+struct UploadLinkDelete: CloudCommand {
     static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete an upload link by its id.")
 
     @Argument(help: "The uploadlinkid, from pcmd uploadlink ls.")
     var id: Int
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            try await account.perform(.deleteUploadLink(drive: account.drive, uploadlinkid: id))
-            Terminal.out("deleted upload link \(id)")
-        }
+    func run(on account: Remote) async throws {
+        try await account.perform(.deleteUploadLink(drive: account.drive, uploadlinkid: id))
+        Terminal.out("deleted upload link \(id)")
     }
 }

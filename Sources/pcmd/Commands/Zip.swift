@@ -1,7 +1,7 @@
 import ArgumentParser
 import Commander
 
-struct Zip: AsyncParsableCommand {
+struct Zip: CloudCommand {
     static let configuration = CommandConfiguration(
         abstract: "Zip pCloud items into a new archive on pCloud (the server does the work).",
         discussion: "Example: pcmd zip pc:/Photos pc:/notes.txt --to pc:/backup.zip")
@@ -13,18 +13,15 @@ struct Zip: AsyncParsableCommand {
     @OptionGroup var conflicts: ConflictOptions
     @OptionGroup var cloud: CloudOptions
 
-    func run() async throws {
-        try await Failure.reporting {
-            let account = try await Remote.connect(cloud)
-            var items: [Item] = []
-            for p in paths { items.append(Item(account.drive, try await account.entry(p))) }
-            let folder = try await account.folder(to.parent)
-            let (resolver, refused) = conflicts.resolver()
-            let done = try await account.perform(.zip(items, into: Item(account.drive, folder), name: to.name), resolver: resolver)
-            try await refused?.check()
-            if case .entries(let e)? = done.first?.result, let zip = e.first {
-                Terminal.out("\(to.parent.appending(zip.name)) (\(Units.bytes(zip.size)))")
-            }
+    func run(on account: Remote) async throws {
+        var items: [Item] = []
+        for p in paths { items.append(Item(account.drive, try await account.entry(p))) }
+        let folder = try await account.folder(to.parent)
+        let (resolver, refused) = conflicts.resolver()
+        let done = try await account.perform(.zip(items, into: Item(account.drive, folder), name: to.name), resolver: resolver)
+        try await refused?.check()
+        if case .entries(let e)? = done.first?.result, let zip = e.first {
+            Terminal.out("\(to.parent.appending(zip.name)) (\(Units.bytes(zip.size)))")
         }
     }
 }
