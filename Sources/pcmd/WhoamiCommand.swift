@@ -24,18 +24,17 @@ struct WhoamiCommand: AsyncParsableCommand {
         print("  profile  \(summary.profile ?? "PCMD_TOKEN")")
         print("  server   \(summary.endpoint)")
         print("  plan     \(summary.premium ? "Premium" : "Free")\(summary.plan.map { $0 != 0 ? " (plan \($0))" : "" } ?? "")")
-        print("  quota    \(Self.bar(used: summary.usedquota, of: summary.quota)) "
-              + "\(Units.bytes(summary.usedquota)) of \(Units.bytes(summary.quota)) used")
+        let used = summary.quota > 0 ? min(1, Double(summary.usedquota) / Double(summary.quota)) : 0
+        print("  quota    \(Self.bar(used)) \(Units.bytes(summary.usedquota)) of \(Units.bytes(summary.quota)) used "
+              + "(\(String(format: "%.0f", used * 100))%)")
         let tokens = [summary.oauthToken ? "OAuth" : nil, summary.sessionToken ? "session (trash)" : nil].compactMap { $0 }
-        print("  signed   \(tokens.joined(separator: " + "))"
+        print("  sign-in  \(tokens.joined(separator: " + "))"
               + (summary.sessionToken ? "" : "; `pcmd login --password` opens the trash"))
     }
 
-    /// `[#####---------------]  25%`, in ASCII so it survives any terminal and pipe.
-    static func bar(used: Int64, of total: Int64, width: Int = 20) -> String {
-        let fraction = total > 0 ? min(1, Double(used) / Double(total)) : 0
-        let filled = Int((fraction * Double(width)).rounded())
-        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] "
-            + String(format: "%3.0f%%", fraction * 100)
+    /// `[#####---------------]`, in ASCII so it survives any terminal and pipe.
+    static func bar(_ fraction: Double, width: Int = 20) -> String {
+        let filled = Int((fraction * Double(width)).rounded(.up))
+        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
     }
 }

@@ -208,4 +208,14 @@ import Testing
         #expect(out.status == 3, "\(out)")
         #expect(out.stderr.contains("not sent to a sandbox"), "\(out)")
     }
+
+    @Test func signingInAgainKeepsAHandEditedConfig() async throws {
+        let home = ConfigHome()
+        #expect(try await home.passwordLogin(0).status == 0)
+        #expect(try permissions(home.configFile) == 0o600)
+        let edited = "# my settings\n" + (try String(contentsOf: home.configFile, encoding: .utf8))
+        try edited.write(to: home.configFile, atomically: false, encoding: .utf8)
+        #expect(try await home.passwordLogin(0).status == 0)
+        #expect(try String(contentsOf: home.configFile, encoding: .utf8).hasPrefix("# my settings"))
+    }
 }

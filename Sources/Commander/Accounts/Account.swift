@@ -114,12 +114,16 @@ public struct Accounts: Sendable {
 
     /// Stores a profile and its tokens; the first profile stored becomes the default.
     public mutating func save(profile: Profile, tokens: ProfileTokens, as name: String) throws {
-        config.profiles[name] = profile
-        if config.defaultProfile == nil { config.defaultProfile = name }
         var file = try TokenFile.load(from: folder)
         file.profiles[name] = tokens
         try file.save(to: folder)
-        try config.save(to: folder)
+        let before = config
+        config.profiles[name] = profile
+        if config.defaultProfile == nil { config.defaultProfile = name }
+        // Rewriting loses the file's comments, so only a change is written.
+        if config != before || !FileManager.default.fileExists(atPath: folder.configFile.path) {
+            try config.save(to: folder)
+        }
     }
 
     /// The stored tokens of a profile (none when it has not signed in).

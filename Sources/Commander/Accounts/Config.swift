@@ -154,10 +154,8 @@ extension Config {
 
     public func save(to folder: ConfigFolder) throws {
         try folder.ensurePrivate()
-        let text = try TOMLFile.encode(self)
-        do { try Data(text.utf8).write(to: folder.configFile, options: .atomic) } catch {
-            throw CommanderError(.local, "cannot write \(folder.configFile.path): \(error.localizedDescription)")
-        }
+        // Private like the tokens: it may hold the OAuth client secret.
+        try Permissions.writePrivately(Data(try TOMLFile.encode(self).utf8), to: folder.configFile)
     }
 }
 

@@ -95,7 +95,10 @@ public final class RedirectListener: Sendable {
     }
 
     private static func reply(_ conn: Int32, status: String, _ text: String) {
-        let body = "<!doctype html><meta charset=\"utf-8\"><title>pcmd</title><p>\(text)</p>"
+        // The text may echo the query (an `error=`): escaped, so the page cannot be made to run anything.
+        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        let body = "<!doctype html><meta charset=\"utf-8\"><title>pcmd</title><p>\(escaped)</p>"
         let response = "HTTP/1.1 \(status)\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
         _ = response.withCString { send(conn, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
     }

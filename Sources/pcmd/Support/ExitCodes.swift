@@ -34,7 +34,8 @@ extension PCMD {
             }
         } catch let e as ExitCode {
             Foundation.exit(e.rawValue)
-        } catch let e as CommanderError {
+        } catch var e as CommanderError {
+            if e.kind == .passwordSignInRequired { e = .trashNeedsPassword(profile: profileOnCommandLine()) }
             FileHandle.standardError.write(Data("pcmd: \(e)\n".utf8))
             Foundation.exit(ExitCode.of(e).rawValue)
         } catch {
@@ -42,5 +43,18 @@ extension PCMD {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(ExitCode.usage.rawValue)
         }
+    }
+
+    /// The profile this run used, for a hint that names it: `--profile`, else the one the
+    /// config picks (with `--sandbox` taken into account).
+    static func profileOnCommandLine() -> String? {
+        let args = CommandLine.arguments
+        func value(_ flag: String) -> String? {
+            if let i = args.firstIndex(of: flag), i + 1 < args.count { return args[i + 1] }
+            return args.first { $0.hasPrefix(flag + "=") }.map { String($0.dropFirst(flag.count + 1)) }
+        }
+        if ProcessInfo.processInfo.environment["PCMD_TOKEN"] != nil { return nil }
+        let choice = AccountChoice(profile: value("--profile"), sandbox: value("--sandbox"))
+        return (try? Accounts.open())?.profileName(choice)
     }
 }
