@@ -16,6 +16,8 @@ enum Failure {
             throw e
         } catch let e as ValidationError {
             throw e
+        } catch let e as CommanderError where e.kind == .passwordSignInRequired {
+            throw e  // `PCMD.main` explains it, naming the profile's `login --password`
         } catch {
             let e = CommanderError.from(error)
             Terminal.error(message(e))
@@ -33,13 +35,9 @@ enum Failure {
     }
 
     static func hint(_ e: CommanderError) -> String? {
-        if e.kind == .passwordSignInRequired {
-            return e.message.contains("login --password") ? nil : "sign in with your password: pcmd login --password"
-        }
         switch e.code {
         case 1000, 2000, 2094, 2095, 2205: return "sign in again with pcmd login"
-        case 2005, 2002: return "check the path with pcmd ls"
-        case 2009, 2010: return "check the path with pcmd ls"
+        case 2002, 2005, 2009, 2010: return "check the path with pcmd ls"
         case 2003, 2006, 2007: return "you have no permission for this item; ask its owner"
         case 2004: return "something of that name is there already; pick another name"
         case 2008: return "your pCloud storage is full; free space or upgrade"
