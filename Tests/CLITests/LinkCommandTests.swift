@@ -32,6 +32,22 @@ import Testing
         #expect(try await home.run(["links", "--json"]).jsonLines().contains { $0["code"] as? String == code } == false)
     }
 
+    @Test func copyHandsTheURLToXclipWhenThereIsADisplay() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("copy")
+        // A stand-in xclip that keeps what it was given.
+        let bin = try home.makeLocalFolder("bin")
+        let clip = home.root.appendingPathComponent("clipboard.txt")
+        let xclip = bin.appendingPathComponent("xclip")
+        try "#!/bin/sh\ncat > '\(clip.path)'\n".write(to: xclip, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: xclip.path)
+        let path = "\(bin.path):" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let out = try await home.run(["link", remote, "--copy"], env: ["PATH": path, "DISPLAY": ":0"])
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stderr.contains("xclip"), "\(out)")
+        #expect(try String(contentsOf: clip, encoding: .utf8) == out.stdout.trimmingCharacters(in: .newlines))
+    }
+
     @Test func qrDrawsHalfBlocksBelowTheURL() async throws {
         let home = try await ConfigHome.signedIn()
         let remote = try await home.makeRemoteFolder("qr")
