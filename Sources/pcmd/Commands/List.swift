@@ -48,9 +48,14 @@ struct List: CloudCommand {
         }
         let name: (RemotePath, Entry) -> String = { p, e in (flat ? p.path : e.name) + (e.isFolder ? "/" : "") }
         guard long else { return entries.forEach { Terminal.out(name($0, $1)) } }
-        Terminal.table(entries.map { p, e in
-            [e.isFolder ? "d" : "-", e.isFolder ? "-" : Units.bytes(e.size), Self.time.string(from: e.modified), name(p, e)]
-        })
+        Self.longTable(entries.map { p, e in (e, name(p, e)) })
+    }
+
+    /// `-l`'s columns: kind, size, modified, name (the trash listing shows the same).
+    static func longTable(_ rows: [(Entry, String)]) {
+        Terminal.table(rows.map { e, name in
+            [e.isFolder ? "d" : "-", e.isFolder ? "-" : Units.bytes(e.size), time.string(from: e.modified), name]
+        }, rightAligned: [1])
     }
 
     static let time: DateFormatter = {

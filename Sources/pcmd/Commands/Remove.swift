@@ -16,8 +16,8 @@ struct Remove: CloudCommand {
         var items: [Item] = []
         for p in paths {
             let e = try await account.entry(p)
-            if e.isFolder, !recursive { throw CommanderError(.unsupported, "\(p) is a folder: add -r to trash it whole") }
             if p.isRoot { throw CommanderError(.unsupported, "the root folder cannot go to the trash") }
+            if e.isFolder, !recursive { throw CommanderError(.unsupported, "\(p) is a folder: add -r to trash it whole") }
             items.append(Item(account.drive, e))
         }
         try await account.perform(.delete(items, permanent: false))

@@ -21,10 +21,7 @@ struct TrashList: CloudCommand {
     func run(on account: Remote) async throws {
         let entries = try await account.drive.trashList()
         if json { return try entries.forEach { try Terminal.json(EntryRecord($0)) } }
-        Terminal.table(entries.map { e in
-            [e.isFolder ? "d" : "-", e.isFolder ? "-" : Units.bytes(e.size), List.time.string(from: e.modified),
-             e.name + (e.isFolder ? "/" : "")]
-        })
+        List.longTable(entries.map { ($0, $0.name + ($0.isFolder ? "/" : "")) })
     }
 }
 

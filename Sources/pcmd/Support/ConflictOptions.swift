@@ -38,9 +38,9 @@ actor RefusedConflicts: ConflictResolver {
 
     private func record(_ name: String) { names.append(name) }
 
-    /// Throws `.exists` naming what was left alone.
-    func check() throws {
+    /// Throws `.exists` naming what was left alone in `target`.
+    func check(in target: CustomStringConvertible) throws {
         guard !names.isEmpty else { return }
-        throw CommanderError(.exists, "not overwritten: \(names.joined(separator: ", "))")
+        throw CommanderError(.exists, "\(target) already has \(names.joined(separator: ", ")); nothing was overwritten")
     }
 }

@@ -22,13 +22,15 @@ enum Terminal {
         out(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
-    /// Columns padded to the widest cell; the last column is not padded.
-    static func table(_ rows: [[String]]) {
+    /// Columns padded to the widest cell (numbers in `rightAligned` columns on the right); the
+    /// last column is not padded.
+    static func table(_ rows: [[String]], rightAligned: Set<Int> = []) {
         guard let columns = rows.map(\.count).max() else { return }
         let widths = (0..<columns).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
         for row in rows {
             let cells = row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return i == row.count - 1 ? cell : rightAligned.contains(i) ? pad + cell : cell + pad
             }
             out(cells.joined(separator: "  "))
         }

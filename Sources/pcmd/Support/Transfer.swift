@@ -29,7 +29,7 @@ struct Transfer {
                 Terminal.out("\(source) → \(landed)")
             }
         }
-        try await refused?.check()
+        try await refused?.check(in: target)
     }
 
     static func location(_ folder: Location, child name: String) -> Location {
