@@ -52,9 +52,7 @@ import Testing
     @Test func pastedRedirectAddressIsTheFallback() async throws {
         let home = ConfigHome()
         let info = try await CLI.sandbox()
-        let args = try await CLI.sandboxArgs()
-        let login = try home.spawn(["login", "--no-browser", "--profile", "pasted"] + args, openInput: true)
-        let url = try await login.waitForLine(containing: "/oauth2/authorize?").trimmingCharacters(in: .whitespaces)
+        let (login, url) = try await home.startOAuthLogin(["--profile", "pasted"], openInput: true)
         // The browser ends on an address pcmd's listener never sees (it ran on another machine): paste it.
         let location = try await Browser.approveWithoutFollowing(url, as: info.users[1].email)
         #expect(location.contains("code="))
@@ -68,9 +66,7 @@ import Testing
     @Test func aRedirectWithAnotherStateIsRefused() async throws {
         let home = ConfigHome()
         let info = try await CLI.sandbox()
-        let args = try await CLI.sandboxArgs()
-        let login = try home.spawn(["login", "--no-browser"] + args)
-        let url = try await login.waitForLine(containing: "/oauth2/authorize?").trimmingCharacters(in: .whitespaces)
+        let (login, url) = try await home.startOAuthLogin()
         let forged = url.replacingOccurrences(of: "state=", with: "state=forged")
         let answer = try await Browser.approve(forged, as: info.users[0].email)
         #expect(answer.status == 400)
@@ -217,5 +213,17 @@ import Testing
         try edited.write(to: home.configFile, atomically: false, encoding: .utf8)
         #expect(try await home.passwordLogin(0).status == 0)
         #expect(try String(contentsOf: home.configFile, encoding: .utf8).hasPrefix("# my settings"))
+    }
+
+    @Test func theListenerIgnoresStrayRequestsUntilTheRedirect() async throws {
+        let home = ConfigHome()
+        let info = try await CLI.sandbox()
+        let (login, url) = try await home.startOAuthLogin()
+        let redirect = try #require(URLComponents(string: url)?.queryItems?.first { $0.name == "redirect_uri" }?.value)
+        #expect(redirect.hasPrefix("http://127.0.0.1:"))
+        #expect(try await Browser.fetch(redirect + "favicon.ico").status == 404)
+        let answer = try await Browser.approve(url, as: info.users[0].email)
+        #expect(answer.status == 200 && answer.body.contains("signed in"))
+        #expect(try await login.finish(timeout: .seconds(60)).status == 0)
     }
 }

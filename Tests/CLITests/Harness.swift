@@ -261,15 +261,21 @@ enum Browser {
 }
 
 extension ConfigHome {
+    /// Starts `pcmd login --no-browser` on the shared sandbox and returns it with the authorize
+    /// address it printed, for a test to play the browser.
+    func startOAuthLogin(_ extra: [String] = [], openInput: Bool = false) async throws -> (login: Spawned, url: String) {
+        let args = try await CLI.sandboxArgs()
+        let login = try spawn(["login", "--no-browser"] + extra + args, openInput: openInput)
+        let url = try await login.waitForLine(containing: "/oauth2/authorize?").trimmingCharacters(in: .whitespaces)
+        return (login, url)
+    }
+
     /// `pcmd login` through OAuth on the shared sandbox as demo user `who`, the way a person does
     /// it: pcmd prints the address, the "browser" approves, pcmd's listener receives the code.
     @discardableResult
     func oauthLogin(_ who: Int = 0, profile: String? = nil) async throws -> Outcome {
         let info = try await CLI.sandbox()
-        let args = try await CLI.sandboxArgs()
-        let login = try spawn(["login", "--no-browser"] + (profile.map { ["--profile", $0] } ?? []) + args)
-        let line = try await login.waitForLine(containing: "/oauth2/authorize?")
-        let url = line.trimmingCharacters(in: .whitespaces)
+        let (login, url) = try await startOAuthLogin(profile.map { ["--profile", $0] } ?? [])
         try await Browser.approve(url, as: info.users[who].email)
         return try await login.finish(timeout: .seconds(60))
     }

@@ -26,7 +26,7 @@ public final class OAuthSignIn: Sendable {
     public func redirect(pasted text: String) throws -> OAuth2.Redirect {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.contains("://"), let url = URL(string: text) {
-            do { return try OAuth2.parseRedirect(url, expectedState: state) } catch { throw Self.explain(error) }
+            do { return try OAuth2.parseRedirect(url, expectedState: state, allowMissingState: true) } catch { throw Self.explain(error) }
         }
         guard !text.isEmpty, !text.contains(where: \.isWhitespace) else {
             throw CommanderError(.local, "paste the whole address the browser was sent to, or the code alone")

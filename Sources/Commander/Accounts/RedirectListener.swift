@@ -67,7 +67,8 @@ public final class RedirectListener: Sendable {
                 continue
             }
             do {
-                let redirect = try OAuth2.parseRedirect(url, expectedState: expectedState)
+                // pCloud has been seen dropping `state` (flows.md §14); a different one is always refused.
+                let redirect = try OAuth2.parseRedirect(url, expectedState: expectedState, allowMissingState: true)
                 Self.reply(conn, status: "200 OK", "pcmd is signed in. You can close this tab.")
                 return redirect
             } catch {

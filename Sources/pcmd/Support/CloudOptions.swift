@@ -31,6 +31,15 @@ struct CloudOptions: ParsableArguments {
     /// The signed-in account these options name.
     func account() throws -> Account { try accounts().account(choice) }
 
+    /// The account, or nil when none is configured: no `PCMD_TOKEN` and no stored tokens for
+    /// the profile (the TUI then opens the demo sandbox).
+    func connectIfConfigured() async throws -> CloudSession? {
+        let accounts = try accounts()
+        let stored = try accounts.storedTokens(accounts.profileName(choice))
+        guard accounts.environment["PCMD_TOKEN"] != nil || !stored.isEmpty else { return nil }
+        return try await connect()
+    }
+
     /// The cloud drive these options name, signed with every token the account holds.
     func connect() async throws -> CloudSession {
         let account = try account()
@@ -45,16 +54,18 @@ struct CloudSession {
     let drive: CloudDrive
     /// A sandbox, not the real pCloud: said plainly wherever the account is named.
     let isSandbox: Bool
-    let account: Account
+    /// The profile and tokens behind the drive; nil for a session made another way (the TUI's
+    /// demo sandbox), where the server alone says what the tokens may do.
+    var account: Account? = nil
 
     /// Whether the account can open the trash (pCloud refuses it to OAuth tokens).
-    var hasSessionToken: Bool { account.tokens.session != nil }
+    var hasSessionToken: Bool { account.map { $0.tokens.session != nil } ?? true }
 
     /// Throws, in plain words, why the trash is closed to an OAuth-only account and how to open
     /// it; `pcmd` exits with `ExitCode.auth`.
     func requireSessionToken() throws {
         guard !hasSessionToken else { return }
-        throw CommanderError.trashNeedsPassword(profile: account.profileName)
+        throw CommanderError.trashNeedsPassword(profile: account?.profileName)
     }
 }
 
