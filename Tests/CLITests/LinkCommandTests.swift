@@ -18,9 +18,16 @@ import Testing
         let file = try home.makeLocalFile("photo.jpg", size: 70_000)
         #expect(try await home.run(["put", file.path, remote]).status == 0)
 
-        let plain = try await home.run(["link", "\(remote)/photo.jpg", "--expire", "7d"])
+        let plain = try await home.run(["link", "\(remote)/photo.jpg"])
         #expect(plain.status == 0, "\(plain)")
-        #expect(plain.stdout.hasPrefix("http"), "\(plain)")
+        #expect(plain.stdout.hasPrefix("https://"), "\(plain)")
+
+        let expiring = try await home.run(["link", "\(remote)/photo.jpg", "--expire", "7d", "--json"]).json()
+        // getfilepublink answers without the limits; listpublinks shows them.
+        let listedExpiring = try await home.run(["links", "--json"]).jsonLines().first { $0["code"] as? String == expiring["code"] as? String }
+        let expires = try #require(listedExpiring?["expires"] as? Int, "\(String(describing: listedExpiring))")
+        #expect(abs(expires - (Int(Date().timeIntervalSince1970) + 7 * 86_400)) < 120)
+        #expect(try await home.run(["link", "\(remote)/photo.jpg", "--expire", "soon"]).status == 2)
 
         let json = try await home.run(["link", "\(remote)/photo.jpg", "--json"]).json()
         let code = try #require(json["code"] as? String)

@@ -15,7 +15,7 @@ struct Link: CloudCommand {
     @Argument(help: ArgumentHelp("pCloud files or folders (pc:/path).", valueName: "path"))
     var paths: [RemotePath]
     @Option(help: ArgumentHelp("The link stops working after this long: 45m, 12h, 7d, 2w.", valueName: "duration"))
-    var expire: String?
+    var expire: Lifetime?
     @Flag(help: "Draw the link as a QR code.")
     var qr = false
     @Flag(help: "Copy the link to the clipboard (OSC 52, wl-copy or xclip).")
@@ -34,12 +34,11 @@ struct Link: CloudCommand {
         if folder && tree { throw ValidationError("choose --folder or --tree, not both") }
         if paths.isEmpty { throw ValidationError("name the pCloud path to link") }
         if paths.count > 1 && !tree { throw ValidationError("several paths make one link only with --tree") }
-        if let expire, Units.parseDuration(expire) == nil { throw ValidationError("--expire takes a duration like 7d or 12h") }
     }
 
     func run(on account: Remote) async throws {
         var limits = PublinkLimits()
-        if let seconds = expire.flatMap(Units.parseDuration) { limits.expire = Int64(Date().timeIntervalSince1970) + seconds }
+        limits.expire = expire?.expiresAt
         let action: Action
         if tree {
             var items: [Item] = []

@@ -40,25 +40,19 @@ struct UploadLinkCreate: CloudCommand {
     @Option(help: "What the uploader sees.")
     var comment: String
     @Option(help: ArgumentHelp("Stop accepting after this long: 12h, 7d.", valueName: "duration"))
-    var expire: String?
+    var expire: Lifetime?
     @Option(help: ArgumentHelp("At most this much in all: 500M, 2G.", valueName: "size"))
-    var maxSpace: String?
+    var maxSpace: ByteCount?
     @Option(help: "At most this many files.")
     var maxFiles: Int?
     @Flag(help: "Print the link as JSON.")
     var json = false
     @OptionGroup var cloud: CloudOptions
 
-    func validate() throws {
-        if let expire, Units.parseDuration(expire) == nil { throw ValidationError("--expire takes a duration like 7d") }
-        if let maxSpace, Units.parseBytes(maxSpace) == nil { throw ValidationError("--max-space takes a size like 500M") }
-    }
-
     func run(on account: Remote) async throws {
         let dir = try await account.folder(folder)
-        let expires = expire.flatMap(Units.parseDuration).map { Int64(Date().timeIntervalSince1970) + $0 }
-        let done = try await account.perform(.createUploadLink(Item(account.drive, dir), comment: comment, expire: expires,
-                                                               maxspace: maxSpace.flatMap(Units.parseBytes), maxfiles: maxFiles))
+        let done = try await account.perform(.createUploadLink(Item(account.drive, dir), comment: comment, expire: expire?.expiresAt,
+                                                               maxspace: maxSpace?.bytes, maxfiles: maxFiles))
         guard case .uploadLink(let link)? = done.first?.result else { throw CommanderError(.local, "pCloud gave no link") }
         if json { try Terminal.json(UploadLinkRecord(link)) } else { Terminal.out(link.link) }
     }
