@@ -20,6 +20,29 @@ import Testing
         #expect(try Data(contentsOf: back.appendingPathComponent("data.bin")) == Data(contentsOf: file))
     }
 
+    @Test func aFolderTreeGoesUpAndComesBackAndMvRemovesTheLocalSource() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("tree")
+        let tree = try home.makeLocalFolder("album")
+        try FileManager.default.createDirectory(at: tree.appendingPathComponent("inner"), withIntermediateDirectories: true)
+        try Data("one".utf8).write(to: tree.appendingPathComponent("one.txt"))
+        try Data("two".utf8).write(to: tree.appendingPathComponent("inner/two.txt"))
+
+        #expect(try await home.run(["put", tree.path, remote]).status == 0)
+        let listed = try await home.run(["ls", "-R", "\(remote)/\(tree.lastPathComponent)"])
+        #expect(listed.stdout.contains("/inner/two.txt"), "\(listed)")
+
+        let back = try home.makeLocalFolder("back")
+        #expect(try await home.run(["get", "\(remote)/\(tree.lastPathComponent)", back.path]).status == 0)
+        let copy = back.appendingPathComponent(tree.lastPathComponent)
+        #expect(try String(contentsOf: copy.appendingPathComponent("inner/two.txt"), encoding: .utf8) == "two")
+
+        let mv = try await home.run(["mv", copy.appendingPathComponent("one.txt").path, "\(remote)"])
+        #expect(mv.status == 0, "\(mv)")
+        #expect(!FileManager.default.fileExists(atPath: copy.appendingPathComponent("one.txt").path))
+        #expect(try await home.run(["ls", remote]).stdout.contains("one.txt"))
+    }
+
     @Test func anExistingTargetIsLeftAloneUnlessTheUserSays() async throws {
         let home = try await ConfigHome.signedIn()
         let remote = try await home.makeRemoteFolder("conflict")
