@@ -55,9 +55,9 @@ struct Link: CloudCommand {
     }
 
     func show(_ link: PublinkInfo) throws {
-        if json { try Terminal.json(PublinkRecord(link)) } else { Terminal.out(link.link) }
-        if qr { try QRCode(link.link).halfBlockLines().forEach(Terminal.out) }
-        if copy { Terminal.error(ClipboardWriter.copy(link.link)) }
+        if json { try Console.json(PublinkRecord(link)) } else { Console.out(link.link) }
+        if qr { try QRCode(link.link).halfBlockLines().forEach(Console.out) }
+        if copy { Console.error(ClipboardWriter.copy(link.link)) }
     }
 }
 

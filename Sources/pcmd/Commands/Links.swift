@@ -18,10 +18,10 @@ struct Links: CloudCommand {
                 throw CommanderError(.notFound, "no public link with code \(delete) — list them with pcmd links")
             }
             try await account.perform(.deletePublink(drive: account.drive, linkid: link.linkid))
-            return Terminal.out("deleted \(link.link)")
+            return Console.out("deleted \(link.link)")
         }
-        if json { return try links.forEach { try Terminal.json(PublinkRecord($0)) } }
-        Terminal.table(links.map { l in
+        if json { return try links.forEach { try Console.json(PublinkRecord($0)) } }
+        Console.table(links.map { l in
             [l.code, "\(l.downloads ?? 0) downloads", l.expires.map { "expires " + List.time.string(from: Date(timeIntervalSince1970: TimeInterval($0))) } ?? "no expiry", l.link]
         })
     }

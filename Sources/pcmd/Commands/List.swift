@@ -27,7 +27,7 @@ struct List: CloudCommand {
         } else {
             let entries = try await account.drive.list(.path(path.path)).map { (path.appending($0.name), $0) }
             if json {
-                try Terminal.json(FolderRecord(path: path.path, contents: entries.map { EntryRecord($1, path: $0.path) }))
+                try Console.json(FolderRecord(path: path.path, contents: entries.map { EntryRecord($1, path: $0.path) }))
             } else {
                 try show(entries, flat: false)
             }
@@ -43,17 +43,17 @@ struct List: CloudCommand {
     /// Names (or full paths when recursive), with -l the long columns, with --json a line each.
     func show(_ entries: [(RemotePath, Entry)], flat: Bool) throws {
         if json {
-            for (p, e) in entries { try Terminal.json(EntryRecord(e, path: p.path)) }
+            for (p, e) in entries { try Console.json(EntryRecord(e, path: p.path)) }
             return
         }
         let name: (RemotePath, Entry) -> String = { p, e in (flat ? p.path : e.name) + (e.isFolder ? "/" : "") }
-        guard long else { return entries.forEach { Terminal.out(name($0, $1)) } }
+        guard long else { return entries.forEach { Console.out(name($0, $1)) } }
         Self.longTable(entries.map { p, e in (e, name(p, e)) })
     }
 
     /// `-l`'s columns: kind, size, modified, name (the trash listing shows the same).
     static func longTable(_ rows: [(Entry, String)]) {
-        Terminal.table(rows.map { e, name in
+        Console.table(rows.map { e, name in
             [e.isFolder ? "d" : "-", e.isFolder ? "-" : Units.bytes(e.size), time.string(from: e.modified), name]
         }, rightAligned: [1])
     }

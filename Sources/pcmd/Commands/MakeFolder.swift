@@ -22,7 +22,7 @@ struct MakeFolder: CloudCommand {
                 let parent = try await account.folder(p.parent)
                 try await account.perform(.mkdir(p.name, in: Item(account.drive, parent)))
             }
-            Terminal.out("created \(p)")
+            Console.out("created \(p)")
         }
     }
 }

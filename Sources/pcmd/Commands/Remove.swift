@@ -21,6 +21,6 @@ struct Remove: CloudCommand {
             items.append(Item(account.drive, e))
         }
         try await account.perform(.delete(items, permanent: false))
-        for p in paths { Terminal.out("trashed \(p)") }
+        for p in paths { Console.out("trashed \(p)") }
     }
 }

@@ -14,6 +14,6 @@ struct Revert: CloudCommand {
     func run(on account: Remote) async throws {
         let file = try await account.entry(path)
         try await account.perform(.revert(Item(account.drive, file), revisionid: revision))
-        Terminal.out("reverted \(path) to revision \(revision)")
+        Console.out("reverted \(path) to revision \(revision)")
     }
 }

@@ -15,8 +15,8 @@ struct Revisions: CloudCommand {
     func run(on account: Remote) async throws {
         let file = try await account.entry(path)
         let revisions = try await account.drive.revisions(of: file.ref)
-        if json { return try revisions.forEach { try Terminal.json(RevisionRecord($0)) } }
-        Terminal.table(revisions.map { [String($0.revisionid), Units.bytes($0.size), List.time.string(from: $0.created)] })
+        if json { return try revisions.forEach { try Console.json(RevisionRecord($0)) } }
+        Console.table(revisions.map { [String($0.revisionid), Units.bytes($0.size), List.time.string(from: $0.created)] })
     }
 }
 

@@ -27,7 +27,7 @@ struct Share: CloudCommand {
         let dir = try await account.folder(folder)
         let permissions = perm?.permissions ?? .readOnly
         try await account.perform(.share(Item(account.drive, dir), mail: email, permissions: permissions, message: message))
-        Terminal.out("offered \(folder) to \(email) (\(SharePermissionsArgument.describe(permissions)))")
+        Console.out("offered \(folder) to \(email) (\(SharePermissionsArgument.describe(permissions)))")
     }
 }
 

@@ -17,8 +17,8 @@ struct SharesList: CloudCommand {
 
     func run(on account: Remote) async throws {
         let shares = try await account.drive.shares()
-        if json { return try shares.forEach { try Terminal.json(ShareRecord($0)) } }
-        Terminal.table(shares.map { s in
+        if json { return try shares.forEach { try Console.json(ShareRecord($0)) } }
+        Console.table(shares.map { s in
             let id = s.shareid.map { "share \($0)" } ?? s.sharerequestid.map { "offer \($0)" } ?? "-"
             return [id, s.incoming ? "from" : "to", s.mail ?? "-", SharePermissionsArgument.describe(s.permissions), s.name ?? "-"]
         })
@@ -62,7 +62,7 @@ struct SharesAccept: CloudCommand {
     func run(on account: Remote) async throws {
         let o = try await incomingOffer(offer, account)
         try await account.perform(.acceptShare(drive: account.drive, sharerequestid: o.sharerequestid!, name: name))
-        Terminal.out("accepted \(o.name ?? offer) from \(o.mail ?? "?")")
+        Console.out("accepted \(o.name ?? offer) from \(o.mail ?? "?")")
     }
 }
 
@@ -76,7 +76,7 @@ struct SharesDecline: CloudCommand {
     func run(on account: Remote) async throws {
         let o = try await incomingOffer(offer, account)
         try await account.perform(.declineShare(drive: account.drive, sharerequestid: o.sharerequestid!))
-        Terminal.out("declined \(o.name ?? offer) from \(o.mail ?? "?")")
+        Console.out("declined \(o.name ?? offer) from \(o.mail ?? "?")")
     }
 }
 
@@ -97,6 +97,6 @@ struct SharesRemove: CloudCommand {
         } else {
             throw CommanderError(.notFound, "no share \(id) — list them with pcmd shares")
         }
-        Terminal.out("removed \(id)")
+        Console.out("removed \(id)")
     }
 }

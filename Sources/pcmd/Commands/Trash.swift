@@ -20,7 +20,7 @@ struct TrashList: CloudCommand {
 
     func run(on account: Remote) async throws {
         let entries = try await account.drive.trashList()
-        if json { return try entries.forEach { try Terminal.json(EntryRecord($0)) } }
+        if json { return try entries.forEach { try Console.json(EntryRecord($0)) } }
         List.longTable(entries.map { ($0, $0.name + ($0.isFolder ? "/" : "")) })
     }
 }
@@ -46,7 +46,7 @@ struct TrashRestore: CloudCommand {
         var into: Item?
         if let to { into = Item(account.drive, try await account.folder(to)) }
         try await account.perform(.restore([entry], drive: account.drive, into: into))
-        Terminal.out("restored \(entry.name)\(to.map { " into \($0)" } ?? "")")
+        Console.out("restored \(entry.name)\(to.map { " into \($0)" } ?? "")")
     }
 }
 
@@ -67,6 +67,6 @@ struct TrashClear: CloudCommand {
             guard readLine()?.lowercased().hasPrefix("y") == true else { return }
         }
         try await account.perform(.emptyTrash(account.drive))
-        Terminal.out("trash emptied")
+        Console.out("trash emptied")
     }
 }

@@ -17,6 +17,6 @@ struct Unzip: CloudCommand {
         let zip = try await account.entry(archive)
         let folder = try await account.folder(to)
         try await account.perform(.extract(Item(account.drive, zip), into: Item(account.drive, folder), password: password))
-        Terminal.out("extracted \(archive) into \(to)")
+        Console.out("extracted \(archive) into \(to)")
     }
 }

@@ -27,8 +27,8 @@ struct UploadLinkList: CloudCommand {
 
     func run(on account: Remote) async throws {
         let links = try await account.drive.uploadLinks()
-        if json { return try links.forEach { try Terminal.json(UploadLinkRecord($0)) } }
-        Terminal.table(links.map { [String($0.uploadlinkid), $0.link, $0.comment ?? ""] })
+        if json { return try links.forEach { try Console.json(UploadLinkRecord($0)) } }
+        Console.table(links.map { [String($0.uploadlinkid), $0.link, $0.comment ?? ""] })
     }
 }
 
@@ -54,7 +54,7 @@ struct UploadLinkCreate: CloudCommand {
         let done = try await account.perform(.createUploadLink(Item(account.drive, dir), comment: comment, expire: expire?.expiresAt,
                                                                maxspace: maxSpace?.bytes, maxfiles: maxFiles))
         guard case .uploadLink(let link)? = done.first?.result else { throw CommanderError(.local, "pCloud gave no link") }
-        if json { try Terminal.json(UploadLinkRecord(link)) } else { Terminal.out(link.link) }
+        if json { try Console.json(UploadLinkRecord(link)) } else { Console.out(link.link) }
     }
 }
 
@@ -67,6 +67,6 @@ struct UploadLinkDelete: CloudCommand {
 
     func run(on account: Remote) async throws {
         try await account.perform(.deleteUploadLink(drive: account.drive, uploadlinkid: id))
-        Terminal.out("deleted upload link \(id)")
+        Console.out("deleted upload link \(id)")
     }
 }

@@ -21,7 +21,7 @@ struct Zip: CloudCommand {
         let done = try await account.perform(.zip(items, into: Item(account.drive, folder), name: to.name), resolver: resolver)
         try await refused?.check(in: to.parent)
         if case .entries(let e)? = done.first?.result, let zip = e.first {
-            Terminal.out("\(to.parent.appending(zip.name)) (\(Units.bytes(zip.size)))")
+            Console.out("\(to.parent.appending(zip.name)) (\(Units.bytes(zip.size)))")
         }
     }
 }

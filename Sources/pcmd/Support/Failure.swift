@@ -20,7 +20,7 @@ enum Failure {
             throw e  // `PCMD.main` explains it, naming the profile's `login --password`
         } catch {
             let e = CommanderError.from(error)
-            Terminal.error(message(e))
+            Console.error(message(e))
             throw ExitCode.of(e)
         }
     }

@@ -6,7 +6,7 @@ import Foundation
 enum ProgressBar {
     /// Follows the queue's snapshots until cancelled, then clears its line.
     static func follow(_ queue: JobQueue) async -> Task<Void, Never>? {
-        guard Terminal.stderrIsTerminal else { return nil }
+        guard Console.stderrIsTerminal else { return nil }
         let updates = await queue.updates()
         return Task {
             var last = ContinuousClock.now - .seconds(1)

@@ -35,7 +35,7 @@ struct RemotePath: Hashable, CustomStringConvertible, ExpressibleByArgument {
 }
 
 /// One side of a transfer: the local disk or the account.
-enum Location: Hashable, CustomStringConvertible {
+enum Side: Hashable, CustomStringConvertible {
     case local(String)
     case remote(RemotePath)
 

@@ -5,8 +5,8 @@ import Foundation
 /// put, get, cp and mv are one operation: items from either side into a folder on either side.
 /// Commander's planner picks upload, download or a server-side copy by where they live.
 struct Transfer {
-    var sources: [Location]
-    var target: Location
+    var sources: [Side]
+    var target: Side
     var move: Bool
     var conflicts: ConflictOptions
     var cloud: CloudOptions
@@ -23,23 +23,23 @@ struct Transfer {
             guard case .entries(let placed)? = snapshot.result, let entry = placed.first else { continue }
             let landed = Self.location(target, child: entry.name)
             if json {
-                try Terminal.json(TransferRecord(source: source.description, target: landed.description,
+                try Console.json(TransferRecord(source: source.description, target: landed.description,
                                                  bytes: snapshot.bytesDone, files: snapshot.filesDone))
             } else {
-                Terminal.out("\(source) → \(landed)")
+                Console.out("\(source) → \(landed)")
             }
         }
         try await refused?.check(in: target)
     }
 
-    static func location(_ folder: Location, child name: String) -> Location {
+    static func location(_ folder: Side, child name: String) -> Side {
         switch folder {
         case .local(let p): .local(URL(fileURLWithPath: p).appendingPathComponent(name).path)
         case .remote(let r): .remote(r.appending(name))
         }
     }
 
-    func folder(_ location: Location, _ account: Remote) async throws -> Item {
+    func folder(_ location: Side, _ account: Remote) async throws -> Item {
         switch location {
         case .remote(let r):
             return Item(account.drive, try await account.folder(r))
@@ -52,7 +52,7 @@ struct Transfer {
         }
     }
 
-    func item(_ location: Location, _ account: Remote) async throws -> Item {
+    func item(_ location: Side, _ account: Remote) async throws -> Item {
         switch location {
         case .remote(let r):
             return Item(account.drive, try await account.entry(r))
@@ -82,8 +82,8 @@ struct TransferOptions: ParsableArguments {
     var json = false
     @OptionGroup var cloud: CloudOptions
 
-    var sources: [Location] { paths.dropLast().map(Location.init) }
-    var target: Location { Location(paths.last!) }
+    var sources: [Side] { paths.dropLast().map(Side.init) }
+    var target: Side { Side(paths.last!) }
 
     func validate() throws {
         guard paths.count >= 2 else { throw ValidationError("give at least one source and a target folder") }

@@ -2,7 +2,7 @@ import Commander
 import Foundation
 
 /// What the commands print: results on stdout, messages and progress on stderr.
-enum Terminal {
+enum Console {
     static func out(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
