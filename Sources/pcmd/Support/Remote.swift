@@ -6,6 +6,8 @@ import Foundation
 struct Remote {
     let session: CloudSession
     let queue = JobQueue()
+    /// One local drive for the whole command, so a move between two local folders is a rename.
+    let disk = LocalDrive()
     var drive: CloudDrive { session.drive }
 
     static func connect(_ options: CloudOptions) async throws -> Remote {
@@ -19,7 +21,8 @@ struct Remote {
         return remote
     }
 
-    func item(_ path: RemotePath) -> Item { Item(drive, path: path.path) }
+    /// A path on this computer as an item of the command's local drive.
+    func localItem(_ path: String) -> Item { Item(disk, path: path) }
 
     /// The entry at `path`; a missing one is a `.notFound` naming the path.
     func entry(_ path: RemotePath) async throws -> Entry {
@@ -57,6 +60,3 @@ extension JobQueue {
         return result
     }
 }
-
-/// Where a local path lives, as an item of a local drive.
-func localItem(_ path: String) -> Item { Item(LocalDrive(), path: path) }

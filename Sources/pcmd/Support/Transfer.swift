@@ -48,7 +48,7 @@ struct Transfer {
             guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue else {
                 throw CommanderError(.notFound, "\(p) is not a folder on this computer")
             }
-            return localItem(p)
+            return account.localItem(p)
         }
     }
 
@@ -60,7 +60,7 @@ struct Transfer {
             guard FileManager.default.fileExists(atPath: p) else {
                 throw CommanderError(.notFound, "\(p) does not exist on this computer")
             }
-            return localItem(p)
+            return account.localItem(p)
         }
     }
 }
