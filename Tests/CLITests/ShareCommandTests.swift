@@ -25,6 +25,30 @@ import Testing
         #expect(try await bob.run(["shares", "accept", String(requestID)]).status == 1)
     }
 
+    @Test func theOwnerWithdrawsAnOfferAndStopsAShare() async throws {
+        let alice = try await ConfigHome.signedIn(0)
+        let bob = try await ConfigHome.signedIn(1)
+        let folder = try await alice.makeRemoteFolder("stop")
+        let name = String(folder.dropFirst(4))
+        let bobMail = try await demoEmail(1)
+        func aliceSees() async throws -> [[String: Any]] {
+            try await alice.run(["shares", "--json"]).jsonLines().filter { $0["name"] as? String == name }
+        }
+
+        #expect(try await alice.run(["share", folder, bobMail]).status == 0)
+        let offer = try #require(try await aliceSees().first?["sharerequestid"] as? Int)
+        #expect(try await alice.run(["shares", "remove", String(offer)]).status == 0)
+        #expect(try await aliceSees().isEmpty)
+
+        #expect(try await alice.run(["share", folder, bobMail]).status == 0)
+        #expect(try await bob.run(["shares", "accept", name]).status == 0)
+        let share = try #require(try await aliceSees().first?["shareid"] as? Int)
+        let removed = try await alice.run(["shares", "remove", String(share)])
+        #expect(removed.status == 0, "\(removed)")
+        #expect(try await bob.run(["shares", "--json"]).jsonLines().contains { $0["name"] as? String == name } == false)
+        #expect(try await alice.run(["shares", "remove", String(share)]).status == 1)
+    }
+
     @Test func aDeclinedOfferIsGoneAndAMissingFolderCannotBeShared() async throws {
         let alice = try await ConfigHome.signedIn(0)
         let bob = try await ConfigHome.signedIn(1)
