@@ -64,6 +64,28 @@ import Testing
         #expect(try String(contentsOf: back.appendingPathComponent("same.txt"), encoding: .utf8) == "second")
     }
 
+    @Test func aTargetThatNamesAFileGivesTheItemThatName() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("rename")
+        let file = try home.makeLocalFile("draft.txt", content: Data("final words".utf8))
+        let put = try await home.run(["put", file.path, "\(remote)/final.txt"])
+        #expect(put.status == 0, "\(put)")
+        #expect(put.stdout == "\(file.path) → \(remote)/final.txt\n")
+
+        let back = try home.makeLocalFolder("back")
+        let get = try await home.run(["get", "\(remote)/final.txt", back.appendingPathComponent("local.txt").path])
+        #expect(get.status == 0, "\(get)")
+        #expect(try String(contentsOf: back.appendingPathComponent("local.txt"), encoding: .utf8) == "final words")
+
+        // An existing file as the target is a conflict like any other.
+        let refused = try await home.run(["get", "\(remote)/final.txt", back.appendingPathComponent("local.txt").path])
+        #expect(refused.status == 1, "\(refused)")
+        #expect(try await home.run(["cp", "\(remote)/final.txt", "\(remote)/copy.txt"]).status == 0)
+        #expect(try await home.run(["ls", remote]).stdout == "copy.txt\nfinal.txt\n")
+        let two = try await home.run(["put", file.path, file.path, "\(remote)/x.txt"])
+        #expect(two.status == 1 && two.stderr.contains("does not exist"), "several items need a folder: \(two)")
+    }
+
     @Test func cpAndMvWithinTheCloud() async throws {
         let home = try await ConfigHome.signedIn()
         let a = try await home.makeRemoteFolder("cp-a")

@@ -30,6 +30,8 @@ public struct PublinkLimits: Sendable, Hashable {
 public enum Action: Sendable {
     case copy([Item], into: Item)
     case move([Item], into: Item)
+    /// One item copied (or moved) into a folder under another name: `put a.txt pc:/b.txt`.
+    case copyAs(Item, into: Item, name: String, move: Bool)
     case rename(Item, to: String)
     /// Cloud items go to pCloud's trash, local ones to the freedesktop trash, unless `permanent`.
     case delete([Item], permanent: Bool)

@@ -53,6 +53,21 @@ enum Side: Hashable, CustomStringConvertible {
 
     var isRemote: Bool { if case .remote = self { true } else { false } }
 
+    /// The folder holding this path (nil for a root).
+    var parent: Side? {
+        switch self {
+        case .local(let p): p == "/" ? nil : .local(URL(fileURLWithPath: p).deletingLastPathComponent().path)
+        case .remote(let r): r.isRoot ? nil : .remote(r.parent)
+        }
+    }
+
+    var name: String {
+        switch self {
+        case .local(let p): URL(fileURLWithPath: p).lastPathComponent
+        case .remote(let r): r.name
+        }
+    }
+
     var description: String {
         switch self {
         case .local(let p): p

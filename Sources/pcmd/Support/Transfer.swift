@@ -14,22 +14,34 @@ struct Transfer {
 
     func run() async throws {
         let account = try await Remote.connect(cloud)
-        let into = try await folder(target, account)
+        let (into, name) = try await destination(account)
         var items: [Item] = []
         for source in sources { items.append(try await item(source, account)) }
         let (resolver, refused) = conflicts.resolver()
-        let done = try await account.perform(move ? .move(items, into: into) : .copy(items, into: into), resolver: resolver)
+        let action: Action = if let name { .copyAs(items[0], into: into.item, name: name, move: move) }
+            else { move ? .move(items, into: into.item) : .copy(items, into: into.item) }
+        let done = try await account.perform(action, resolver: resolver)
         for (source, snapshot) in zip(sources, done) {
             guard case .entries(let placed)? = snapshot.result, let entry = placed.first else { continue }
-            let landed = Self.location(target, child: entry.name)
+            let landed = Self.location(into.side, child: entry.name)
             if json {
                 try Console.json(TransferRecord(source: source.description, target: landed.description,
-                                                 bytes: snapshot.bytesDone, files: snapshot.filesDone))
+                                                bytes: snapshot.bytesDone, files: snapshot.filesDone))
             } else {
                 Console.out("\(source) → \(landed)")
             }
         }
-        try await refused?.check(in: target)
+        try await refused?.check(in: into.side)
+    }
+
+    /// The folder the items go into, and a new name when the target names one item rather than
+    /// a folder (`put a.txt pc:/docs/b.txt`: a missing path, or an existing file to replace).
+    func destination(_ account: Remote) async throws -> (folder: (item: Item, side: Side), name: String?) {
+        if let folder = try? await folder(target, account) { return ((folder, target), nil) }
+        guard sources.count == 1, let parent = target.parent else {
+            return ((try await folder(target, account), target), nil)  // throws the reason
+        }
+        return ((try await folder(parent, account), parent), target.name)
     }
 
     static func location(_ folder: Side, child name: String) -> Side {
