@@ -31,19 +31,22 @@ extension ConfigHome {
 /// A demo user's email in the shared sandbox (0 alice, 1 bob).
 func demoEmail(_ who: Int) async throws -> String { try await CLI.sandbox().users[who].email }
 
-/// Runs curl trusting the sandbox's CA; returns the body.
+/// Runs curl trusting the sandbox's CA; returns the body. Waits without blocking a thread:
+/// the sandbox answering curl runs in this process on the same small thread pool.
 func curl(_ url: String) async throws -> Data {
     let info = try await CLI.sandbox()
+    let body = FileManager.default.temporaryDirectory.appendingPathComponent("curl-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: body.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: body) }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-    p.arguments = ["-sS", "-L", "--fail", "--cacert", info.caPath!, url]
-    let out = Pipe()
-    p.standardOutput = out
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else { throw HarnessError("curl \(url) exited \(p.terminationStatus)") }
-    return data
+    p.arguments = ["-sS", "-L", "--fail", "--cacert", info.caPath!, "-o", body.path, url]
+    let status: Int32 = await withCheckedContinuation { done in
+        p.terminationHandler = { done.resume(returning: $0.terminationStatus) }
+        do { try p.run() } catch { p.terminationHandler = nil; done.resume(returning: -1) }
+    }
+    guard status == 0 else { throw HarnessError("curl \(url) exited \(status)") }
+    return try Data(contentsOf: body)
 }
 
 /// A JSON object from curl.
