@@ -29,6 +29,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         // libgd scales the sandbox's thumbnails (PNG, JPEG, GIF, WebP); no hand-written codecs.
         .systemLibrary(name: "CGD", providers: [.apt(["libgd-dev"])]),
+        // libqrencode draws `pcmd link --qr` and the TUI's link dialog.
+        .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
 
         // Typed pCloud client (grows with the PCloudAPI issue).
         .target(name: "PCloudAPI", dependencies: [
@@ -61,7 +63,7 @@ let package = Package(
 
         // The action layer shared by the TUI and the one-shot commands.
         .target(name: "Commander", dependencies: [
-            "PCloudAPI",
+            "PCloudAPI", "CQRencode",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),

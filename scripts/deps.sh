@@ -2,7 +2,7 @@
 # Installs the Debian packages pcmd needs to build, test and benchmark, if any is missing.
 # Usage: scripts/deps.sh [extra packages...]
 set -euo pipefail
-packages=(libncurses-dev libsqlite3-dev zlib1g-dev libgd-dev "$@")
+packages=(libncurses-dev libsqlite3-dev zlib1g-dev libgd-dev libqrencode-dev "$@")
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

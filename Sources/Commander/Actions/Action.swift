@@ -30,6 +30,8 @@ public struct PublinkLimits: Sendable, Hashable {
 public enum Action: Sendable {
     case copy([Item], into: Item)
     case move([Item], into: Item)
+    /// One item copied (or moved) into a folder under another name: `put a.txt pc:/b.txt`.
+    case copyAs(Item, into: Item, name: String, move: Bool)
     case rename(Item, to: String)
     /// Cloud items go to pCloud's trash, local ones to the freedesktop trash, unless `permanent`.
     case delete([Item], permanent: Bool)
@@ -43,6 +45,8 @@ public enum Action: Sendable {
     case acceptShare(drive: CloudDrive, sharerequestid: Int, name: String?)
     case declineShare(drive: CloudDrive, sharerequestid: Int)
     case createPublink(Item, PublinkLimits)
+    /// One link to several cloud items shown as a virtual folder `name` (`gettreepublink`).
+    case createTreePublink([Item], name: String, PublinkLimits)
     /// Sets the given limits; `clearExpire` removes the expiry, `deleteShortlink` the short link.
     case changePublink(drive: CloudDrive, linkid: Int, PublinkLimits, clearExpire: Bool, deleteShortlink: Bool)
     case deletePublink(drive: CloudDrive, linkid: Int)

@@ -42,12 +42,24 @@ enum CloudJobs {
             let drive = try item.cloudDrive(for: "A public link")
             return Job(.publink, "Public link for \(item.ref)") { _ in
                 let m = try await drive.metadata(item.ref)
-                let options = PublinkOptions(expire: limits.expire, maxdownloads: limits.maxdownloads,
-                                             maxtraffic: limits.maxtraffic, shortlink: limits.shortlink)
+                let options = limits.options
                 let link = try await cloud {
                     m.isfolder ? try await drive.client.getFolderPublink(m.itemID, options: options)
                         : try await drive.client.getFilePublink(m.itemID, options: options)
                 }
+                return .publink(PublinkInfo(link))
+            }
+        case .createTreePublink(let items, let name, let limits):
+            guard let drive = try items.first?.cloudDrive(for: "A public link") else {
+                throw CommanderError(.unsupported, "a tree link needs at least one item")
+            }
+            return Job(.publink, "Public link \(name) for \(items.count) item(s)") { _ in
+                var tree = Tree()
+                for item in items {
+                    let m = try await drive.metadata(item.ref)
+                    if m.isfolder { tree.folderids.append(m.itemID) } else { tree.fileids.append(m.itemID) }
+                }
+                let link = try await cloud { try await drive.client.getTreePublink(tree, name: name, options: limits.options) }
                 return .publink(PublinkInfo(link))
             }
         case .changePublink(let drive, let linkid, let limits, let clearExpire, let deleteShortlink):
@@ -124,5 +136,11 @@ enum CloudJobs {
             ctx.fileDone("revision", bytes: 0)
             return .entries([try LocalDrive.entry(at: to.path)])
         }
+    }
+}
+
+extension PublinkLimits {
+    var options: PublinkOptions {
+        PublinkOptions(expire: expire, maxdownloads: maxdownloads, maxtraffic: maxtraffic, shortlink: shortlink)
     }
 }

@@ -20,6 +20,8 @@ struct Planner: Sendable {
             return items.map { transfer($0, into: into, move: false) }
         case .move(let items, let into):
             return items.map { transfer($0, into: into, move: true) }
+        case .copyAs(let item, let into, let name, let move):
+            return [transfer(item, into: into, move: move, name: name)]
         case .rename(let item, let name):
             return [Job(.rename, "Rename \(item.ref) to \(name)") { _ in
                 .entries([try await item.drive.rename(item.ref, to: name)])
@@ -48,7 +50,7 @@ struct Planner: Sendable {
         }
     }
 
-    func transfer(_ item: Item, into: Item, move: Bool) -> Job {
+    func transfer(_ item: Item, into: Item, move: Bool, name: String? = nil) -> Job {
         let kind: JobKind = switch (item.drive, into.drive) {
         case (is LocalDrive, is CloudDrive): .upload
         case (is CloudDrive, is LocalDrive): .download
@@ -57,7 +59,7 @@ struct Planner: Sendable {
         }
         let sender = FileSender(source: item.drive, target: into.drive, move: move, ledger: Ledger(), hooks: config.hooks,
                                 batchFiles: config.uploadBatchFiles)
-        let t = TreeTransfer(sender: sender, item: item.ref, into: into.ref)
+        let t = TreeTransfer(sender: sender, item: item.ref, into: into.ref, name: name)
         let verb = move ? "Move" : "Copy"
         return Job(kind, "\(verb) \(item.ref) to \(into.drive.displayName) \(into.ref)") { ctx in try await t.run(ctx) }
     }

@@ -8,6 +8,8 @@ struct TreeTransfer: Sendable {
     let sender: FileSender
     let item: ItemRef
     let into: ItemRef
+    /// The top item's name at the target (nil keeps its own).
+    var name: String? = nil
 
     var source: any Drive { sender.source }
     var target: any Drive { sender.target }
@@ -20,7 +22,7 @@ struct TreeTransfer: Sendable {
         let top = try await source.stat(item)
         let names = TargetNames()
         var plan = TransferPlan()
-        let placed = try await walk(top, into: into, names: names, ctx: ctx, plan: &plan)
+        let placed = try await walk(top, into: into, as: name, names: names, ctx: ctx, plan: &plan)
         ctx.addTotals(bytes: plan.files.reduce(0) { $0 + $1.source.size }, files: plan.files.count + plan.renamed.count)
         for r in plan.renamed { ctx.fileDone(r.id, bytes: 0) }
         try await sender.send(plan.files, ctx: ctx)
@@ -28,21 +30,24 @@ struct TreeTransfer: Sendable {
         return placed.map { .entries([$0]) }
     }
 
-    /// Decides what happens to `entry`; returns where it lands (nil when skipped).
-    func walk(_ entry: Entry, into folder: ItemRef, names: TargetNames, ctx: JobContext,
+    /// Decides what happens to `entry` (landing as `wanted`, default its own name); returns where
+    /// it lands (nil when skipped).
+    func walk(_ entry: Entry, into folder: ItemRef, as wanted: String? = nil, names: TargetNames, ctx: JobContext,
               plan: inout TransferPlan) async throws -> Entry? {
         try Task.checkCancellation()
         if ledger.contains(entry.id) { ctx.fileDone(entry.id, bytes: 0); return nil }
+        let wanted = wanted ?? entry.name
         let taken = try await names.entries(in: folder, on: target)
-        let existing = taken[entry.name]
-        guard let decision = await Placement.decide(entry, taken: taken, targetDrive: target.displayName, ctx: ctx) else {
+        let existing = taken[wanted]
+        guard let decision = await Placement.decide(entry, name: wanted, taken: taken, targetDrive: target.displayName,
+                                                    ctx: ctx) else {
             ctx.addTotals(bytes: 0, files: 1)
             ctx.fileDone(entry.id, bytes: 0)
             return nil
         }
         let name = decision.name, overwrite = decision.overwrite
         // Same drive and nothing to merge: one server-side (or file-system) call.
-        if sameDrive, move, existing == nil || overwrite || name != entry.name {
+        if sameDrive, move, existing == nil || overwrite || name != wanted {
             let moved = try await target.move(entry.ref, into: folder, as: name, overwrite: overwrite)
             await names.take(name, in: folder, as: moved)
             ledger.insert(entry.id)
@@ -55,7 +60,7 @@ struct TreeTransfer: Sendable {
             plan.files.append(FileTask(source: entry, targetFolder: folder, name: name, overwrite: overwrite))
             return placeholder
         }
-        if sameDrive, target is CloudDrive, existing == nil || name != entry.name {
+        if sameDrive, target is CloudDrive, existing == nil || name != wanted {
             // copyfolder on the server: no bytes through the client.
             let copied = try await target.copy(entry.ref, into: folder, as: name, overwrite: false, progress: nil)
             await names.take(name, in: folder, as: copied)
@@ -65,7 +70,7 @@ struct TreeTransfer: Sendable {
         }
         // Folders are created before their content, parents first.
         let made: Entry
-        if let existing, existing.isFolder, name == entry.name { made = existing } else {
+        if let existing, existing.isFolder, name == wanted { made = existing } else {
             made = try await target.ensureFolder(name, in: folder)
             await names.take(name, in: folder, as: made)
         }

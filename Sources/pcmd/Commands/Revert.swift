@@ -1,0 +1,19 @@
+import ArgumentParser
+import Commander
+
+struct Revert: CloudCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Give a file the content of an older revision (the current content is kept as a revision).")
+
+    @Argument(help: ArgumentHelp("The pCloud file (pc:/path).", valueName: "path"))
+    var path: RemotePath
+    @Argument(help: "The revisionid, from pcmd revisions.")
+    var revision: Int
+    @OptionGroup var cloud: CloudOptions
+
+    func run(on account: Remote) async throws {
+        let file = try await account.entry(path)
+        try await account.perform(.revert(Item(account.drive, file), revisionid: revision))
+        Console.out("reverted \(path) to revision \(revision)")
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Commander
+
+struct Unzip: CloudCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract a zip archive on pCloud into a pCloud folder (on the server).")
+
+    @Argument(help: ArgumentHelp("The archive (pc:/path).", valueName: "remote.zip"))
+    var archive: RemotePath
+    @Option(help: ArgumentHelp("The folder to extract into.", valueName: "dir"))
+    var to: RemotePath
+    @Option(help: "The archive's password, if it has one.")
+    var password: String?
+    @OptionGroup var cloud: CloudOptions
+
+    func run(on account: Remote) async throws {
+        let zip = try await account.entry(archive)
+        let folder = try await account.folder(to)
+        try await account.perform(.extract(Item(account.drive, zip), into: Item(account.drive, folder), password: password))
+        Console.out("extracted \(archive) into \(to)")
+    }
+}

@@ -1,0 +1,62 @@
+import Commander
+import Foundation
+
+/// A connected account with a job queue: what every cloud command works through. Actions go to
+/// Commander's queue exactly as the TUI sends them.
+struct Remote {
+    let session: CloudSession
+    let queue = JobQueue()
+    /// One local drive for the whole command, so a move between two local folders is a rename.
+    let disk = LocalDrive()
+    var drive: CloudDrive { session.drive }
+
+    static func connect(_ options: CloudOptions) async throws -> Remote {
+        Remote(session: try await options.connect())
+    }
+
+    /// For the trash: pCloud refuses it to OAuth tokens, so say so before asking (REAL-SERVICE §1).
+    static func connectForTrash(_ options: CloudOptions) async throws -> Remote {
+        let remote = try await connect(options)
+        try remote.session.requireSessionToken()
+        return remote
+    }
+
+    /// A path on this computer as an item of the command's local drive.
+    func localItem(_ path: String) -> Item { Item(disk, path: path) }
+
+    /// The entry at `path`; a missing one is a `.notFound` naming the path.
+    func entry(_ path: RemotePath) async throws -> Entry {
+        do {
+            var e = try await drive.stat(.path(path.path))
+            if e.path == nil { e.path = path.path }
+            return e
+        } catch let e as CommanderError where e.kind == .notFound || e.code == 2005 || e.code == 2009 {
+            throw CommanderError(.notFound, "\(path) does not exist", code: e.code, category: .notFound)
+        }
+    }
+
+    /// The folder at `path`, or an error saying it is a file.
+    func folder(_ path: RemotePath) async throws -> Entry {
+        let e = try await entry(path)
+        guard e.isFolder else { throw CommanderError(.unsupported, "\(path) is a file, not a folder") }
+        return e
+    }
+
+    /// Runs the action to the end, drawing progress on a terminal.
+    @discardableResult
+    func perform(_ action: Action, resolver: any ConflictResolver = FixedResolver(.skip)) async throws -> [JobSnapshot] {
+        try await queue.performShowingProgress(action, resolver: resolver)
+    }
+}
+
+extension JobQueue {
+    /// `perform` with a progress bar on stderr while it runs, when stderr is a terminal.
+    func performShowingProgress(_ action: Action, resolver: any ConflictResolver) async throws -> [JobSnapshot] {
+        let bar = await ProgressBar.follow(self)
+        defer { bar?.cancel() }
+        let result = try await perform(action, resolver: resolver)
+        bar?.cancel()
+        await bar?.value
+        return result
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Commander
+import Foundation
+
+/// put, get, cp and mv are one operation: items from either side into a folder on either side.
+/// Commander's planner picks upload, download or a server-side copy by where they live.
+struct Transfer {
+    var sources: [Side]
+    var target: Side
+    var move: Bool
+    var conflicts: ConflictOptions
+    var cloud: CloudOptions
+    var json: Bool
+
+    func run() async throws {
+        let account = try await Remote.connect(cloud)
+        let (into, name) = try await destination(account)
+        var items: [Item] = []
+        for source in sources { items.append(try await item(source, account)) }
+        let (resolver, refused) = conflicts.resolver()
+        let action: Action = if let name { .copyAs(items[0], into: into.item, name: name, move: move) }
+            else { move ? .move(items, into: into.item) : .copy(items, into: into.item) }
+        let done = try await account.perform(action, resolver: resolver)
+        for (source, snapshot) in zip(sources, done) {
+            guard case .entries(let placed)? = snapshot.result, let entry = placed.first else { continue }
+            let landed = Self.location(into.side, child: entry.name)
+            if json {
+                try Console.json(TransferRecord(source: source.description, target: landed.description,
+                                                bytes: snapshot.bytesDone, files: snapshot.filesDone))
+            } else {
+                Console.out("\(source) → \(landed)")
+            }
+        }
+        try await refused?.check(in: into.side)
+    }
+
+    /// The folder the items go into, and a new name when the target names one item rather than
+    /// a folder (`put a.txt pc:/docs/b.txt`: a missing path, or an existing file to replace).
+    func destination(_ account: Remote) async throws -> (folder: (item: Item, side: Side), name: String?) {
+        if let folder = try? await folder(target, account) { return ((folder, target), nil) }
+        guard sources.count == 1, let parent = target.parent else {
+            return ((try await folder(target, account), target), nil)  // throws the reason
+        }
+        return ((try await folder(parent, account), parent), target.name)
+    }
+
+    static func location(_ folder: Side, child name: String) -> Side {
+        switch folder {
+        case .local(let p): .local(URL(fileURLWithPath: p).appendingPathComponent(name).path)
+        case .remote(let r): .remote(r.appending(name))
+        }
+    }
+
+    func folder(_ location: Side, _ account: Remote) async throws -> Item {
+        switch location {
+        case .remote(let r):
+            return Item(account.drive, try await account.folder(r))
+        case .local(let p):
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue else {
+                throw CommanderError(.notFound, "\(p) is not a folder on this computer")
+            }
+            return account.localItem(p)
+        }
+    }
+
+    func item(_ location: Side, _ account: Remote) async throws -> Item {
+        switch location {
+        case .remote(let r):
+            return Item(account.drive, try await account.entry(r))
+        case .local(let p):
+            guard FileManager.default.fileExists(atPath: p) else {
+                throw CommanderError(.notFound, "\(p) does not exist on this computer")
+            }
+            return account.localItem(p)
+        }
+    }
+}
+
+struct TransferRecord: Encodable {
+    var source: String
+    var target: String
+    var bytes: Int64
+    var files: Int
+}
+
+/// The arguments put, get, cp and mv share.
+struct TransferOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Sources, then the target folder; pCloud paths are written pc:/path.",
+                                 valueName: "source… target"))
+    var paths: [String]
+    @OptionGroup var conflicts: ConflictOptions
+    @Flag(help: "Print one JSON object per item.")
+    var json = false
+    @OptionGroup var cloud: CloudOptions
+
+    var sources: [Side] { paths.dropLast().map(Side.init) }
+    var target: Side { Side(paths.last!) }
+
+    func validate() throws {
+        guard paths.count >= 2 else { throw ValidationError("give at least one source and a target folder") }
+    }
+
+    /// Runs the transfer of `paths` (sources, then the target folder).
+    func run(move: Bool) async throws {
+        try await Failure.reporting {
+            try await Transfer(sources: sources, target: target, move: move,
+                               conflicts: conflicts, cloud: cloud, json: json).run()
+        }
+    }
+}

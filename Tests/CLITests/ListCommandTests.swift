@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@Suite struct ListCommandTests {
+    @Test func mkdirThenLsShowsFoldersAsTextAndJSON() async throws {
+        let home = try await ConfigHome.signedIn()
+        let top = try await home.makeRemoteFolder("ls")
+        #expect(try await home.run(["mkdir", "-p", "\(top)/a/b", "\(top)/c"]).status == 0)
+
+        let plain = try await home.run(["ls", top])
+        #expect(plain.status == 0, "\(plain)")
+        #expect(plain.stdout == "a/\nc/\n")
+
+        let long = try await home.run(["ls", "-l", top])
+        #expect(long.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("d") }, "\(long)")
+
+        let json = try await home.run(["ls", "--json", top]).json()
+        let names = (json["contents"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+        #expect(names?.sorted() == ["a", "c"])
+        #expect(json["path"] as? String == String(top.dropFirst(3)))
+
+        let lines = try await home.run(["ls", "-R", "--json", top]).jsonLines()
+        let paths = lines.compactMap { $0["path"] as? String }
+        #expect(paths.contains(String(top.dropFirst(3)) + "/a/b"), "\(paths)")
+        #expect(lines.allSatisfy { $0["isfolder"] as? Bool == true })
+    }
+
+    @Test func lsOfAMissingPathNamesTheCodeAndAHint() async throws {
+        let home = try await ConfigHome.signedIn()
+        let out = try await home.run(["ls", "pc:/no-such-folder-\(UUID().uuidString)"])
+        #expect(out.status == 1, "\(out)")
+        #expect(out.stderr.contains("does not exist"), "\(out)")
+        #expect(out.stderr.contains("pcmd ls"), "\(out)")
+        #expect(out.stdout.isEmpty)
+    }
+
+    @Test func aBadTokenIsAnAuthExit() async throws {
+        var home = try await ConfigHome.signedIn()
+        home.env["PCMD_TOKEN"] = "not-a-token"
+        let out = try await home.run(["ls", "pc:"])
+        #expect(out.status == 3, "\(out)")
+        #expect(out.stderr.contains("error 2"), "\(out)")
+        #expect(!out.stderr.contains("not-a-token"), "tokens are never printed")
+    }
+
+    @Test func mkdirWithoutParentFailsAndRmTrashesAFolderOnlyWithR() async throws {
+        let home = try await ConfigHome.signedIn()
+        let top = try await home.makeRemoteFolder("mkdir")
+        let orphan = try await home.run(["mkdir", "\(top)/x/y"])
+        #expect(orphan.status == 1, "\(orphan)")
+
+        #expect(try await home.run(["mkdir", "\(top)/x"]).status == 0)
+        let refused = try await home.run(["rm", "\(top)/x"])
+        #expect(refused.status == 1 && refused.stderr.contains("-r"), "\(refused)")
+        let trashed = try await home.run(["rm", "-r", "\(top)/x"])
+        #expect(trashed.status == 0, "\(trashed)")
+        #expect(try await home.run(["ls", top]).stdout.isEmpty)
+    }
+}

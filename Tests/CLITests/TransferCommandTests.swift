@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+@Suite struct TransferCommandTests {
+    @Test func putThenGetGivesBackTheSameBytes() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("put")
+        let file = try home.makeLocalFile("data.bin", size: 300_000)
+
+        let put = try await home.run(["put", file.path, remote, "--json"])
+        #expect(put.status == 0, "\(put)")
+        #expect(put.stderr.isEmpty, "no progress bar when stderr is not a terminal")
+        let record = try put.json()
+        #expect(record["target"] as? String == "\(remote)/data.bin")
+        #expect(record["bytes"] as? Int == 300_000)
+
+        let back = try home.makeLocalFolder("back")
+        let get = try await home.run(["get", "\(remote)/data.bin", back.path])
+        #expect(get.status == 0, "\(get)")
+        #expect(try Data(contentsOf: back.appendingPathComponent("data.bin")) == Data(contentsOf: file))
+    }
+
+    @Test func aFolderTreeGoesUpAndComesBackAndMvRemovesTheLocalSource() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("tree")
+        let tree = try home.makeLocalFolder("album")
+        try FileManager.default.createDirectory(at: tree.appendingPathComponent("inner"), withIntermediateDirectories: true)
+        try Data("one".utf8).write(to: tree.appendingPathComponent("one.txt"))
+        try Data("two".utf8).write(to: tree.appendingPathComponent("inner/two.txt"))
+
+        #expect(try await home.run(["put", tree.path, remote]).status == 0)
+        let listed = try await home.run(["ls", "-R", "\(remote)/\(tree.lastPathComponent)"])
+        #expect(listed.stdout.contains("/inner/two.txt"), "\(listed)")
+
+        let back = try home.makeLocalFolder("back")
+        #expect(try await home.run(["get", "\(remote)/\(tree.lastPathComponent)", back.path]).status == 0)
+        let copy = back.appendingPathComponent(tree.lastPathComponent)
+        #expect(try String(contentsOf: copy.appendingPathComponent("inner/two.txt"), encoding: .utf8) == "two")
+
+        let mv = try await home.run(["mv", copy.appendingPathComponent("one.txt").path, "\(remote)"])
+        #expect(mv.status == 0, "\(mv)")
+        #expect(!FileManager.default.fileExists(atPath: copy.appendingPathComponent("one.txt").path))
+        #expect(try await home.run(["ls", remote]).stdout.contains("one.txt"))
+    }
+
+    @Test func anExistingTargetIsLeftAloneUnlessTheUserSays() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("conflict")
+        let first = try home.makeLocalFile("same.txt", content: Data("first".utf8))
+        let second = try home.makeLocalFile("same.txt", content: Data("second".utf8))
+        #expect(try await home.run(["put", first.path, remote]).status == 0)
+
+        let refused = try await home.run(["put", second.path, remote])
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.stderr.contains("--overwrite"), "\(refused)")
+
+        #expect(try await home.run(["put", second.path, remote, "--keep-both"]).status == 0)
+        #expect(try await home.run(["put", second.path, remote, "--overwrite"]).status == 0)
+        let names = try await home.run(["ls", remote]).stdout.split(separator: "\n")
+        #expect(names.count == 2, "\(names)")
+
+        let back = try home.makeLocalFolder("back")
+        #expect(try await home.run(["get", "\(remote)/same.txt", back.path]).status == 0)
+        #expect(try String(contentsOf: back.appendingPathComponent("same.txt"), encoding: .utf8) == "second")
+    }
+
+    @Test func aTargetThatNamesAFileGivesTheItemThatName() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("rename")
+        let file = try home.makeLocalFile("draft.txt", content: Data("final words".utf8))
+        let put = try await home.run(["put", file.path, "\(remote)/final.txt"])
+        #expect(put.status == 0, "\(put)")
+        #expect(put.stdout == "\(file.path) → \(remote)/final.txt\n")
+
+        let back = try home.makeLocalFolder("back")
+        let get = try await home.run(["get", "\(remote)/final.txt", back.appendingPathComponent("local.txt").path])
+        #expect(get.status == 0, "\(get)")
+        #expect(try String(contentsOf: back.appendingPathComponent("local.txt"), encoding: .utf8) == "final words")
+
+        // An existing file as the target is a conflict like any other.
+        let refused = try await home.run(["get", "\(remote)/final.txt", back.appendingPathComponent("local.txt").path])
+        #expect(refused.status == 1, "\(refused)")
+        #expect(try await home.run(["cp", "\(remote)/final.txt", "\(remote)/copy.txt"]).status == 0)
+        #expect(try await home.run(["ls", remote]).stdout == "copy.txt\nfinal.txt\n")
+        let two = try await home.run(["put", file.path, file.path, "\(remote)/x.txt"])
+        #expect(two.status == 1 && two.stderr.contains("does not exist"), "several items need a folder: \(two)")
+    }
+
+    @Test func cpAndMvWithinTheCloud() async throws {
+        let home = try await ConfigHome.signedIn()
+        let a = try await home.makeRemoteFolder("cp-a")
+        let b = try await home.makeRemoteFolder("cp-b")
+        let file = try home.makeLocalFile("note.txt", content: Data("hello".utf8))
+        #expect(try await home.run(["put", file.path, a]).status == 0)
+
+        let cp = try await home.run(["cp", "\(a)/note.txt", b])
+        #expect(cp.status == 0, "\(cp)")
+        #expect(try await home.run(["ls", b]).stdout == "note.txt\n")
+
+        #expect(try await home.run(["mkdir", "\(b)/sub"]).status == 0)
+        let mv = try await home.run(["mv", "\(a)/note.txt", "\(b)/sub"])
+        #expect(mv.status == 0, "\(mv)")
+        #expect(try await home.run(["ls", a]).stdout.isEmpty)
+        #expect(try await home.run(["ls", "\(b)/sub"]).stdout == "note.txt\n")
+    }
+
+    @Test func putNeedsARemoteTargetAndAnExistingSource() async throws {
+        let home = try await ConfigHome.signedIn()
+        let usage = try await home.run(["put", "a", "b"])
+        #expect(usage.status == 64 || usage.status == 2, "\(usage)")
+
+        let remote = try await home.makeRemoteFolder("put-missing")
+        let missing = try await home.run(["put", "/no/such/file", remote])
+        #expect(missing.status == 1, "\(missing)")
+        #expect(missing.stderr.contains("does not exist"))
+
+        let noFolder = try await home.run(["get", "\(remote)/nothing.txt", home.root.path])
+        #expect(noFolder.status == 1 && noFolder.stderr.contains("pcmd ls"), "\(noFolder)")
+    }
+}
