@@ -165,4 +165,22 @@ import Testing
         h.keys(.f(3))
         #expect(await h.settle { h.screen().contains("这是一个演示文件。") })
     }
+
+    @Test func markedFilesGetOneTreeLink() async throws {
+        let h = try await Harness()
+        let folder = try await h.cloud.testFolder("tui-tree", files: ["one.txt": "1", "two.txt": "2", "three.txt": "3"])
+        h.app.active = 1
+        h.app.goTo("/\(folder.name)")
+        await h.settle { h.app.panes[1].rows.count == 3 }
+        h.keys(.char(" "), .char(" "))
+        h.keys(.char("p"))
+        #expect(await h.settle { h.app.overlays.last is PublinkDialog })
+        let dialog = try #require(h.app.overlays.last as? PublinkDialog)
+        #expect(h.screen().contains(dialog.link.link))
+        #expect(!dialog.qr.isEmpty)
+        let code = dialog.link.code
+        // The link shows exactly the two marked files.
+        let links = try await h.cloud.publinks()
+        #expect(links.contains { $0.code == code })
+    }
 }

@@ -14,15 +14,15 @@ extension App {
         let sel = p.selection
         guard !sel.isEmpty else { return }
         let what = describe(sel)
-        // Marked items become one tree link; Commander plans that from a list of items.
         let items = sel.map { item(p, $0) }
-        guard items.count == 1 else {
-            say("a link for several items: zip them (z) and link the zip, or link their folder")
-            return
-        }
-        submit(.createPublink(items[0], PublinkLimits()), "public link for \(what)") { app, snaps in
+        // Marked items become one tree link, shown to visitors as a folder of that name.
+        let name = items.count == 1 ? sel[0].name : (p.location.name == "/" ? "pcmd" : p.location.name)
+        let action: Action = items.count == 1 ? .createPublink(items[0], PublinkLimits())
+            : .createTreePublink(items, name: name, PublinkLimits())
+        p.clearMarks()
+        submit(action, "public link for \(what)") { app, snaps in
             guard case .publink(let link)? = snaps.compactMap(\.result).first else { return }
-            app.push(PublinkDialog(link: link, name: sel[0].name))
+            app.push(PublinkDialog(link: link, name: name))
         }
     }
 

@@ -5,11 +5,10 @@ import Foundation
 final class PublinkDialog: Overlay {
     let link: PublinkInfo
     let name: String
-    let qr: [String]
+    var qr: [String] = []
 
     init(link: PublinkInfo, name: String) {
         self.link = link; self.name = name
-        qr = QRText.lines(link.link)
     }
 
     func handle(_ key: Key, _ app: App) -> Bool {
@@ -29,23 +28,24 @@ final class PublinkDialog: Overlay {
 
     func draw(_ c: inout Canvas, _ app: App) {
         let t = app.theme
+        if qr.isEmpty { qr = QRText.lines(link.link, darkInk: !app.theme.monochrome) }
         let qrWidth = qr.map(TextWidth.of).max() ?? 0
-        let fitsQR = qr.count + 8 <= c.height - 2 && qrWidth + 4 <= c.width - 2
+        let fitsQR = qr.count + 5 <= c.height - 2 && qrWidth + 4 <= c.width - 2
         let width = max(TextWidth.of(link.link) + 6, fitsQR ? qrWidth + 4 : 40, 50)
-        let r = box(&c, app, width: width, height: 7 + (fitsQR ? qr.count : 0), title: "Public link — \(name)")
-        c.put(link.link, x: r.x + 2, y: r.y + 2, t[.input], limit: r.maxX - 2)
+        let r = box(&c, app, width: width, height: (fitsQR ? 5 + qr.count : 6), title: "Public link — \(name)")
+        c.put(link.link, x: r.x + 2, y: r.y + 1, t[.input], limit: r.maxX - 2)
         let expiry = link.expires.map { "expires \(DateText.full(Date(timeIntervalSince1970: TimeInterval($0))))" } ?? "never expires"
-        c.put("\(expiry) · \(link.downloads ?? 0) downloads", x: r.x + 2, y: r.y + 3, t[.dialog], limit: r.maxX - 2)
+        c.put("\(expiry) · \(link.downloads ?? 0) downloads", x: r.x + 2, y: r.y + 2, t[.dialog], limit: r.maxX - 2)
         if fitsQR {
             // The code is drawn black-on-white whatever the theme: scanners need the contrast.
             let qrStyle = Style(fg: TermColor(index: 0), bg: TermColor(index: 15))
             for (i, line) in qr.enumerated() {
-                c.put(line, x: r.x + (r.width - qrWidth) / 2, y: r.y + 5 + i, app.theme.monochrome ? .plain : qrStyle)
+                c.put(line, x: r.x + (r.width - qrWidth) / 2, y: r.y + 3 + i, app.theme.monochrome ? .plain : qrStyle)
             }
         } else if !qr.isEmpty {
-            c.put("(enlarge the terminal to see the QR code)", x: r.x + 2, y: r.y + 4, t[.dialog], limit: r.maxX - 2)
+            c.put("(enlarge the terminal to see the QR code)", x: r.x + 2, y: r.y + 3, t[.dialog], limit: r.maxX - 2)
         }
-        c.put("y copy URL · e expiry · Enter close", x: r.x + 2, y: r.maxY - 2, t[.dialogTitle], limit: r.maxX - 2)
+        c.put(" y copy URL · e expiry · Enter close ", x: r.x + 2, y: r.maxY - 1, t[.dialogTitle], limit: r.maxX - 2)
     }
 }
 

@@ -102,7 +102,7 @@ import Testing
     @Test func publinkIsCopiedAndShowsOnTheLinksScreen() async throws {
         let cloud = try await Env.cloud()
         let folder = try await cloud.testFolder("e2e-link", files: ["send-me.txt": "link content"])
-        let r = try await Self.launch(cloudPath: "/\(folder.name)")
+        let r = try await Self.launch(cloudPath: "/\(folder.name)", height: 36)
         let t = r.tmux
         #expect(t.waitFor("send-me.txt").ok)
         try t.keys("Tab", "p")
@@ -112,6 +112,8 @@ import Testing
             line.range(of: "https://").map { String(line[$0.lowerBound...]).split(separator: " ").first.map(String.init) ?? "" }
         }.first)
         let code = try #require(link.split(separator: "=").last.map(String.init))
+        // The QR code is drawn in half blocks under the URL.
+        #expect(dialog.screen.split(separator: "\n").filter { $0.contains("▀") || $0.contains("▄") }.count >= 8)
         try t.keys("y")
         #expect(t.wait { _ in t.clipboard.contains(code) }.ok)
         try t.keys("Enter", "P")
