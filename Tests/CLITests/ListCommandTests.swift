@@ -25,6 +25,18 @@ import Testing
         #expect(lines.allSatisfy { $0["isfolder"] as? Bool == true })
     }
 
+    @Test func theRemotePrefixComesFromTheConfig() async throws {
+        let home = try await ConfigHome.signedIn()
+        let top = try await home.makeRemoteFolder("prefix")
+        try FileManager.default.createDirectory(at: home.configDir, withIntermediateDirectories: true)
+        try "remote_prefix = \"cloud:\"\n".write(to: home.configFile, atomically: true, encoding: .utf8)
+        let local = try home.makeLocalFile("p.txt", content: Data("prefixed".utf8))
+        let remote = "cloud:" + top.dropFirst(3)
+        let put = try await home.run(["put", local.path, remote])
+        #expect(put.status == 0, "\(put)")
+        #expect(try await home.run(["ls", remote]).stdout == "p.txt\n")
+    }
+
     @Test func lsOfAMissingPathNamesTheCodeAndAHint() async throws {
         let home = try await ConfigHome.signedIn()
         let out = try await home.run(["ls", "pc:/no-such-folder-\(UUID().uuidString)"])

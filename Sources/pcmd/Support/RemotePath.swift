@@ -1,11 +1,16 @@
 import Foundation
 import ArgumentParser
+import Commander
 
 /// A path in the pCloud account, written `pc:/path` on the command line so `put`, `get`, `cp`
 /// and `mv` can tell the two sides apart; `pc:` alone is the root.
 struct RemotePath: Hashable, CustomStringConvertible, ExpressibleByArgument {
-    /// The prefix that marks a remote path (configurable later through config.toml).
-    static let prefix = "pc:"
+    /// The prefix that marks a remote path: `remote_prefix` in config.toml, else `pc:`. Read
+    /// once (arguments are parsed before any command runs).
+    static let prefix: String = {
+        guard let p = try? Accounts.open().config.remotePrefix, !p.isEmpty else { return Config.defaultRemotePrefix }
+        return p
+    }()
 
     /// Absolute, without a trailing slash ("/" for the root).
     let path: String
