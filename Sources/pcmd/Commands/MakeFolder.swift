@@ -8,6 +8,8 @@ struct MakeFolder: CloudCommand {
     var parents = false
     @Argument(help: ArgumentHelp("pCloud paths (pc:/path).", valueName: "path"))
     var paths: [RemotePath]
+    @Flag(help: "Print the result as JSON.")
+    var json = false
     @OptionGroup var cloud: CloudOptions
 
     func run(on account: Remote) async throws {
@@ -22,7 +24,7 @@ struct MakeFolder: CloudCommand {
                 let parent = try await account.folder(p.parent)
                 try await account.perform(.mkdir(p.name, in: Item(account.drive, parent)))
             }
-            Console.out("created \(p)")
+            try Console.done(json, "created \(p)", action: "mkdir", path: p.path)
         }
     }
 }

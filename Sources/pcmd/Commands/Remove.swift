@@ -10,6 +10,8 @@ struct Remove: CloudCommand {
     var recursive = false
     @Argument(help: ArgumentHelp("pCloud paths (pc:/path).", valueName: "path"))
     var paths: [RemotePath]
+    @Flag(help: "Print the result as JSON.")
+    var json = false
     @OptionGroup var cloud: CloudOptions
 
     func run(on account: Remote) async throws {
@@ -21,6 +23,6 @@ struct Remove: CloudCommand {
             items.append(Item(account.drive, e))
         }
         try await account.perform(.delete(items, permanent: false))
-        for p in paths { Console.out("trashed \(p)") }
+        for p in paths { try Console.done(json, "trashed \(p)", action: "rm", path: p.path) }
     }
 }

@@ -9,11 +9,13 @@ struct Revert: CloudCommand {
     var path: RemotePath
     @Argument(help: "The revisionid, from pcmd revisions.")
     var revision: Int
+    @Flag(help: "Print the result as JSON.")
+    var json = false
     @OptionGroup var cloud: CloudOptions
 
     func run(on account: Remote) async throws {
         let file = try await account.entry(path)
         try await account.perform(.revert(Item(account.drive, file), revisionid: revision))
-        Console.out("reverted \(path) to revision \(revision)")
+        try Console.done(json, "reverted \(path) to revision \(revision)", action: "revert", path: path.path, ["revisionid": "\(revision)"])
     }
 }

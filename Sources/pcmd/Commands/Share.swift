@@ -17,6 +17,8 @@ struct Share: CloudCommand {
     var readOnly = false
     @Option(help: "A note for the recipient.")
     var message: String?
+    @Flag(help: "Print the result as JSON.")
+    var json = false
     @OptionGroup var cloud: CloudOptions
 
     func validate() throws {
@@ -27,7 +29,8 @@ struct Share: CloudCommand {
         let dir = try await account.folder(folder)
         let permissions = perm?.permissions ?? .readOnly
         try await account.perform(.share(Item(account.drive, dir), mail: email, permissions: permissions, message: message))
-        Console.out("offered \(folder) to \(email) (\(SharePermissionsArgument.describe(permissions)))")
+        try Console.done(json, "offered \(folder) to \(email) (\(SharePermissionsArgument.describe(permissions)))", action: "share",
+                         path: folder.path, ["mail": email, "permissions": SharePermissionsArgument.describe(permissions)])
     }
 }
 

@@ -11,12 +11,14 @@ struct Unzip: CloudCommand {
     var to: RemotePath
     @Option(help: "The archive's password, if it has one.")
     var password: String?
+    @Flag(help: "Print the result as JSON.")
+    var json = false
     @OptionGroup var cloud: CloudOptions
 
     func run(on account: Remote) async throws {
         let zip = try await account.entry(archive)
         let folder = try await account.folder(to)
         try await account.perform(.extract(Item(account.drive, zip), into: Item(account.drive, folder), password: password))
-        Console.out("extracted \(archive) into \(to)")
+        try Console.done(json, "extracted \(archive) into \(to)", action: "unzip", path: archive.path, ["into": to.path])
     }
 }

@@ -11,6 +11,8 @@ struct Zip: CloudCommand {
     @Option(help: ArgumentHelp("The archive to create.", valueName: "remote.zip"))
     var to: RemotePath
     @OptionGroup var conflicts: ConflictOptions
+    @Flag(help: "Print the result as JSON.")
+    var json = false
     @OptionGroup var cloud: CloudOptions
 
     func run(on account: Remote) async throws {
@@ -21,7 +23,8 @@ struct Zip: CloudCommand {
         let done = try await account.perform(.zip(items, into: Item(account.drive, folder), name: to.name), resolver: resolver)
         try await refused?.check(in: to.parent)
         if case .entries(let e)? = done.first?.result, let zip = e.first {
-            Console.out("\(to.parent.appending(zip.name)) (\(Units.bytes(zip.size)))")
+            try Console.done(json, "\(to.parent.appending(zip.name)) (\(Units.bytes(zip.size)))", action: "zip",
+                             path: to.parent.appending(zip.name).path, ["size": "\(zip.size)"])
         }
     }
 }

@@ -22,6 +22,13 @@ enum Console {
         out(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 
+    /// What a command that changes something did: a sentence on a terminal or a pipe, or with
+    /// `--json` one object `{"action": "rm", "path": "/x", …}` per item.
+    static func done(_ json: Bool, _ text: String, action: String, path: String, _ extra: [String: String] = [:]) throws {
+        guard json else { out(text); return }
+        try Console.json(extra.merging(["action": action, "path": path]) { a, _ in a })
+    }
+
     /// Columns padded to the widest cell (numbers in `rightAligned` columns on the right); the
     /// last column is not padded.
     static func table(_ rows: [[String]], rightAligned: Set<Int> = []) {
