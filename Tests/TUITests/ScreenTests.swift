@@ -183,4 +183,19 @@ import Testing
         let links = try await h.cloud.publinks()
         #expect(links.contains { $0.code == code })
     }
+
+    @Test func mouseClicksSelectDoubleClickOpensWheelScrolls() async throws {
+        let h = try await Harness(local: ["a.txt": "a", "b.txt": "b", "dir/c.txt": "c"])
+        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } }
+        _ = h.screen(100, 30)
+        // Row 3 of the right pane (y = 2 is its first entry).
+        h.keys(.mouse(MouseEvent(.click, x: 60, y: 4)))
+        #expect(h.app.active == 1 && h.app.panes[1].cursor == 2)
+        h.keys(.mouse(MouseEvent(.wheelDown, x: 60, y: 4)))
+        #expect(h.app.panes[1].cursor == 5)
+        // Double-click on the local "dir" (first row) opens it.
+        h.keys(.mouse(MouseEvent(.doubleClick, x: 5, y: 2)))
+        #expect(h.app.active == 0)
+        #expect(await h.settle { h.app.panes[0].location.path.hasSuffix("/dir") && h.app.panes[0].current?.name == "c.txt" })
+    }
 }

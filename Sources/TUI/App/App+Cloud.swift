@@ -22,6 +22,7 @@ extension App {
         p.clearMarks()
         submit(action, "public link for \(what)") { app, snaps in
             guard case .publink(let link)? = snaps.compactMap(\.result).first else { return }
+            app.copyToClipboard(link.link)
             app.push(PublinkDialog(link: link, name: name))
         }
     }

@@ -114,7 +114,7 @@ import Testing
         let code = try #require(link.split(separator: "=").last.map(String.init))
         // The QR code is drawn in half blocks under the URL.
         #expect(dialog.screen.split(separator: "\n").filter { $0.contains("▀") || $0.contains("▄") }.count >= 8)
-        try t.keys("y")
+        // Copied on creation (OSC 52, which tmux takes with set-clipboard on).
         #expect(t.wait { _ in t.clipboard.contains(code) }.ok)
         try t.keys("Enter", "P")
         #expect(t.waitFor("Public links").ok)
@@ -187,6 +187,19 @@ import Testing
         let r = try await Self.launch(local: ["ctrl-c.txt": "c"])
         #expect(r.tmux.waitFor("ctrl-c.txt").ok)
         try r.tmux.keys("C-c")
+        let report = try #require(r.tmux.exitReport())
+        #expect(report.contains(" icanon") && !report.contains("-icanon") && !report.contains("-echo "))
+    }
+
+    @Test func sigtermRestoresTheTerminal() async throws {
+        let r = try await Self.launch(local: ["term.txt": "t"])
+        #expect(r.tmux.waitFor("term.txt").ok)
+        // The pane's shell runs pcmd as its child.
+        let shell = try #require(Int32(r.tmux.run(["display-message", "-p", "-t", r.tmux.session, "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let pid = try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
+        #expect(kill(pid, SIGTERM) == 0)
         let report = try #require(r.tmux.exitReport())
         #expect(report.contains(" icanon") && !report.contains("-icanon") && !report.contains("-echo "))
     }
