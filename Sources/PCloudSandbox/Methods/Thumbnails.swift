@@ -24,30 +24,30 @@ enum Thumbnails {
         let source: gdImagePtr? = input.withUnsafeMutableBytes { raw in
             let n = Int32(raw.count), p = raw.baseAddress
             switch Array(raw.prefix(4)) {
-            case [0x89, 0x50, 0x4E, 0x47]: return gdImageCreateFromPngPtr(n, p)
-            case let b where b.starts(with: [0xFF, 0xD8]): return gdImageCreateFromJpegPtr(n, p)
-            case let b where b.starts(with: [0x47, 0x49, 0x46]): return gdImageCreateFromGifPtr(n, p)
-            case [0x52, 0x49, 0x46, 0x46]: return gdImageCreateFromWebpPtr(n, p)
+            case [0x89, 0x50, 0x4E, 0x47]: return pcmd_gdImageCreateFromPngPtr(n, p)
+            case let b where b.starts(with: [0xFF, 0xD8]): return pcmd_gdImageCreateFromJpegPtr(n, p)
+            case let b where b.starts(with: [0x47, 0x49, 0x46]): return pcmd_gdImageCreateFromGifPtr(n, p)
+            case [0x52, 0x49, 0x46, 0x46]: return pcmd_gdImageCreateFromWebpPtr(n, p)
             default: return nil
             }
         }
         guard let source else { throw APIError(3001, "Could not create thumb from the given file.") }
-        defer { gdImageDestroy(source) }
+        defer { pcmd_gdImageDestroy(source) }
         let sw = Double(pcmd_gd_width(source)), sh = Double(pcmd_gd_height(source))
         let fit = crop ? max(Double(size.width) / sw, Double(size.height) / sh) : min(Double(size.width) / sw, Double(size.height) / sh)
         let scale = min(fit, 1)
         let scaledW = max(1, Int((sw * scale).rounded())), scaledH = max(1, Int((sh * scale).rounded()))
         let outW = crop ? min(size.width, scaledW) : scaledW, outH = crop ? min(size.height, scaledH) : scaledH
-        guard let out = gdImageCreateTrueColor(Int32(outW), Int32(outH)) else { throw APIError(5000) }
-        defer { gdImageDestroy(out) }
+        guard let out = pcmd_gdImageCreateTrueColor(Int32(outW), Int32(outH)) else { throw APIError(5000) }
+        defer { pcmd_gdImageDestroy(out) }
         // Centre the cut: source offsets in source pixels.
         let srcX = crop ? Int32((Double(scaledW - outW) / 2 / scale).rounded()) : 0
         let srcY = crop ? Int32((Double(scaledH - outH) / 2 / scale).rounded()) : 0
         let srcW = Int32((Double(outW) / scale).rounded()), srcH = Int32((Double(outH) / scale).rounded())
-        gdImageCopyResampled(out, source, 0, 0, srcX, srcY, Int32(outW), Int32(outH), srcW, srcH)
+        pcmd_gdImageCopyResampled(out, source, 0, 0, srcX, srcY, Int32(outW), Int32(outH), srcW, srcH)
         var length: Int32 = 0
-        guard let bytes = png ? gdImagePngPtr(out, &length) : gdImageJpegPtr(out, &length, 85) else { throw APIError(5000) }
-        defer { gdFree(bytes) }
+        guard let bytes = png ? pcmd_gdImagePngPtr(out, &length) : pcmd_gdImageJpegPtr(out, &length, 85) else { throw APIError(5000) }
+        defer { pcmd_gdFree(bytes) }
         _ = input
         return (Data(bytes: bytes, count: Int(length)), outW, outH)
     }

@@ -10,24 +10,24 @@ enum HalfBlockImage {
             let n = Int32(raw.count)
             let p = UnsafeMutableRawPointer(mutating: raw.baseAddress!)
             switch [UInt8](raw.prefix(4)) {
-            case [0x89, 0x50, 0x4E, 0x47]: return gdImageCreateFromPngPtr(n, p)
-            case let b where b.starts(with: [0xFF, 0xD8]): return gdImageCreateFromJpegPtr(n, p)
-            case let b where b.starts(with: [0x47, 0x49, 0x46]): return gdImageCreateFromGifPtr(n, p)
+            case [0x89, 0x50, 0x4E, 0x47]: return pcmd_gdImageCreateFromPngPtr(n, p)
+            case let b where b.starts(with: [0xFF, 0xD8]): return pcmd_gdImageCreateFromJpegPtr(n, p)
+            case let b where b.starts(with: [0x47, 0x49, 0x46]): return pcmd_gdImageCreateFromGifPtr(n, p)
             default: return nil
             }
         }
         guard let image else { return nil }
-        defer { gdImageDestroy(image) }
+        defer { pcmd_gdImageDestroy(image) }
         let sw = Int(pcmd_gd_width(image)), sh = Int(pcmd_gd_height(image))
         guard sw > 0, sh > 0 else { return nil }
         // Cells are about twice as tall as wide: one cell column per pixel column, two pixel rows per cell row.
         let scale = min(Double(columns) / Double(sw), Double(rows * 2) / Double(sh))
         let w = max(1, Int(Double(sw) * scale)), h = max(2, Int(Double(sh) * scale) / 2 * 2)
-        guard let small = gdImageCreateTrueColor(Int32(w), Int32(h)) else { return nil }
-        defer { gdImageDestroy(small) }
-        gdImageCopyResampled(small, image, 0, 0, 0, 0, Int32(w), Int32(h), Int32(sw), Int32(sh))
+        guard let small = pcmd_gdImageCreateTrueColor(Int32(w), Int32(h)) else { return nil }
+        defer { pcmd_gdImageDestroy(small) }
+        pcmd_gdImageCopyResampled(small, image, 0, 0, 0, 0, Int32(w), Int32(h), Int32(sw), Int32(sh))
         func color(_ x: Int, _ y: Int) -> TermColor {
-            let c = gdImageGetTrueColorPixel(small, Int32(x), Int32(y))
+            let c = pcmd_gdImageGetTrueColorPixel(small, Int32(x), Int32(y))
             let hex = String(format: "#%02x%02x%02x", (c >> 16) & 255, (c >> 8) & 255, c & 255)
             return TermColor(name: hex) ?? .default
         }
