@@ -55,12 +55,11 @@ struct PaneView {
             }
         }
         // Column separators down to the footer.
-        var sep = inner.x + nameWidth
+        let sep = inner.x + nameWidth
         for y in listTop + (end - pane.top)..<(listTop + listHeight) {
             if showSize { c.put("│", x: sep, y: y, border) }
             if showDate { c.put("│", x: sep + Self.sizeWidth + 1, y: y, border) }
         }
-        sep = 0
         drawFooter(pane, into: &c, y: inner.maxY - 1, inner, border: border)
     }
 
@@ -95,7 +94,7 @@ struct PaneView {
     }
 
     private func drawFooter(_ pane: Pane, into c: inout Canvas, y: Int, _ inner: Rect, border: Style) {
-        c.put(String(repeating: "─", count: inner.width), x: inner.x, y: y - 0, border)
+        c.put(String(repeating: "─", count: inner.width), x: inner.x, y: y, border)
         var text: String
         let marked = pane.markedEntries
         if !marked.isEmpty {
