@@ -34,18 +34,18 @@ import Testing
         let folder = try await cloud.testFolder("e2e-copy")
         let r = try await Self.launch(cloudPath: "/\(folder.name)", local: ["hello-e2e.txt": "hello from e2e"])
         let t = r.tmux
-        #expect(t.waitFor("hello-e2e.txt").ok)
-        #expect(t.waitFor("SANDBOX").ok)
-        #expect(t.waitFor("(empty folder)").ok)
+        #expect(await t.waitFor("hello-e2e.txt").ok)
+        #expect(await t.waitFor("SANDBOX").ok)
+        #expect(await t.waitFor("(empty folder)").ok)
         try t.keys("F5")
-        #expect(t.waitFor("Copy “hello-e2e.txt” to (SANDBOX):").ok)
+        #expect(await t.waitFor("Copy “hello-e2e.txt” to (SANDBOX):").ok)
         try t.keys("Enter")
-        let seen = t.wait { Self.cloudPane($0).contains("hello-e2e.txt") }
+        let seen = await t.wait { Self.cloudPane($0).contains("hello-e2e.txt") }
         #expect(seen.ok, "\(seen.screen)")
         let listed = try await cloud.list(folder.ref)
         #expect(listed.map(\.name) == ["hello-e2e.txt"] && listed.first?.size == 14)
         try t.keys("F10")
-        let report = try #require(t.exitReport())
+        let report = try #require(await t.exitReport())
         #expect(report.contains("exit=0"))
         // The terminal is back in its normal mode: line editing and echo on.
         #expect(report.contains(" icanon") && report.contains(" echo ") && !report.contains("-icanon") && !report.contains("-echo "))
@@ -58,18 +58,18 @@ import Testing
         let folder = try await cloud.testFolder("e2e-trash", files: [name: "keep me"])
         let r = try await Self.launch(cloudPath: "/\(folder.name)")
         let t = r.tmux
-        #expect(t.waitFor(name).ok)
+        #expect(await t.waitFor(name).ok)
         try t.keys("Tab", "F8")
-        #expect(t.waitFor("goes to pCloud's trash").ok)
+        #expect(await t.waitFor("goes to pCloud's trash").ok)
         try t.keys("d")
-        #expect(t.wait { !Self.cloudPane($0).contains(name) && Self.cloudPane($0).contains("(empty folder)") }.ok)
+        #expect(await t.wait { !Self.cloudPane($0).contains(name) && Self.cloudPane($0).contains("(empty folder)") }.ok)
         try t.keys("t")
-        #expect(t.waitFor("Trash — SANDBOX").ok)
-        #expect(t.waitFor(name).ok)
+        #expect(await t.waitFor("Trash — SANDBOX").ok)
+        #expect(await t.waitFor(name).ok)
         try t.keys("/")
         try t.type(name)
         try t.keys("Enter", "r")
-        #expect(t.waitFor("restore \(name): done").ok)
+        #expect(await t.waitFor("restore \(name): done").ok)
         #expect(try await cloud.list(folder.ref).map(\.name) == [name])
     }
 
@@ -78,23 +78,23 @@ import Testing
         let folder = try await cloud.testFolder("e2e-rev", files: ["notes.txt": "version one"])
         let r = try await Self.launch(cloudPath: "/\(folder.name)", local: ["notes.txt": "version two, longer"])
         let t = r.tmux
-        #expect(t.wait { Self.cloudPane($0).contains("notes.txt") && $0.contains("19 B") }.ok)
+        #expect(await t.wait { Self.cloudPane($0).contains("notes.txt") && $0.contains("19 B") }.ok)
         try t.keys("F5")
-        #expect(t.waitFor("Copy “notes.txt”").ok)
+        #expect(await t.waitFor("Copy “notes.txt”").ok)
         try t.keys("Enter")
-        #expect(t.waitFor("Already exists").ok)
+        #expect(await t.waitFor("Already exists").ok)
         try t.keys("o")
-        #expect(t.waitFor("done").ok)
+        #expect(await t.waitFor("done").ok)
         #expect(String(decoding: try await cloud.text(.path("/\(folder.name)/notes.txt")), as: UTF8.self) == "version two, longer")
         try t.keys("Tab", "v")
-        #expect(t.waitFor("Revisions — notes.txt").ok)
-        #expect(t.waitFor("11 B").ok)   // the old revision's size
+        #expect(await t.waitFor("Revisions — notes.txt").ok)
+        #expect(await t.waitFor("11 B").ok)   // the old revision's size
         try t.keys("/")
         try t.type("11 B")
         try t.keys("Enter", "R")
-        #expect(t.waitFor("Make revision").ok)
+        #expect(await t.waitFor("Make revision").ok)
         try t.keys("r")
-        #expect(t.waitFor("revert notes.txt").ok)
+        #expect(await t.waitFor("revert notes.txt").ok)
         let reverted = await pollText(cloud, "/\(folder.name)/notes.txt", "version one")
         #expect(reverted)
     }
@@ -104,9 +104,9 @@ import Testing
         let folder = try await cloud.testFolder("e2e-link", files: ["send-me.txt": "link content"])
         let r = try await Self.launch(cloudPath: "/\(folder.name)", height: 36)
         let t = r.tmux
-        #expect(t.waitFor("send-me.txt").ok)
+        #expect(await t.waitFor("send-me.txt").ok)
         try t.keys("Tab", "p")
-        let dialog = t.waitFor("Public link — send-me.txt")
+        let dialog = await t.waitFor("Public link — send-me.txt")
         #expect(dialog.ok, "\(dialog.screen)")
         let link = try #require(dialog.screen.split(separator: "\n").lazy.compactMap { line in
             line.range(of: "https://").map { String(line[$0.lowerBound...]).split(separator: " ").first.map(String.init) ?? "" }
@@ -115,10 +115,10 @@ import Testing
         // The QR code is drawn in half blocks under the URL.
         #expect(dialog.screen.split(separator: "\n").filter { $0.contains("▀") || $0.contains("▄") }.count >= 8)
         // Copied on creation (OSC 52, which tmux takes with set-clipboard on).
-        #expect(t.wait { _ in t.clipboard.contains(code) }.ok)
+        #expect(await t.wait { _ in t.clipboard.contains(code) }.ok)
         try t.keys("Enter", "P")
-        #expect(t.waitFor("Public links").ok)
-        #expect(t.waitFor(String(code.suffix(12))).ok)
+        #expect(await t.waitFor("Public links").ok)
+        #expect(await t.waitFor(String(code.suffix(12))).ok)
         #expect(try await cloud.publinks().contains { $0.code == code })
     }
 
@@ -126,23 +126,23 @@ import Testing
         let alice = try await Env.cloud(0), bob = try await Env.cloud(1)
         let folder = try await alice.testFolder("e2e-share", files: ["for-bob.txt": "hi bob"])
         let a = try await Self.launch()
-        #expect(a.tmux.waitFor("README.txt").ok)
+        #expect(await a.tmux.waitFor("README.txt").ok)
         try a.tmux.keys("Tab", "C-s")
         try a.tmux.type(folder.name)
         try a.tmux.keys("Enter", "S")
-        #expect(a.tmux.waitFor("Share “\(folder.name)”").ok)
+        #expect(await a.tmux.waitFor("Share “\(folder.name)”").ok)
         try a.tmux.type("bob@example.com")
         try a.tmux.keys("Tab", "Space", "Enter")
-        #expect(a.tmux.waitFor("share \(folder.name) with bob@example.com: done").ok)
+        #expect(await a.tmux.waitFor("share \(folder.name) with bob@example.com: done").ok)
         try a.tmux.keys("F10")
         let b = try await Self.launch(user: "bob")
-        #expect(b.tmux.waitFor("SANDBOX").ok)
+        #expect(await b.tmux.waitFor("SANDBOX").ok)
         try b.tmux.keys("Tab", "w")
-        #expect(b.tmux.waitFor(folder.name).ok)
+        #expect(await b.tmux.waitFor(folder.name).ok)
         try b.tmux.keys("/")
         try b.tmux.type(folder.name)
         try b.tmux.keys("Enter", "a")
-        #expect(b.tmux.waitFor("accept").ok)
+        #expect(await b.tmux.waitFor("accept").ok)
         var accepted = false
         for _ in 0..<100 where !accepted {
             accepted = try await bob.shares().contains { $0.incoming && $0.name == folder.name && $0.shareid != nil }
@@ -157,15 +157,15 @@ import Testing
         let folder = try await cloud.testFolder("e2e-zip", files: files)
         let r = try await Self.launch(cloudPath: "/\(folder.name)")
         let t = r.tmux
-        #expect(t.waitFor("part3.txt").ok)
+        #expect(await t.waitFor("part3.txt").ok)
         try t.keys("Tab", "*")
-        #expect(t.waitFor("3 marked").ok)
+        #expect(await t.waitFor("3 marked").ok)
         try t.keys("z")
-        #expect(t.waitFor("Zip 3 items as").ok)
+        #expect(await t.waitFor("Zip 3 items as").ok)
         try t.keys("C-u")
         try t.type("bundle.zip")
         try t.keys("Enter", "J")
-        let panel = t.wait { $0.contains("Jobs —") && $0.contains("done") }
+        let panel = await t.wait { $0.contains("Jobs —") && $0.contains("done") }
         #expect(panel.ok, "\(panel.screen)")
         #expect(panel.screen.contains("100%") || panel.screen.contains("done"))
         #expect(try await cloud.list(folder.ref).contains { $0.name == "bundle.zip" })
@@ -174,33 +174,33 @@ import Testing
     @Test func resizeDownToTheSmallestAndBelow() async throws {
         let r = try await Self.launch(local: ["resize.txt": "r"])
         let t = r.tmux
-        #expect(t.waitFor("resize.txt").ok)
+        #expect(await t.waitFor("resize.txt").ok)
         try t.run(["resize-window", "-t", t.session, "-x", "40", "-y", "10"])
-        #expect(t.wait { $0.contains("resize.txt") && $0.split(separator: "\n").count <= 10 }.ok)
+        #expect(await t.wait { $0.contains("resize.txt") && $0.split(separator: "\n").count <= 10 }.ok)
         try t.run(["resize-window", "-t", t.session, "-x", "30", "-y", "8"])
-        #expect(t.waitFor("too small").ok)
+        #expect(await t.waitFor("too small").ok)
         try t.run(["resize-window", "-t", t.session, "-x", "100", "-y", "30"])
-        #expect(t.waitFor("10Quit").ok)
+        #expect(await t.waitFor("10Quit").ok)
     }
 
     @Test func ctrlCRestoresTheTerminal() async throws {
         let r = try await Self.launch(local: ["ctrl-c.txt": "c"])
-        #expect(r.tmux.waitFor("ctrl-c.txt").ok)
+        #expect(await r.tmux.waitFor("ctrl-c.txt").ok)
         try r.tmux.keys("C-c")
-        let report = try #require(r.tmux.exitReport())
+        let report = try #require(await r.tmux.exitReport())
         #expect(report.contains(" icanon") && !report.contains("-icanon") && !report.contains("-echo "))
     }
 
     @Test func sigtermRestoresTheTerminal() async throws {
         let r = try await Self.launch(local: ["term.txt": "t"])
-        #expect(r.tmux.waitFor("term.txt").ok)
+        #expect(await r.tmux.waitFor("term.txt").ok)
         // The pane's shell runs pcmd as its child.
         let shell = try #require(Int32(r.tmux.run(["display-message", "-p", "-t", r.tmux.session, "#{pane_pid}"])
             .trimmingCharacters(in: .whitespacesAndNewlines)))
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
         let pid = try #require(children.split(separator: " ").compactMap { Int32($0) }.first)
         #expect(kill(pid, SIGTERM) == 0)
-        let report = try #require(r.tmux.exitReport())
+        let report = try #require(await r.tmux.exitReport())
         #expect(report.contains(" icanon") && !report.contains("-icanon") && !report.contains("-echo "))
     }
 
@@ -216,7 +216,7 @@ import Testing
         let t = try Tmux(["--sandbox", info.httpsURL!, "--ca-file", info.caPath!, "--local", dir.path, "--cloud-path", "/\(folder.name)"],
                          env: ["EDITOR": editor.path, "XDG_DATA_HOME": dir.appendingPathComponent("data").path,
                                "XDG_CONFIG_HOME": dir.appendingPathComponent("config").path], dir: dir)
-        #expect(t.waitFor("todo.txt").ok)
+        #expect(await t.waitFor("todo.txt").ok)
         try t.keys("Tab", "F4")
         #expect(await pollText(cloud, "/\(folder.name)/todo.txt", "buy milk\ncall mum\n"))
         let revisions = try await cloud.revisions(of: .path("/\(folder.name)/todo.txt"))

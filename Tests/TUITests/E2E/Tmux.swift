@@ -73,27 +73,31 @@ final class Tmux {
 
     var screen: String { (try? run(["capture-pane", "-p", "-t", session])) ?? "" }
 
-    /// Polls the screen until `done` holds; the last screen is returned either way.
+    /// Polls the screen until `done` holds; the last screen is returned either way. Sleeps
+    /// with Task.sleep: a blocked thread of the small cooperative pool would stall the
+    /// in-process sandboxes of every other suite.
     @discardableResult
-    func wait(timeout: Double = 15, _ done: (String) -> Bool) -> (ok: Bool, screen: String) {
+    func wait(timeout: Double = 15, _ done: (String) -> Bool) async -> (ok: Bool, screen: String) {
         let end = Date().addingTimeInterval(timeout)
         var s = screen
         while Date() < end {
             if done(s) { return (true, s) }
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(for: .milliseconds(50))
             s = screen
         }
         return (done(s), s)
     }
 
-    func waitFor(_ text: String, timeout: Double = 15) -> (ok: Bool, screen: String) { wait(timeout: timeout) { $0.contains(text) } }
+    func waitFor(_ text: String, timeout: Double = 15) async -> (ok: Bool, screen: String) {
+        await wait(timeout: timeout) { $0.contains(text) }
+    }
 
     /// What pcmd left behind when it exited: its status and the terminal's `stty -a`.
-    func exitReport(timeout: Double = 10) -> String? {
+    func exitReport(timeout: Double = 10) async -> String? {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
             if let s = try? String(contentsOf: statusFile, encoding: .utf8), s.contains("speed") { return s }
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(for: .milliseconds(50))
         }
         return nil
     }
