@@ -40,6 +40,18 @@ PCMD_GD_VOID(gdImageCopyResampled, (gdImagePtr dst, gdImagePtr src, int dstX, in
                                     int dstW, int dstH, int srcW, int srcH),
              (dst, src, dstX, dstY, srcX, srcY, dstW, dstH, srcW, srcH))
 
+// Decodes PNG, JPEG, GIF or WebP by their first bytes (what the sandbox's thumbnails and the
+// TUI's image view both read); NULL for anything else.
+static inline gdImagePtr pcmd_gd_decode(int size, void *data) {
+    const unsigned char *b = (const unsigned char *)data;
+    if (size < 4) return NULL;
+    if (b[0] == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') return pcmd_gdImageCreateFromPngPtr(size, data);
+    if (b[0] == 0xFF && b[1] == 0xD8) return pcmd_gdImageCreateFromJpegPtr(size, data);
+    if (b[0] == 'G' && b[1] == 'I' && b[2] == 'F') return pcmd_gdImageCreateFromGifPtr(size, data);
+    if (b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F') return pcmd_gdImageCreateFromWebpPtr(size, data);
+    return NULL;
+}
+
 // gdImageSX/SY are macros.
 static inline int pcmd_gd_width(gdImagePtr im) { return gdImageSX(im); }
 static inline int pcmd_gd_height(gdImagePtr im) { return gdImageSY(im); }

@@ -63,7 +63,7 @@ struct PCMD: AsyncParsableCommand {
                              queue: JobQueue(config: .init(concurrentJobs: config.concurrency.jobs,
                                                            parallelTransfers: config.concurrency.transfers)),
                              theme: chosen, keymap: try Keymap(overrides: config.keymap))
-        try await MainActor.run {
+        await MainActor.run {
             let terminal = Terminal(wantColors: !noColor)
             if !terminal.colors { chosen.monochrome = true }
             var s = setup

@@ -21,16 +21,7 @@ enum Thumbnails {
         guard var input = FileManager.default.contents(atPath: path), input.count < 64 << 20 else {
             throw APIError(3001, "Could not create thumb from the given file.")
         }
-        let source: gdImagePtr? = input.withUnsafeMutableBytes { raw in
-            let n = Int32(raw.count), p = raw.baseAddress
-            switch Array(raw.prefix(4)) {
-            case [0x89, 0x50, 0x4E, 0x47]: return pcmd_gdImageCreateFromPngPtr(n, p)
-            case let b where b.starts(with: [0xFF, 0xD8]): return pcmd_gdImageCreateFromJpegPtr(n, p)
-            case let b where b.starts(with: [0x47, 0x49, 0x46]): return pcmd_gdImageCreateFromGifPtr(n, p)
-            case [0x52, 0x49, 0x46, 0x46]: return pcmd_gdImageCreateFromWebpPtr(n, p)
-            default: return nil
-            }
-        }
+        let source = input.withUnsafeMutableBytes { pcmd_gd_decode(Int32($0.count), $0.baseAddress) }
         guard let source else { throw APIError(3001, "Could not create thumb from the given file.") }
         defer { pcmd_gdImageDestroy(source) }
         let sw = Double(pcmd_gd_width(source)), sh = Double(pcmd_gd_height(source))

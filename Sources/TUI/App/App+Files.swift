@@ -52,9 +52,8 @@ extension App {
         let sel = p.selection
         guard !sel.isEmpty else { return }
         let whereTo = p.side == .cloud ? "pCloud's trash" : "the trash"
-        push(ChoiceDialog(title: "Delete", lines: ["Delete \(describe(sel))?", "It goes to \(whereTo); t opens the trash to restore."],
-                          choices: ["Delete", "Cancel"], selected: 1) { i, app in
-            guard i == 0 else { return }
+        push(ChoiceDialog.confirm("Delete", ["Delete \(describe(sel))?", "It goes to \(whereTo); t opens the trash to restore."],
+                                  verb: "Delete") { app in
             p.clearMarks()
             app.submit(.delete(sel.map { app.item(p, $0) }, permanent: false), "delete \(app.describe(sel))")
         })

@@ -38,9 +38,8 @@ final class PublinksScreen: ListScreen {
                                           deleteShortlink: false), "change expiry", then: done)
             })
         case .char("d"), .f(8), .delete:
-            app.push(ChoiceDialog(title: "Delete link", lines: ["Delete \(l.link)?", "Whoever has it loses access."],
-                                  choices: ["Delete", "Cancel"], selected: 1) { [unowned self] i, app in
-                if i == 0 { app.submit(.deletePublink(drive: cloud, linkid: l.linkid), "delete link", then: done) }
+            app.push(ChoiceDialog.confirm("Delete link", ["Delete \(l.link)?", "Whoever has it loses access."], verb: "Delete") { [unowned self] app in
+                app.submit(.deletePublink(drive: cloud, linkid: l.linkid), "delete link", then: done)
             })
         default: return false
         }

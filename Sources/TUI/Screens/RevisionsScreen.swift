@@ -46,9 +46,8 @@ final class RevisionsScreen: ListScreen {
             app.submit(.downloadRevision(Item(pane.drive, file.ref), revisionid: rev.revisionid, into: Item(local.drive, local.location.ref), name: name),
                        "download revision \(rev.revisionid) as \(name)")
         case .char("R"):
-            app.push(ChoiceDialog(title: "Revert", lines: ["Make revision \(rev.revisionid) (\(DateText.full(rev.created))) the content of", "“\(file.name)”? The current content is kept as a revision."],
-                                  choices: ["Revert", "Cancel"], selected: 1) { [unowned self] i, app in
-                guard i == 0 else { return }
+            app.push(ChoiceDialog.confirm("Revert", ["Make revision \(rev.revisionid) (\(DateText.full(rev.created))) the content of",
+                                                     "“\(file.name)”? The current content is kept as a revision."], verb: "Revert") { [unowned self] app in
                 app.submit(.revert(Item(pane.drive, file.ref), revisionid: rev.revisionid), "revert \(file.name) to \(rev.revisionid)") { app, _ in self.reload(app) }
             })
         default: return false

@@ -45,9 +45,8 @@ final class SharesScreen: ListScreen {
             app.submit(.unshare(drive: cloud, shareid: nil, sharerequestid: id), "cancel offer of \(s.name ?? "share")", then: done)
         case .char("x"), .f(8), .delete:
             guard let id = s.shareid else { app.say("a pending offer is cancelled (c) or declined (n)"); return true }
-            app.push(ChoiceDialog(title: "Remove share", lines: ["Stop sharing “\(s.name ?? "")” with \(s.mail ?? "them")?"],
-                                  choices: ["Remove", "Cancel"], selected: 1) { [unowned self] i, app in
-                if i == 0 { app.submit(.unshare(drive: cloud, shareid: id, sharerequestid: nil), "remove share", then: done) }
+            app.push(ChoiceDialog.confirm("Remove share", ["Stop sharing “\(s.name ?? "")” with \(s.mail ?? "them")?"], verb: "Remove") { [unowned self] app in
+                app.submit(.unshare(drive: cloud, shareid: id, sharerequestid: nil), "remove share", then: done)
             })
         case .char("p"):
             guard let id = s.shareid, !s.incoming else { app.say("permissions change on your active shares"); return true }

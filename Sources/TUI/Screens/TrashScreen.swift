@@ -47,15 +47,12 @@ final class TrashScreen: ListScreen {
             app.submit(.restore([e], drive: drive, into: Item(drive, other.location.ref)), "restore \(e.name) to \(other.location.path)") { [unowned self] app, _ in reload(app) }
         case .char("d"), .f(8), .delete:
             guard let e else { return true }
-            app.push(ChoiceDialog(title: "Delete forever", lines: ["Delete “\(e.name)” for good?", "This cannot be undone."],
-                                  choices: ["Delete", "Cancel"], selected: 1) { [unowned self] i, app in
-                guard i == 0 else { return }
+            app.push(ChoiceDialog.confirm("Delete forever", ["Delete “\(e.name)” for good?", "This cannot be undone."], verb: "Delete") { [unowned self] app in
                 app.submit(.purge([e], drive: drive), "delete \(e.name) forever") { app, _ in self.reload(app) }
             })
         case .char("E"):
-            app.push(ChoiceDialog(title: "Empty trash", lines: ["Delete all \(entries.count) items in the trash for good?", "This cannot be undone."],
-                                  choices: ["Empty", "Cancel"], selected: 1) { [unowned self] i, app in
-                guard i == 0 else { return }
+            app.push(ChoiceDialog.confirm("Empty trash", ["Delete all \(entries.count) items in the trash for good?", "This cannot be undone."],
+                                          verb: "Empty") { [unowned self] app in
                 app.submit(.emptyTrash(drive), "empty the trash") { app, _ in self.reload(app) }
             })
         default: return false

@@ -35,8 +35,8 @@ final class UploadLinksScreen: ListScreen {
         case .char("d"), .f(8), .delete:
             guard links.indices.contains(cursor) else { return true }
             let l = links[cursor]
-            app.push(ChoiceDialog(title: "Delete upload link", lines: ["Delete \(l.link)?"], choices: ["Delete", "Cancel"], selected: 1) { [unowned self] i, app in
-                if i == 0 { app.submit(.deleteUploadLink(drive: cloud, uploadlinkid: l.uploadlinkid), "delete upload link", then: done) }
+            app.push(ChoiceDialog.confirm("Delete upload link", ["Delete \(l.link)?"], verb: "Delete") { [unowned self] app in
+                app.submit(.deleteUploadLink(drive: cloud, uploadlinkid: l.uploadlinkid), "delete upload link", then: done)
             })
         default: return false
         }

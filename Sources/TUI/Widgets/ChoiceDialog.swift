@@ -16,6 +16,14 @@ final class ChoiceDialog: Overlay {
         self.selected = selected; self.pick = pick; self.cancel = cancel
     }
 
+    /// "Do this? [Verb] [Cancel]" with Cancel focused; `then` runs only for the verb.
+    static func confirm(_ title: String, _ lines: [String], verb: String,
+                        then: @escaping @MainActor (App) -> Void) -> ChoiceDialog {
+        ChoiceDialog(title: title, lines: lines, choices: [verb, "Cancel"], selected: 1) { i, app in
+            if i == 0 { then(app) }
+        }
+    }
+
     /// The first letter of each choice, unless two share it.
     private var hotkeys: [Character?] {
         let firsts = choices.map { $0.lowercased().first }
@@ -24,7 +32,9 @@ final class ChoiceDialog: Overlay {
 
     func handle(_ key: Key, _ app: App) -> Bool {
         switch key {
-        case .escape, .f(10), .char("q") where layout == .menu:
+        case .escape, .f(10):
+            app.close(self); cancel?(app); return true
+        case .char("q") where layout == .menu:
             app.close(self); cancel?(app); return true
         case .left, .up, .backTab, .char("k"): selected = (selected + choices.count - 1) % choices.count
         case .right, .down, .tab, .char("j"): selected = (selected + 1) % choices.count

@@ -6,16 +6,8 @@ import Foundation
 enum HalfBlockImage {
     static func cells(_ data: Data, columns: Int, rows: Int) -> [[Cell]]? {
         guard columns > 0, rows > 0, data.count > 8 else { return nil }
-        let image: gdImagePtr? = data.withUnsafeBytes { raw in
-            let n = Int32(raw.count)
-            let p = UnsafeMutableRawPointer(mutating: raw.baseAddress!)
-            switch [UInt8](raw.prefix(4)) {
-            case [0x89, 0x50, 0x4E, 0x47]: return pcmd_gdImageCreateFromPngPtr(n, p)
-            case let b where b.starts(with: [0xFF, 0xD8]): return pcmd_gdImageCreateFromJpegPtr(n, p)
-            case let b where b.starts(with: [0x47, 0x49, 0x46]): return pcmd_gdImageCreateFromGifPtr(n, p)
-            default: return nil
-            }
-        }
+        var bytes = data
+        let image = bytes.withUnsafeMutableBytes { pcmd_gd_decode(Int32($0.count), $0.baseAddress) }
         guard let image else { return nil }
         defer { pcmd_gdImageDestroy(image) }
         let sw = Int(pcmd_gd_width(image)), sh = Int(pcmd_gd_height(image))
