@@ -23,6 +23,7 @@ public final class PCloudClient: Sendable {
     let http: HTTPClient
     let state: NIOLockedValueBox<Credentials>
     let logger: Logger
+    let made = NIOLockedValueBox<[String: Int]>([:])
 
     public init(endpoint: Endpoint, credentials: Credentials = Credentials(), config: TransportConfig = TransportConfig(),
                 logger: Logger = Logger(label: "pcmd.api")) throws {
@@ -34,6 +35,12 @@ public final class PCloudClient: Sendable {
     }
 
     public var credentials: Credentials { state.withLockedValue { $0 } }
+
+    /// Requests this client has sent, of one method or of all (a find index proves with it
+    /// what a build cost).
+    public func requestCount(_ method: String? = nil) -> Int {
+        made.withLockedValue { m in method.map { m[$0] ?? 0 } ?? m.values.reduce(0, +) }
+    }
 
     public func setSessionToken(_ token: String?) { state.withLockedValue { $0.sessionToken = token } }
     public func setOAuthToken(_ token: String?) { state.withLockedValue { $0.oauthToken = token } }

@@ -120,10 +120,4 @@ import Testing
         var seen: [String: Command] = [:]
         for spec in CommandTable.all { for key in spec.keys { #expect(seen.updateValue(spec.command, forKey: key) == nil, "\(key)") } }
     }
-
-    @Test func globs() {
-        #expect(Glob.matches("*.JPG", "holiday.jpg"))
-        #expect(Glob.matches("IMG_??.*", "img_01.png"))
-        #expect(!Glob.matches("*.txt", "a.txt.bak"))
-    }
 }

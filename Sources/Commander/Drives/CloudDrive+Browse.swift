@@ -23,11 +23,14 @@ extension CloudDrive {
 
     /// `diff` long-polls from now on; ends when the task is cancelled.
     public func changes() -> AsyncThrowingStream<Change, any Error> {
-        let feed = client.changes()
+        let feed = client.changes(), index = index
         return AsyncThrowingStream { continuation in
             let task = Task {
+                // Whatever happened before this feed started is not in it.
+                await index.invalidate()
                 do {
                     for try await e in feed {
+                        await index.apply(e)
                         guard let m = e.metadata else {
                             continuation.yield(Change(folderids: e.event == "reset" ? nil : []))
                             continue

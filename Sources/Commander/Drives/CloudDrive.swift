@@ -7,10 +7,13 @@ public final class CloudDrive: Drive {
     public let displayName: String
     public let root: ItemRef = .cloudRoot
     let client: PCloudClient
+    /// Names of the whole tree for finds; kept current by `changes()`.
+    public let index: CloudIndex
 
     public init(client: PCloudClient, displayName: String = "pCloud") {
         self.client = client
         self.displayName = displayName
+        index = CloudIndex(client: client)
     }
 
     static func entry(_ m: Metadata, parentPath: String?) -> Entry {

@@ -21,6 +21,8 @@ public struct CommanderError: Error, Sendable, Hashable, CustomStringConvertible
         case passwordSignInRequired
         /// Local file-system trouble.
         case local
+        /// What the user typed cannot be used (a pattern, a size, a date).
+        case invalidInput
         case cancelled
     }
 
@@ -47,7 +49,7 @@ public struct CommanderError: Error, Sendable, Hashable, CustomStringConvertible
         case .exists: .exists
         case .passwordSignInRequired: .auth
         case .verifyFailed: .transient
-        case .unsafeArchive, .unsupported: .badRequest
+        case .unsafeArchive, .unsupported, .invalidInput: .badRequest
         default: .internal
         }
     }

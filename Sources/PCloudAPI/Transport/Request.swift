@@ -26,6 +26,7 @@ extension PCloudClient {
     /// session token in the urlencoded body, or a cookie when the body is a file.
     func makeRequest(_ method: String, _ params: Params, auth: AuthUse, payload: Payload,
                      base: URL? = nil) throws -> HTTPClientRequest {
+        made.withLockedValue { $0[method, default: 0] += 1 }
         var params = params
         params["timeformat"] = "timestamp"
         let creds = credentials

@@ -31,7 +31,7 @@ extension App {
         case .markPattern, .unmarkPattern:
             let on = command == .markPattern
             push(InputDialog(title: on ? "Mark" : "Unmark", prompt: "Files matching (* and ? as in the shell):", text: "*") { text, app in
-                let n = app.pane.mark(pattern: text, on)
+                guard let n = app.attempt("mark", { try app.pane.mark(pattern: text, on) }) else { return }
                 app.say("\(on ? "marked" : "unmarked") \(n) file\(n == 1 ? "" : "s") matching \(text)")
             })
         case .filter: push(FilterBar(pane: p, mode: .filter))

@@ -155,6 +155,14 @@ public final class App {
         statusSerial += 1
     }
 
+    /// Runs `body` on the UI thread; what it throws goes to the status line.
+    func attempt<T>(_ what: String, _ body: () throws -> T) -> T? {
+        do { return try body() } catch {
+            fail(what, CommanderError.from(error))
+            return nil
+        }
+    }
+
     // MARK: overlays
 
     func push(_ o: Overlay) { overlays.append(o) }

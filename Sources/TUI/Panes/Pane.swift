@@ -139,10 +139,12 @@ public final class Pane {
         for i in rows { let id = entries[i].id; if marks.contains(id) { marks.remove(id) } else { marks.insert(id) } }
     }
 
-    /// Marks (or unmarks) the files whose names match a shell pattern (`*.jpg`, `IMG_??.*`).
-    func mark(pattern: String, _ on: Bool) -> Int {
+    /// Marks (or unmarks) the files whose names match a shell pattern (`*.jpg`, `IMG_??.*`; plain
+    /// text matches anywhere in the name, as in a find).
+    func mark(pattern text: String, _ on: Bool) throws -> Int {
+        let pattern = try NamePattern(text)
         var n = 0
-        for i in rows where !entries[i].isFolder && Glob.matches(pattern, entries[i].name) {
+        for i in rows where !entries[i].isFolder && pattern.matches(entries[i].name) {
             if on { marks.insert(entries[i].id) } else { marks.remove(entries[i].id) }
             n += 1
         }
@@ -161,20 +163,4 @@ public final class Pane {
     }
 
     public var markedBytes: Int64 { markedEntries.reduce(0) { $0 + $1.size } }
-}
-
-/// Shell-style patterns for mark-by-pattern: `*`, `?`, case-insensitive.
-enum Glob {
-    static func matches(_ pattern: String, _ name: String) -> Bool {
-        let p = Array(pattern.lowercased()), s = Array(name.lowercased())
-        var pi = 0, si = 0, star = -1, mark = 0
-        while si < s.count {
-            if pi < p.count, p[pi] == "?" || p[pi] == s[si] { pi += 1; si += 1 }
-            else if pi < p.count, p[pi] == "*" { star = pi; mark = si; pi += 1 }
-            else if star >= 0 { pi = star + 1; mark += 1; si = mark }
-            else { return false }
-        }
-        while pi < p.count, p[pi] == "*" { pi += 1 }
-        return pi == p.count
-    }
 }

@@ -1,0 +1,173 @@
+import Foundation
+import PCloudAPI
+
+/// Every name under one cloud folder, held in memory so that a find costs no request. Built
+/// with the fewest calls the live service allows (the folder flat, then one recursive listing
+/// per subfolder, folder by folder where one answers 5000: REAL-SERVICE §6), then kept current
+/// by the account's `diff` events (`CloudDrive.changes()` feeds them in).
+public actor CloudIndex {
+    public struct Stats: Sendable, Hashable {
+        public var folder: String
+        public var entries: Int
+        /// `listfolder` calls the last build made.
+        public var requests: Int
+        /// Builds so far: a find answered from the index leaves this as it was.
+        public var builds: Int
+    }
+
+    let client: PCloudClient
+    private var root: (id: Int, path: String)?
+    private var entries: [Entry] = []
+    /// Names as a case-insensitive pattern compares them, folded once here.
+    private var keys: [[UInt8]] = []
+    private var alive: [Bool] = []
+    private var slots: [String: Int] = [:]
+    /// Every indexed folder's name and parent, for paths and for "is it under that folder".
+    private var folders: [Int: (name: String, parent: Int)] = [:]
+    private var pathCache: [Int: String] = [:]
+    /// Set when events may have been missed or a folder came in whose content is not known.
+    private var stale = false
+    /// Events that arrive while a build is listing; applied once it is done.
+    private var held: [DiffEvent]?
+    public private(set) var stats: Stats?
+
+    init(client: PCloudClient) { self.client = client }
+
+    /// Entries under `folder` (id and path as the caller knows them) that `query` accepts, with
+    /// their full paths. Lists the folder's tree first unless the index already covers it.
+    public func find(_ query: FindQuery, in folderid: Int, path: String) async throws -> [Entry] {
+        if !covers(folderid) { try await build(folderid, path: path) }
+        var under: [Int: Bool] = [folderid: true]
+        var out: [Entry] = []
+        for i in entries.indices where alive[i] {
+            let e = entries[i]
+            let key = query.pattern.caseSensitive ? query.pattern.key(e.name) : keys[i]
+            guard query.accepts(e, key: key), let parent = e.parentfolderid,
+                  isWithin(parent, folderid, &under), let dir = self.path(of: parent) else { continue }
+            var found = e
+            found.path = Names.join(dir, e.name)
+            out.append(found)
+        }
+        return out
+    }
+
+    private func covers(_ folderid: Int) -> Bool {
+        guard root != nil, !stale else { return false }
+        var under: [Int: Bool] = [:]
+        return folderid == root!.id || (folders[folderid] != nil && isWithin(folderid, root!.id, &under))
+    }
+
+    /// Drops everything: the next find lists again.
+    public func invalidate() { stale = true }
+
+    // MARK: building
+
+    private func build(_ folderid: Int, path: String) async throws {
+        held = []
+        defer { held = nil }
+        let before = client.requestCount("listfolder")
+        let tree: PCloudClient.FolderTree
+        do { tree = try await client.listTree(folderid) } catch { throw CommanderError.from(error) }
+        entries = []; keys = []; alive = []; slots = [:]; folders = [:]; pathCache = [:]
+        root = (folderid, path)
+        folders[folderid] = (path, -1)
+        add(tree.root.contents ?? [], parent: folderid)
+        stale = false
+        let events = held ?? []
+        held = nil
+        for e in events { apply(e) }
+        stats = Stats(folder: path, entries: entries.count, requests: client.requestCount("listfolder") - before, builds: (stats?.builds ?? 0) + 1)
+    }
+
+    private func add(_ items: [Metadata], parent: Int) {
+        for m in items {
+            upsert(m, parent: parent)
+            if m.isfolder, let c = m.contents { add(c, parent: m.itemID) }
+        }
+    }
+
+    private func upsert(_ m: Metadata, parent: Int) {
+        var e = CloudDrive.entry(m, parentPath: nil)
+        e.path = nil
+        e.parentfolderid = parent
+        if m.isfolder {
+            folders[m.itemID] = (m.name, parent)
+            pathCache = [:]
+        }
+        if let i = slots[e.id] {
+            entries[i] = e; keys[i] = NamePattern.fold(e.name); alive[i] = true
+        } else {
+            slots[e.id] = entries.count
+            entries.append(e); keys.append(NamePattern.fold(e.name)); alive.append(true)
+        }
+    }
+
+    private func remove(_ id: String, folderid: Int?) {
+        if let i = slots.removeValue(forKey: id) { alive[i] = false }
+        // What lay below a removed folder becomes unreachable, so finds skip it.
+        if let folderid { folders[folderid] = nil; pathCache = [:] }
+    }
+
+    // MARK: keeping current
+
+    /// One event from the account's `diff` feed.
+    func apply(_ event: DiffEvent) {
+        if held != nil { held!.append(event); return }
+        guard root != nil else { return }
+        guard let m = event.metadata else {
+            if event.event == "reset" { stale = true }
+            return
+        }
+        let id = m.isfolder ? "d\(m.itemID)" : "f\(m.itemID)"
+        let parent = m.parentfolderid ?? -1
+        switch event.event {
+        case "deletefile", "deletefolder":
+            remove(id, folderid: m.isfolder ? m.itemID : nil)
+        case "createfile", "modifyfile", "createfolder", "modifyfolder":
+            if folders[parent] != nil {
+                // A folder moved in from outside brings content this index has never seen.
+                if event.event == "modifyfolder", folders[m.itemID] == nil, (m.contents ?? []).isEmpty { stale = true }
+                upsert(m, parent: parent)
+            } else if slots[id] != nil, m.itemID != root!.id {
+                remove(id, folderid: m.isfolder ? m.itemID : nil)  // moved out
+            }
+        default:
+            break
+        }
+    }
+
+    // MARK: paths
+
+    /// The id of the indexed folder at `path`, if the index holds it (no request needed).
+    func folderID(at path: String) -> Int? {
+        guard let root, !stale else { return nil }
+        if path == root.path { return root.id }
+        let prefix = root.path == "/" ? "/" : root.path + "/"
+        guard path.hasPrefix(prefix) else { return nil }
+        var current = root.id
+        for name in path.dropFirst(prefix.count).split(separator: "/") {
+            guard let child = folders.first(where: { $0.value.parent == current && $0.value.name == name })?.key else { return nil }
+            current = child
+        }
+        return current
+    }
+
+    private func isWithin(_ folder: Int, _ ancestor: Int, _ memo: inout [Int: Bool]) -> Bool {
+        if let known = memo[folder] { return known }
+        var answer = false
+        if folder == ancestor { answer = true } else if let node = folders[folder], node.parent >= 0 {
+            answer = isWithin(node.parent, ancestor, &memo)
+        }
+        memo[folder] = answer
+        return answer
+    }
+
+    private func path(of folder: Int) -> String? {
+        if let p = pathCache[folder] { return p }
+        if folder == root?.id { return root!.path }
+        guard let node = folders[folder], node.parent >= 0, let up = path(of: node.parent) else { return nil }
+        let p = Names.join(up, node.name)
+        pathCache[folder] = p
+        return p
+    }
+}
