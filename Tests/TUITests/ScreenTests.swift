@@ -199,3 +199,69 @@ import Testing
         #expect(await h.settle { h.app.panes[0].location.path.hasSuffix("/dir") && h.app.panes[0].current?.name == "c.txt" })
     }
 }
+
+@MainActor
+@Suite struct FindPanelTests {
+    @Test func findOnDiskShowsAPanelToBrowseMarkAndCopyFrom() async throws {
+        let h = try await Harness(local: ["a/report.txt": "r1", "a/b/Report-2.md": "r2", "c/other.txt": "o"])
+        let folder = try await h.cloud.testFolder("tui-find")
+        h.app.active = 1
+        h.app.goTo("/\(folder.name)")
+        h.app.active = 0
+        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } }
+        let p = h.app.panes[0]
+
+        h.keys(.char("f"))
+        #expect(h.screen().contains("Find in") && h.screen().contains("Kind:") && h.screen().contains("Larger than:"))
+        h.type("report[")
+        h.keys(.enter)
+        #expect(h.app.overlays.last is FindDialog && h.screen().contains("no closing"))
+        h.keys(.backspace, .enter)
+        #expect(await h.settle { p.found?.searching == false })
+        #expect(p.rows.map { p.shownName(p.entries[$0]) }.sorted() == ["a/b/Report-2.md", "a/report.txt"])
+        let screen = h.screen()
+        #expect(screen.contains("find “report” in") && screen.contains("2 found"), "\(screen)")
+
+        // Results take every normal action: copy the marked one to the cloud pane's folder.
+        h.keys(.home)
+        let first = try #require(p.current)
+        h.keys(.char(" "), .f(5), .enter)
+        #expect(await h.settle { h.app.jobs.values.contains { $0.state == .done } })
+        #expect(try await h.cloud.list(folder.ref).map(\.name) == [first.name])
+
+        // Enter goes to the file in its own folder; Backspace from a panel goes back to the folder searched.
+        h.keys(.home, .enter)
+        #expect(await h.settle { p.found == nil && p.load == .ready && p.current?.name == first.name })
+        #expect(p.location.path == (first.path! as NSString).deletingLastPathComponent)
+        h.app.reload(p, to: .path(h.local.path))
+        await h.settle { p.load == .ready }
+        h.keys(.char("f")); h.type("*.txt"); h.keys(.enter)
+        #expect(await h.settle { p.found?.searching == false && p.rows.count == 2 })
+        h.keys(.backspace)
+        #expect(await h.settle { p.found == nil && p.load == .ready })
+        #expect(p.location.path == h.local.path)
+    }
+
+    @Test func aSecondCloudFindIsAnsweredFromTheIndex() async throws {
+        let h = try await Harness()
+        let folder = try await h.cloud.testFolder("tui-index", files: ["plan.txt": "t", "photo.jpg": "j"])
+        let deep = try await h.cloud.mkdir("er", in: try await h.cloud.mkdir("deep", in: folder.ref).ref)
+        let src = try Env.scratch(["Plan.pdf": "p"])
+        try await JobQueue().perform(.copy([Item(LocalDrive(), .path(src.path + "/Plan.pdf"))], into: Item(h.cloud, deep.ref)))
+        h.app.active = 1
+        h.app.goTo("/\(folder.name)")
+        let p = h.app.panes[1]
+        await h.settle { p.load == .ready && p.location.path == "/\(folder.name)" }
+        h.keys(.char("f")); h.type("plan"); h.keys(.enter)
+        #expect(await h.settle { p.found?.searching == false })
+        #expect(p.rows.map { p.shownName(p.entries[$0]) }.sorted() == ["deep/er/Plan.pdf", "plan.txt"])
+        let builds = await h.cloud.index.stats?.builds
+        // By kind this time: no listing, the index answers.
+        h.keys(.backspace)
+        await h.settle { p.found == nil && p.load == .ready }
+        h.keys(.char("f")); h.type("*"); h.keys(.tab, .right, .enter)
+        #expect(await h.settle { p.found?.searching == false })
+        #expect(p.rows.map { p.entries[$0].name } == ["photo.jpg"])
+        #expect(await h.cloud.index.stats?.builds == builds)
+    }
+}

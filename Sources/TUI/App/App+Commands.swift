@@ -16,6 +16,7 @@ extension App {
         case .open: open()
         case .parent:
             if !p.filter.isEmpty { p.filter = ""; return }
+            if p.found != nil { return reload(p, to: p.location, focus: p.current?.name) }
             if let up = p.location.parent { reload(p, to: up, focus: p.location.name) }
         case .otherPane: active = 1 - active
         case .back: if let l = p.back() { reloadHistory(p, l) }
@@ -51,6 +52,7 @@ extension App {
         case .zip: zip()
         case .extract: extract()
         case .revisions: revisions()
+        case .find: find()
         case .jobs: jobsPanel.toggle(); if jobsPanel { push(JobsScreen()) }
         case .trash: push(TrashScreen(app: self))
         case .shares: push(SharesScreen(app: self))
@@ -73,6 +75,7 @@ extension App {
     func open() {
         let p = pane
         guard let e = p.current else { return }
+        if p.found != nil { return openFound(p, e) }
         if e.isFolder || (e.kind == .symlink && p.side == .local && isDirectory(e.path)) {
             reload(p, to: p.location.child(e.name))
         } else {

@@ -41,6 +41,8 @@ public final class App {
     var jobsPanel = false
     var watches: [Watch] = []
     var bookmarks: [String: Location] = [:]
+    /// A local find walking the disk, per pane: a new find or folder stops the old one.
+    var searches: [ObjectIdentifier: Task<Void, Never>] = [:]
     var pendingKeys: [Key] = []
     var pendingSince = Date()
     var tick = 0
@@ -117,6 +119,8 @@ public final class App {
     }
 
     func reload(_ p: Pane, to location: Location? = nil, focus: String? = nil) {
+        if p.found != nil, location == nil { return runFind(p, generation: p.restartFind()) }
+        searches.removeValue(forKey: ObjectIdentifier(p))?.cancel()
         let g = location.map { p.navigate($0, focus: focus) } ?? p.beginLoad()
         let drive = p.drive, ref = p.location.ref
         let inbox = inbox

@@ -9,7 +9,7 @@ public enum Command: String, CaseIterable, Sendable {
     case mark, invertMarks = "invert-marks", markPattern = "mark-pattern", unmarkPattern = "unmark-pattern"
     case filter, quickJump = "quick-jump", toggleHidden = "toggle-hidden", sortMenu = "sort"
     // Files
-    case view, edit, copy, move, rename, mkdir, delete, info
+    case view, edit, copy, move, rename, mkdir, delete, info, find
     // pCloud
     case publink, share, zip, extract, revisions
     // Screens

@@ -43,6 +43,7 @@ public enum CommandTable {
         .init(command: .mkdir, group: .file, title: "Make folder", keys: ["F7", "n"]),
         .init(command: .delete, group: .file, title: "Delete (to trash)", keys: ["F8", "Del", "d"]),
         .init(command: .info, group: .file, title: "Info & checksum", keys: ["i"]),
+        .init(command: .find, group: .file, title: "Find files (results as a panel)", keys: ["f", "M-?"]),
 
         .init(command: .publink, group: .cloud, title: "Public link", keys: ["p"]),
         .init(command: .share, group: .cloud, title: "Share folder", keys: ["S"]),

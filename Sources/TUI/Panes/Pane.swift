@@ -32,6 +32,23 @@ public final class Pane {
     private var history: [Location] = []
     private var historyIndex = -1
     public var quota: CloudDrive.Quota?
+    /// Find results shown instead of the folder's listing (mc's panelize); nil for a folder.
+    public private(set) var found: Found?
+
+    /// What a results panel shows. The folder searched stays the pane's location: copies into
+    /// this pane land there, and leaving the panel returns to it.
+    public struct Found: Sendable {
+        public var query: FindQuery
+        /// The pattern as typed, for the header.
+        public var text: String
+        public var searching = true
+        /// Folders that could not be read (local finds).
+        public var skipped = 0
+        public var started = Date()
+        public var elapsed: TimeInterval?
+        /// A find run again keeps showing the old results until its first batch replaces them.
+        var replacing = false
+    }
 
     public init(drive: any Drive, side: Side, label: String, isSandbox: Bool = false, location: Location) {
         self.drive = drive; self.side = side; self.label = label; self.isSandbox = isSandbox; self.location = location
@@ -56,6 +73,7 @@ public final class Pane {
         }
         location = to
         focusName = focus
+        found = nil
         // Another folder: the old rows must not show under the new header.
         entries = []; rows = []; marks = []; cursor = 0; top = 0
         load = .loading
@@ -67,6 +85,49 @@ public final class Pane {
         generation += 1
         if entries.isEmpty || load != .ready { load = .loading }
         return generation
+    }
+
+    /// Starts showing the results of `query` in place of the folder's listing.
+    func beginFind(_ query: FindQuery, text: String) -> Int {
+        found = Found(query: query, text: text)
+        entries = []; rows = []; marks = []; cursor = 0; top = 0
+        load = .loading
+        return beginLoad()
+    }
+
+    /// A batch of results for find `generation` (older ones are ignored); `done` ends it.
+    func foundBatch(_ batch: [Entry], skipped: Int = 0, done: Bool, generation g: Int) {
+        guard g == generation, found != nil else { return }
+        if found!.replacing {
+            entries = []
+            found!.replacing = false
+        }
+        entries += batch
+        found!.skipped += skipped
+        if done {
+            found!.searching = false
+            found!.elapsed = Date().timeIntervalSince(found!.started)
+            load = .ready
+            marks = marks.intersection(entries.map(\.id))
+        }
+        rebuild(keep: true)
+        clamp()
+    }
+
+    /// A find run again (refresh, or a change in the account): the old results give way.
+    func restartFind() -> Int {
+        found?.searching = true
+        found?.started = Date()
+        found?.skipped = 0
+        found?.replacing = true
+        return beginLoad()
+    }
+
+    /// A name as a results panel shows it: its path below the folder searched.
+    public func shownName(_ e: Entry) -> String {
+        guard found != nil, let path = e.path else { return e.name }
+        let base = location.path == "/" ? "/" : location.path + "/"
+        return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
     }
 
     func back() -> Location? {
@@ -111,7 +172,7 @@ public final class Pane {
             if !needle.isEmpty, !e.name.lowercased().contains(needle) { continue }
             idx.append(i)
         }
-        rows = sort.order(entries, idx)
+        rows = sort.order(entries, idx, byPath: found != nil)
         if let name, let i = rows.firstIndex(where: { entries[$0].name == name }) { cursor = i }
         clamp()
     }

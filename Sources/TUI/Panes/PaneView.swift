@@ -21,7 +21,8 @@ struct PaneView {
         if pane.isSandbox { x = c.put(" SANDBOX ", x: x, y: r.y, theme[.sandbox], limit: r.maxX - 1) }
         let label = pane.isSandbox ? "" : pane.label + ":"
         let room = r.maxX - 2 - x - 2
-        let path = TextWidth.fitMiddle(TextWidth.printable(pane.location.path), max(1, room - TextWidth.of(label)))
+        let shown = pane.found.map { "find “\($0.text)” in \(pane.location.path)" } ?? pane.location.path
+        let path = TextWidth.fitMiddle(TextWidth.printable(shown), max(1, room - TextWidth.of(label)))
         c.put(" \(label)\(path) ", x: x, y: r.y, theme[active ? .headerActive : .header], limit: r.maxX - 1)
 
         let inner = r.inset(1)
@@ -39,14 +40,14 @@ struct PaneView {
         pane.scroll(height: listHeight)
         switch pane.load {
         case .loading where pane.rows.isEmpty:
-            c.put("\(spinner) listing…", x: inner.x + 1, y: listTop, theme[.dim], limit: inner.maxX)
+            c.put("\(spinner) \(pane.found == nil ? "listing" : "searching")…", x: inner.x + 1, y: listTop, theme[.dim], limit: inner.maxX)
         case .failed(let why) where pane.rows.isEmpty:
             c.put(TextWidth.fitEnd(TextWidth.printable(why), inner.width - 1), x: inner.x + 1, y: listTop, theme[.error], limit: inner.maxX)
         default:
             break
         }
         if pane.load == .ready, pane.rows.isEmpty {
-            c.put(pane.filter.isEmpty ? "(empty folder)" : "(nothing matches “\(pane.filter)”)", x: inner.x + 1, y: listTop, theme[.dim], limit: inner.maxX)
+            c.put(!pane.filter.isEmpty ? "(nothing matches “\(pane.filter)”)" : pane.found != nil ? "(nothing found)" : "(empty folder)", x: inner.x + 1, y: listTop, theme[.dim], limit: inner.maxX)
         }
         let end = min(pane.rows.count, pane.top + listHeight)
         if pane.top < end {
@@ -78,7 +79,7 @@ struct PaneView {
         let width = nameWidth + (showSize ? Self.sizeWidth + 1 : 0) + (showDate ? Self.dateWidth + 1 : 0)
         c.fill(Rect(x: x, y: y, width: width, height: 1), style)
         let prefix = e.isFolder ? "/" : e.kind == .symlink ? "@" : marked ? "*" : " "
-        let name = TextWidth.fitMiddle(TextWidth.printable(e.name), nameWidth - 1)
+        let name = TextWidth.fitMiddle(TextWidth.printable(pane.shownName(e)), nameWidth - 1)
         c.put(prefix + name, x: x, y: y, style, limit: x + nameWidth)
         var col = x + nameWidth
         if showSize {
@@ -105,6 +106,11 @@ struct PaneView {
             text = " \(pane.rows.count) entries "
         }
         if !pane.filter.isEmpty { text = " filter: \(pane.filter) ·" + text }
+        if let f = pane.found {
+            let state = f.searching ? "searching…" : f.elapsed.map { "in \(Int(($0 * 1000).rounded())) ms" } ?? ""
+            let skipped = f.skipped > 0 ? ", \(f.skipped) unreadable" : ""
+            text = " \(pane.entries.count) found \(state)\(skipped) ·" + text
+        }
         var right = ""
         if let q = pane.quota, q.total > 0, marked.isEmpty {
             right = " \(Units.bytes(max(0, q.total - q.used))) free "

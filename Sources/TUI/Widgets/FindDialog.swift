@@ -1,0 +1,79 @@
+import Commander
+
+/// mc's "Find file": a name pattern and optional filters on kind, size and age. The query is
+/// checked here, so a bad pattern or size is named while the dialog is still open.
+final class FindDialog: Overlay {
+    let folder: String
+    var pattern = LineEditor()
+    var category: FileCategory?
+    /// Larger, smaller, newer, older.
+    var bounds = [LineEditor(), LineEditor(), LineEditor(), LineEditor()]
+    /// 0 pattern, 1 kind, 2–5 bounds, 6 Find, 7 Cancel.
+    var focus = 0
+    var problem: String?
+    let submit: @MainActor (FindQuery, String, App) -> Void
+
+    static let kinds: [FileCategory?] = [nil, .image, .video, .audio, .document, .archive]
+    static let boundTitles = ["Larger than:", "Smaller than:", "Newer than:", "Older than:"]
+
+    init(folder: String, submit: @escaping @MainActor (FindQuery, String, App) -> Void) {
+        self.folder = folder; self.submit = submit
+    }
+
+    func handle(_ key: Key, _ app: App) -> Bool {
+        switch key {
+        case .escape: return false
+        case .tab, .down: focus = (focus + 1) % 8
+        case .backTab, .up: focus = (focus + 7) % 8
+        case .left where focus == 1, .right where focus == 1, .char(" ") where focus == 1:
+            let i = Self.kinds.firstIndex(of: category) ?? 0
+            category = Self.kinds[(i + (key == .left ? Self.kinds.count - 1 : 1)) % Self.kinds.count]
+        case .enter:
+            if focus == 7 { return false }
+            do {
+                let query = try FindQuery(pattern: pattern.text, category: category?.name, larger: bounds[0].text,
+                                          smaller: bounds[1].text, newer: bounds[2].text, older: bounds[3].text)
+                app.close(self)
+                submit(query, pattern.text, app)
+            } catch {
+                problem = CommanderError.from(error).message
+            }
+        default:
+            if focus == 0 { _ = pattern.handle(key) } else if (2...5).contains(focus) { _ = bounds[focus - 2].handle(key) }
+        }
+        return true
+    }
+
+    func draw(_ c: inout Canvas, _ app: App) {
+        let t = app.theme
+        let r = box(&c, app, width: 64, height: 14, title: "Find in \(TextWidth.fitMiddle(TextWidth.printable(folder), 40))")
+        let x = r.x + 2, w = r.width - 4
+        c.put("Name contains, or matches a pattern (*.jpg, IMG_??.*):", x: x, y: r.y + 1, t[.dialog], limit: r.maxX - 1)
+        var editors: [(LineEditor, Int, Int, Int)] = [(pattern, x, r.y + 2, w)]
+        c.put("Kind:", x: x, y: r.y + 4, t[.dialog])
+        var kx = x + 13
+        for k in Self.kinds {
+            let label = k?.name ?? "any"
+            let chosen = k == category
+            kx = c.put(chosen ? "[\(label)]" : " \(label) ", x: kx, y: r.y + 4,
+                       t[chosen ? (focus == 1 ? .buttonFocused : .button) : .dialog], limit: r.maxX - 1) + 1
+        }
+        for (i, title) in Self.boundTitles.enumerated() {
+            let y = r.y + 6 + i
+            c.put(title, x: x, y: y, t[.dialog])
+            editors.append((bounds[i], x + 14, y, 16))
+        }
+        c.put("sizes 10M 1.5G 512k", x: x + 32, y: r.y + 6, t[.dim], limit: r.maxX - 1)
+        c.put("ages 7d 12h 2w, or 2026-01-31", x: x + 32, y: r.y + 8, t[.dim], limit: r.maxX - 1)
+        if let problem { c.put(TextWidth.fitEnd(problem, w), x: x, y: r.y + 11, t[.error], limit: r.maxX - 1) }
+        var bx = x
+        bx = c.put("[ Find ]", x: bx, y: r.maxY - 2, t[focus == 6 ? .buttonFocused : .button]) + 1
+        c.put("[ Cancel ]", x: bx, y: r.maxY - 2, t[focus == 7 ? .buttonFocused : .button])
+        c.put("Tab next · ←→ kind · Enter find", x: x + 22, y: r.maxY - 2, t[.dialog], limit: r.maxX - 1)
+        // Only the focused field shows the cursor: draw it last.
+        let fields = [0, 2, 3, 4, 5]
+        for (i, e) in editors.enumerated() where fields[i] != focus { e.0.draw(&c, x: e.1, y: e.2, width: e.3, t[.input]) }
+        c.cursor = nil
+        if let i = fields.firstIndex(of: focus) { editors[i].0.draw(&c, x: editors[i].1, y: editors[i].2, width: editors[i].3, t[.input]) }
+    }
+}
