@@ -35,6 +35,21 @@ import Testing
         await expectCode(2005) { try await c.listFolder(top) }
     }
 
+    @Test func searchFindsNamesAnywhereWithoutCase() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("search")
+        let tag = "q\(UInt32.random(in: 100_000...999_999))"
+        let sub = try await c.createFolder(in: top, name: "Inner \(tag.uppercased()) folder")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("s-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: file)
+        _ = try await c.uploadFile(file, to: sub.itemID, name: "report-\(tag).txt")
+        let items = try await c.search(tag)
+        #expect(items.map(\.name) == ["Inner \(tag.uppercased()) folder", "report-\(tag).txt"])
+        #expect(items.last?.path?.hasSuffix("/Inner \(tag.uppercased()) folder/report-\(tag).txt") == true)
+        #expect(try await c.search(tag, offset: 1, limit: 5).map(\.name) == ["report-\(tag).txt"])
+        #expect(try await c.search(tag, limit: 1).count == 1)
+    }
+
     @Test func fileOperations() async throws {
         let c = try await Env.client()
         let top = try await c.testFolder("files")

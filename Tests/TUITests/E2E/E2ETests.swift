@@ -52,6 +52,30 @@ import Testing
         #expect(!t.screen.contains("10Quit"))
     }
 
+    @Test func findInTheCloudOpensAResultsPanel() async throws {
+        let cloud = try await Env.cloud()
+        let folder = try await cloud.testFolder("e2e-find", files: ["Budget 2026.xlsx": "b", "notes.txt": "n"])
+        let sub = try await cloud.mkdir("old", in: folder.ref)
+        let src = try Env.scratch(["budget-2019.csv": "c"])
+        try await JobQueue().perform(.copy([Item(LocalDrive(), .path(src.path + "/budget-2019.csv"))], into: Item(cloud, sub.ref)))
+        let r = try await Self.launch(cloudPath: "/\(folder.name)")
+        let t = r.tmux
+        #expect(await t.waitFor("notes.txt").ok)
+        try t.keys("Tab", "f")
+        #expect(await t.waitFor("Find in /\(folder.name)").ok)
+        try t.type("BUDGET")
+        try t.keys("Enter")
+        let found = await t.wait { $0.contains("2 found") && Self.cloudPane($0).contains("old/budget-2019.csv") }
+        #expect(found.ok, "\(found.screen)")
+        #expect(Self.cloudPane(found.screen).contains("Budget 2026.xlsx") && !Self.cloudPane(found.screen).contains("notes.txt"))
+        // Enter on the file in the subfolder opens that folder with the cursor on it.
+        try t.keys("End", "Enter")
+        let there = await t.wait { Self.cloudPane($0).contains("SANDBOX  /\(folder.name)/old ") && $0.contains("budget-2019.csv  1 B") }
+        #expect(there.ok, "\(there.screen)")
+        try t.keys("F10")
+        _ = await t.exitReport()
+    }
+
     @Test func deleteThenRestoreFromTheTrashScreen() async throws {
         let cloud = try await Env.cloud()
         let name = "trash-me-\(UUID().uuidString.prefix(6)).txt"
