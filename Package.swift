@@ -80,7 +80,7 @@ let package = Package(
         ]),
 
         // Drives PCloudAPI for Benchmarks/client-vs-curl-rclone.sh; not a product of pcmd.
-        .executableTarget(name: "pcloud-bench", dependencies: ["PCloudAPI"], path: "Benchmarks/PCloudBench"),
+        .executableTarget(name: "pcloud-bench", dependencies: ["PCloudAPI", "Commander"], path: "Benchmarks/PCloudBench"),
 
         .testTarget(name: "PCloudSandboxTests", dependencies: [
             "PCloudSandbox",

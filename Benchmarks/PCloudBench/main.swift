@@ -5,9 +5,13 @@
 //   pcloud-bench batch DIR [--per-request N] [--parallel P] [--folder ID]
 //   pcloud-bench list FOLDERID
 //   pcloud-bench seed NAME COUNT          (a folder of COUNT empty files, by multipart batches)
+//   pcloud-bench seed-tree NAME TOP SUB FILES  (NAME/top-i/sub-j/FILES empty files of five kinds)
+//   pcloud-bench find PATH PATTERN…       (Commander's find index: the build, then each pattern
+//                                          answered from it; milliseconds inside the process)
 //
 // Environment: PCLOUD_URL (the sandbox's https URL), PCLOUD_TOKEN (OAuth token), PCLOUD_CA.
 // Prints one line of JSON: what was done and the seconds it took inside the process.
+import Commander
 import Foundation
 import PCloudAPI
 
@@ -115,6 +119,52 @@ do {
             try await client.uploadBatch(group, to: created, options: UploadOptions(verify: false)).count
         }
         report(["command": "seed", "seconds": seconds(), "folderid": created, "added": stored, "entries": have + stored])
+    case "seed-tree":
+        guard args.count == 5, let top = Int(args[2]), let sub = Int(args[3]), let files = Int(args[4]) else {
+            fail("seed-tree NAME TOP SUB FILES")
+        }
+        let root = try await client.createFolderIfNotExists(in: folder, name: args[1]).metadata.itemID
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("pcloud-bench-empty-\(getpid())")
+        _ = FileManager.default.createFile(atPath: empty.path, contents: Data())
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let kinds = ["txt", "jpg", "mp3", "pdf", "zip"]
+        var leaves: [(Int, Int)] = []
+        for t in 0..<top {
+            let tid = try await client.createFolderIfNotExists(in: root, name: String(format: "top-%02d", t)).metadata.itemID
+            for s in 0..<sub {
+                leaves.append((try await client.createFolderIfNotExists(in: tid, name: String(format: "sub-%03d", s)).metadata.itemID, t * sub + s))
+            }
+        }
+        let stored = try await concurrently(leaves, width: parallel) { leaf in
+            let names = (0..<files).map { (empty, String(format: "file-%07d.%@", leaf.1 * files + $0, kinds[$0 % kinds.count])) }
+            return try await client.uploadBatch(names, to: leaf.0, options: UploadOptions(verify: false)).count
+        }
+        report(["command": "seed-tree", "seconds": seconds(), "folderid": root, "files": stored,
+                "folders": top + top * sub])
+    case "find":
+        guard args.count >= 3 else { fail("find PATH PATTERN…") }
+        let drive = CloudDrive(client: client)
+        let before = clock.now
+        let first = try await drive.find(try FindQuery(pattern: args[2]), under: args[1])
+        let build = clock.now - before
+        var runs: [[String: Any]] = []
+        for pattern in args.dropFirst(2) {
+            let query = try FindQuery(pattern: pattern)
+            var times: [Double] = []
+            var found = 0
+            for _ in 0..<21 {
+                let t0 = clock.now
+                found = try await drive.find(query, under: args[1]).count
+                let d = clock.now - t0
+                times.append(Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000)
+            }
+            times.sort()
+            runs.append(["pattern": pattern, "found": found, "median_ms": times[10], "max_ms": times[20]])
+        }
+        let stats = await drive.index.stats
+        report(["command": "find", "entries": stats?.entries ?? 0, "build_requests": stats?.requests ?? 0,
+                "build_ms": Double(build.components.seconds) * 1000 + Double(build.components.attoseconds) / 1e15,
+                "first_found": first.count, "finds": runs])
     default:
         fail("unknown command \(command)")
     }
