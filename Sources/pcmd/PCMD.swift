@@ -62,7 +62,8 @@ struct PCMD: AsyncParsableCommand {
                              isSandbox: session.isSandbox, greeting: greeting,
                              queue: JobQueue(config: .init(concurrentJobs: config.concurrency.jobs,
                                                            parallelTransfers: config.concurrency.transfers)),
-                             theme: chosen, keymap: try Keymap(overrides: config.keymap))
+                             theme: chosen, keymap: try Keymap(overrides: config.keymap),
+                             bookmarksFile: AppSetup.defaultBookmarksFile)
         await MainActor.run {
             let terminal = Terminal(wantColors: !noColor)
             if !terminal.colors { chosen.monochrome = true }

@@ -64,12 +64,14 @@ struct Harness {
     let local: URL
     let cloud: CloudDrive
 
-    init(local files: [String: String] = [:], cloudStart: String = "/", theme: String = "default") async throws {
+    init(local files: [String: String] = [:], cloudStart: String = "/", theme: String = "default",
+         bookmarks: URL? = nil) async throws {
         local = try Env.scratch(files)
         cloud = try await Env.cloud()
         let setup = AppSetup(local: LocalDrive(trash: local.appendingPathComponent(".trash-test")), localStart: local.path, cloud: cloud,
                              cloudStart: cloudStart, cloudLabel: "SANDBOX", isSandbox: true, queue: JobQueue(),
-                             theme: try Theme.load(theme, searchPath: [Env.themes]), keymap: try Keymap())
+                             theme: try Theme.load(theme, searchPath: [Env.themes]), keymap: try Keymap(),
+                             bookmarksFile: bookmarks)
         app = App(setup)
         app.start()
     }

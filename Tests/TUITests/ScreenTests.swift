@@ -201,6 +201,29 @@ import Testing
 }
 
 @MainActor
+@Suite struct BookmarkTests {
+    @Test func bookmarksOutliveTheApp() async throws {
+        let file = try Env.scratch().appendingPathComponent("data/pcmd/bookmarks")
+        let first = try await Harness(local: ["deep/x.txt": "x"], bookmarks: file)
+        let p = first.app.panes[0]
+        await first.settle { p.load == .ready }
+        first.app.reload(p, to: p.location.child("deep"))
+        await first.settle { p.load == .ready && p.current?.name == "x.txt" }
+        first.keys(.char("b")); first.type("w"); first.keys(.enter)
+        #expect(first.app.status.text.contains("bookmarked") && !first.app.status.error)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "local:w\t\(first.local.path)/deep\n")
+
+        let second = try await Harness(bookmarks: file)
+        let q = second.app.panes[0]
+        await second.settle { q.load == .ready }
+        second.keys(.char("'"))
+        #expect(second.screen().contains("w  \(first.local.path)/deep"))
+        second.keys(.enter)
+        #expect(await second.settle { q.location.path == first.local.path + "/deep" && q.current?.name == "x.txt" })
+    }
+}
+
+@MainActor
 @Suite struct FindPanelTests {
     @Test func findOnDiskShowsAPanelToBrowseMarkAndCopyFrom() async throws {
         let h = try await Harness(local: ["a/report.txt": "r1", "a/b/Report-2.md": "r2", "c/other.txt": "o"])

@@ -110,18 +110,17 @@ extension App {
         let p = pane
         push(InputDialog(title: "Bookmark", prompt: "A letter or name for \(p.location.path):", text: "") { key, app in
             guard !key.isEmpty else { return }
-            app.bookmarks["\(p.side == .local ? "local" : "cloud"):\(key)"] = p.location
+            if let problem = app.bookmarks.set(key, p.side, p.location) { app.status = (problem, true); return }
             app.say("bookmarked \(p.location.path) as '\(key)'")
         })
     }
 
     func jumpToBookmark() {
         let p = pane
-        let prefix = p.side == .local ? "local:" : "cloud:"
-        let mine = bookmarks.filter { $0.key.hasPrefix(prefix) }.sorted { $0.key < $1.key }
+        let mine = bookmarks.on(p.side)
         guard !mine.isEmpty else { say("no bookmarks on this side yet — b adds one"); return }
-        push(ChoiceDialog(title: "Bookmarks", lines: [], choices: mine.map { "\($0.key.dropFirst(prefix.count))  \($0.value.path)" },
-                          layout: .menu) { i, app in app.reload(p, to: mine[i].value) })
+        push(ChoiceDialog(title: "Bookmarks", lines: [], choices: mine.map { "\($0.name)  \($0.location.path)" },
+                          layout: .menu) { i, app in app.reload(p, to: mine[i].location) })
     }
 
     func sortMenu() {

@@ -14,12 +14,18 @@ public struct AppSetup: Sendable {
     public var queue: JobQueue
     public var theme: Theme
     public var keymap: Keymap
+    /// Where bookmarks are kept across runs; nil keeps them for this run only.
+    public var bookmarksFile: URL?
 
     public init(local: LocalDrive, localStart: String, cloud: CloudDrive, cloudStart: String = "/", cloudLabel: String, isSandbox: Bool,
-                greeting: String? = nil, queue: JobQueue, theme: Theme, keymap: Keymap) {
+                greeting: String? = nil, queue: JobQueue, theme: Theme, keymap: Keymap, bookmarksFile: URL? = nil) {
         self.local = local; self.localStart = localStart; self.cloud = cloud; self.cloudStart = cloudStart; self.cloudLabel = cloudLabel
         self.isSandbox = isSandbox; self.greeting = greeting; self.queue = queue; self.theme = theme; self.keymap = keymap
+        self.bookmarksFile = bookmarksFile
     }
+
+    /// The bookmarks file pcmd uses by default.
+    public static var defaultBookmarksFile: URL { Bookmarks.defaultFile() }
 }
 
 /// The commander: two panes, the overlays on top of them, the jobs, the status line. One
@@ -40,7 +46,7 @@ public final class App {
     var jobs: [JobID: JobSnapshot] = [:]
     var jobsPanel = false
     var watches: [Watch] = []
-    var bookmarks: [String: Location] = [:]
+    var bookmarks: Bookmarks
     /// A local find walking the disk, per pane: a new find or folder stops the old one.
     var searches: [ObjectIdentifier: Task<Void, Never>] = [:]
     var pendingKeys: [Key] = []
@@ -56,6 +62,7 @@ public final class App {
         queue = setup.queue
         theme = setup.theme
         keymap = setup.keymap
+        bookmarks = Bookmarks(file: setup.bookmarksFile)
         panes = [
             Pane(drive: setup.local, side: .local, label: "Local", location: .path(setup.localStart)),
             Pane(drive: setup.cloud, side: .cloud, label: setup.cloudLabel, isSandbox: setup.isSandbox, location: .path(setup.cloudStart)),
