@@ -54,8 +54,9 @@ import Testing
         #expect(h.screen().contains("Copy the difference: 2 items from SANDBOX"), "\(h.screen())")
         h.keys(.enter)
         #expect(await h.settle { h.app.overlays.last is ConflictDialog })
+        let before = h.app.statusSerial
         h.keys(.char("s"))
-        #expect(await h.settle { h.app.status.text.contains("copy the difference (2 items): done") })
+        #expect(await h.settle { h.app.statusSerial > before && h.app.status.text.contains("copy the difference (2 items): done") })
         #expect(try String(contentsOf: h.local.appendingPathComponent("b.txt"), encoding: .utf8) == "only cloud")
         #expect(try String(contentsOf: h.local.appendingPathComponent("c.txt"), encoding: .utf8) == "version 1")
 
