@@ -152,6 +152,25 @@ import Testing
         }
     }
 
+    @Test func aThoroughCompareCanBeCancelled() async throws {
+        let (local, work) = Env.local()
+        let drive = try await Env.cloud(distant: true)  // every call 30 ms: the checksums take a while
+        let folder = try await drive.testFolder("cmpc")
+        for i in 0..<40 { try put(work.appendingPathComponent("f\(i).txt"), Data("file \(i + 10)".utf8)) }
+        let files = (0..<40).map { Item(local, path: work.appendingPathComponent("f\($0).txt").path) }
+        try await queue.perform(.copy(files, into: Item(drive, folder.ref)))
+        let ids = try await queue.submit(.compare(Item(local, path: work.path), Item(drive, folder.ref), CompareOptions(mode: .thorough)))
+        let deadline = ContinuousClock.now + .seconds(20)
+        while (await queue.snapshot(ids[0])?.filesDone ?? 0) < 1, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        #expect(await queue.snapshot(ids[0])?.filesTotal == 40)
+        await queue.cancel(ids[0])
+        let s = await queue.wait(ids[0])
+        #expect(s.state == .cancelled && s.result == nil, "\(s)")
+        #expect(s.filesDone < 40)
+    }
+
     @Test(.enabled(if: getuid() != 0, "root reads every folder"))
     func anUnreadableSubfolderIsSkippedNotFatal() async throws {
         let (local, work) = Env.local()

@@ -24,9 +24,11 @@ struct FolderCompare: Sendable {
 
     /// A folder compared with itself says nothing; say so instead.
     func refuseSameFolder() async throws {
+        var shown: [String] = []
         for (item, what) in [(left, "first"), (right, "second")] {
             let e = try await item.drive.stat(item.ref)
-            guard e.isFolder else { throw CommanderError(.unsupported, "the \(what) item, \(item.ref), is not a folder") }
+            shown.append(e.path ?? item.ref.description)
+            guard e.isFolder else { throw CommanderError(.unsupported, "the \(what) item, \(shown.last!), is not a folder") }
         }
         guard left.drive.isSame(right.drive) else { return }
         let same: Bool
@@ -37,7 +39,7 @@ struct FolderCompare: Sendable {
         } else {
             same = left.ref == right.ref
         }
-        if same { throw CommanderError(.unsupported, "\(left.ref) is the same folder on both sides; pick two different folders") }
+        if same { throw CommanderError(.unsupported, "\(shown[0]) is the same folder on both sides; pick two different folders") }
     }
 
     static func real(_ path: String) -> String {

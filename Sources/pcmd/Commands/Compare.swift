@@ -33,7 +33,8 @@ struct Compare: AsyncParsableCommand {
             try await Failure.reporting {
                 let account = try await Remote.connect(cloud)
                 let sides = [Side(first), Side(second)]
-                let left = try await account.folderItem(sides[0]), right = try await account.folderItem(sides[1])
+                // Checked to be folders, then addressed by path so messages can name them.
+                let (left, right) = try await (item(sides[0], account), item(sides[1], account))
                 let options = CompareOptions(mode: checksum ? .thorough : .quick, recursive: recursive)
                 let done: [JobSnapshot]
                 do {
@@ -52,6 +53,12 @@ struct Compare: AsyncParsableCommand {
             throw ExitCode.compareFailed
         }
         if differ { throw ExitCode.error }
+    }
+
+    func item(_ side: Side, _ account: Remote) async throws -> Item {
+        let folder = try await account.folderItem(side)
+        guard case .remote(let r) = side else { return folder }
+        return Item(account.drive, .path(r.path))
     }
 
     func report(_ c: Comparison, labels: CompareLabels) throws {
