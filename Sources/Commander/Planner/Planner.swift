@@ -11,6 +11,8 @@ import Foundation
 ///
 /// Delete goes to pCloud's trash or the freedesktop trash unless permanent. Share, publinks,
 /// upload links, revisions and restore are cloud calls (restore also works on the local trash).
+/// Compare reads both sides and changes nothing (`Compare/`); sending its difference is the copy
+/// walk once per item, into the item's relative folder (`DifferenceTransfer`).
 struct Planner: Sendable {
     let config: JobQueue.Config
 

@@ -38,7 +38,10 @@ struct Compare: AsyncParsableCommand {
                 let options = CompareOptions(mode: checksum ? .thorough : .quick, recursive: recursive)
                 let done: [JobSnapshot]
                 do {
-                    done = try await account.perform(.compare(left, right, options))
+                    // Checksums a configured number at a time (config.toml's concurrency.transfers).
+                    let c = try cloud.accounts().config.concurrency
+                    let queue = JobQueue(config: .init(concurrentJobs: c.jobs, parallelTransfers: c.transfers))
+                    done = try await queue.performShowingProgress(.compare(left, right, options), resolver: FixedResolver())
                 } catch let e as CommanderError where e.kind == .unsupported {
                     Console.error(Failure.message(e))
                     throw ExitCode.usage
