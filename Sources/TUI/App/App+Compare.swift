@@ -58,11 +58,9 @@ extension App {
     /// marked on this pane, each item into its relative folder on the other side. False when
     /// F5 should do its normal copy.
     func sendDifference() -> Bool {
-        guard let state = compared, panes.map(\.location) == state.locations, panes.map(\.marks) == state.marks,
-              !pane.marks.isEmpty else {
-            compared = nil
-            return false
-        }
+        // Each pane on its own: marks changed on one side leave the other side's difference.
+        guard let state = compared, panes.map(\.location) == state.locations, pane.marks == state.marks[active],
+              !pane.marks.isEmpty else { return false }
         let from = pane, to = other, index = active
         let side = Self.side(index)
         let names = Set(from.markedEntries.map(\.name))
