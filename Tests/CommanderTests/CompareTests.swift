@@ -181,5 +181,6 @@ import Testing
         defer { chmod(work.appendingPathComponent("locked").path, 0o755) }
         let (c, _) = try await compare(Item(local, path: work.path), Item(drive, folder.ref), CompareOptions(recursive: true))
         #expect(c.skipped.map(\.path) == ["locked"])
+        #expect(c.items.isEmpty, "a folder not looked at is not reported as only-local: \(c.items)")
     }
 }

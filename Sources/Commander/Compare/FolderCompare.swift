@@ -14,8 +14,12 @@ struct FolderCompare: Sendable {
         async let l = FolderListing.of(left.drive, left.ref, side: .left, recursive: options.recursive)
         async let r = FolderListing.of(right.drive, right.ref, side: .right, recursive: options.recursive)
         let (a, b) = try await (l, r)
-        var items = Self.match(a.entries, b.entries, mode: options.mode)
         var skipped = a.skipped + b.skipped
+        // What one side could not look at is not compared on either side.
+        let unseen = skipped.map(\.path)
+        var items = Self.match(a.entries, b.entries, mode: options.mode).filter { item in
+            !unseen.contains { item.path == $0 || item.path.hasPrefix($0 + "/") }
+        }
         if options.mode == .thorough {
             try await checkContent(&items, skipped: &skipped, ctx: ctx)
         }
