@@ -16,6 +16,10 @@ extension App {
     /// cancelled there), and marks on each side what the other lacks or has different.
     func compare() {
         let l = panes[0], r = panes[1]
+        guard l.found == nil, r.found == nil else {
+            say("compare works on folders: leave the find results first (Backspace)")
+            return
+        }
         let modes: [(String, CompareOptions)] = [
             ("Quick: name, size, modified time", CompareOptions(mode: .quick)),
             ("Thorough: content (checksums)", CompareOptions(mode: .thorough)),
@@ -41,7 +45,7 @@ extension App {
 
     /// Marks the difference on both panes and says the counts.
     func showComparison(_ c: Comparison, at locations: [Location]) {
-        guard panes.map(\.location) == locations else {
+        guard panes.map(\.location) == locations, panes.allSatisfy({ $0.found == nil }) else {
             say("compare: a pane moved to another folder meanwhile; compare again")
             return
         }
@@ -59,7 +63,7 @@ extension App {
     /// F5 should do its normal copy.
     func sendDifference() -> Bool {
         // Each pane on its own: marks changed on one side leave the other side's difference.
-        guard let state = compared, panes.map(\.location) == state.locations, pane.marks == state.marks[active],
+        guard let state = compared, panes.map(\.location) == state.locations, pane.found == nil, pane.marks == state.marks[active],
               !pane.marks.isEmpty else { return false }
         let from = pane, to = other, index = active
         let side = Self.side(index)
