@@ -132,6 +132,24 @@ import Testing
         #expect(try await drive.checksum(file.ref) == sha1(Data("them".utf8)))
     }
 
+    @Test func anyTwoFoldersCompareLocalWithLocalAndCloudWithCloud() async throws {
+        let (local, work) = Env.local()
+        try put(work.appendingPathComponent("one/a.txt"), Data("same".utf8))
+        try put(work.appendingPathComponent("one/c.txt"), Data("left".utf8))
+        try put(work.appendingPathComponent("two/a.txt"), Data("same".utf8))
+        try put(work.appendingPathComponent("two/c.txt"), Data("righ".utf8))
+        let one = Item(local, path: work.path + "/one"), two = Item(local, path: work.path + "/two")
+        #expect(statuses(try await compare(one, two, CompareOptions(mode: .quick)).0) == ["a.txt": "identical", "c.txt": "identical"])
+        #expect(statuses(try await compare(one, two, CompareOptions(mode: .thorough)).0) == ["a.txt": "identical", "c.txt": "differs:content"])
+
+        // The same two folders in the cloud: checksumfile on both sides.
+        let drive = try await Env.cloud()
+        let top = try await drive.testFolder("cmpcc")
+        try await queue.perform(.copy([one, two], into: Item(drive, top.ref)))
+        let a = Item(drive, .path(top.path! + "/one")), b = Item(drive, .path(top.path! + "/two"))
+        #expect(statuses(try await compare(a, b, CompareOptions(mode: .thorough)).0) == ["a.txt": "identical", "c.txt": "differs:content"])
+    }
+
     @Test func aFolderWithItselfIsRefused() async throws {
         let (local, work) = Env.local()
         let drive = try await Env.cloud()
