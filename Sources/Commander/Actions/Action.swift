@@ -65,4 +65,10 @@ public enum Action: Sendable {
     case downloadRevision(Item, revisionid: Int, into: Item, name: String?)
     case createUploadLink(Item, comment: String, expire: Int64?, maxspace: Int64?, maxfiles: Int?)
     case deleteUploadLink(drive: CloudDrive, uploadlinkid: Int)
+    /// Compares two folders (changes nothing); the job's result is a `.comparison`.
+    case compare(Item, Item, CompareOptions)
+    /// Sends a compare's differences (items of `Comparison.toSend`) from the compared folder
+    /// `from`, which was the compare's `side`, each into its relative folder under `into`; an
+    /// existing file is replaced only as the resolver says.
+    case sendDifference([ComparedItem], from: Item, side: CompareSide, into: Item)
 }

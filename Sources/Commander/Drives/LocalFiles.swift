@@ -8,14 +8,28 @@ import Glibc
 enum LocalFiles {
     static let chunk = 1 << 20
 
-    static func sha1(_ path: String) throws -> String {
+    static func sha1(_ path: String) throws -> String { try digest(path, .sha1) }
+
+    /// The file's digest in lowercase hex; `progress` gets the bytes hashed so far.
+    static func digest(_ path: String, _ algorithm: DigestAlgorithm, progress: ((Int64) -> Void)? = nil) throws -> String {
+        switch algorithm {
+        case .sha1: try hash(path, Insecure.SHA1(), progress)
+        case .sha256: try hash(path, SHA256(), progress)
+        case .md5: try hash(path, Insecure.MD5(), progress)
+        }
+    }
+
+    private static func hash<H: HashFunction>(_ path: String, _ start: H, _ progress: ((Int64) -> Void)?) throws -> String {
         guard let h = FileHandle(forReadingAtPath: path) else { throw missing(path) }
         defer { try? h.close() }
-        var hasher = Insecure.SHA1()
+        var hasher = start
+        var done: Int64 = 0
         while true {
             try Task.checkCancellation()
             guard let data = try h.read(upToCount: chunk), !data.isEmpty else { break }
             hasher.update(data: data)
+            done += Int64(data.count)
+            progress?(done)
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }

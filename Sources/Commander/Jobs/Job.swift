@@ -11,6 +11,7 @@ public enum JobKind: String, Sendable {
     case upload, download, serverCopy, serverMove, localCopy, localMove
     case delete, mkdir, rename, share, publink, uploadLink
     case zip, extract, restore, emptyTrash, revert, downloadRevision
+    case compare
 }
 
 public enum JobState: String, Sendable {
@@ -23,6 +24,7 @@ public enum JobResult: Sendable, Hashable {
     case entries([Entry])
     case publink(PublinkInfo)
     case uploadLink(UploadLinkInfo)
+    case comparison(Comparison)
 }
 
 /// A unit of background work planned from an action. `work` may run again on retry: it must

@@ -11,6 +11,8 @@ import Foundation
 ///
 /// Delete goes to pCloud's trash or the freedesktop trash unless permanent. Share, publinks,
 /// upload links, revisions and restore are cloud calls (restore also works on the local trash).
+/// Compare reads both sides and changes nothing (`Compare/`); sending its difference is the copy
+/// walk once per item, into the item's relative folder (`DifferenceTransfer`).
 struct Planner: Sendable {
     let config: JobQueue.Config
 
@@ -45,23 +47,37 @@ struct Planner: Sendable {
             return [try TrashJobs.empty(drive)]
         case .purge(let entries, let drive):
             return entries.map { TrashJobs.purge($0, on: drive) }
+        case .compare(let left, let right, let options):
+            let c = FolderCompare(left: left, right: right, options: options)
+            return [Job(.compare, "Compare \(left.ref) with \(right.drive.displayName) \(right.ref)") { ctx in
+                .comparison(try await c.run(ctx))
+            }]
+        case .sendDifference(let items, let from, let side, let into):
+            return [DifferenceTransfer.job(items, from: from, side: side, into: into, config: config)]
         default:
             return [try CloudJobs.job(for: action)]
         }
     }
 
     func transfer(_ item: Item, into: Item, move: Bool, name: String? = nil) -> Job {
-        let kind: JobKind = switch (item.drive, into.drive) {
-        case (is LocalDrive, is CloudDrive): .upload
-        case (is CloudDrive, is LocalDrive): .download
-        case (is CloudDrive, _): move ? .serverMove : .serverCopy
-        default: move ? .localMove : .localCopy
-        }
+        let kind = Self.kind(from: item.drive, to: into.drive, move: move)
         let sender = FileSender(source: item.drive, target: into.drive, move: move, ledger: Ledger(), hooks: config.hooks,
                                 batchFiles: config.uploadBatchFiles)
         let t = TreeTransfer(sender: sender, item: item.ref, into: into.ref, name: name)
         let verb = move ? "Move" : "Copy"
         return Job(kind, "\(verb) \(item.ref) to \(into.drive.displayName) \(into.ref)") { ctx in try await t.run(ctx) }
+    }
+}
+
+extension Planner {
+    /// A transfer's job kind by the pairing of drives.
+    static func kind(from source: any Drive, to target: any Drive, move: Bool) -> JobKind {
+        switch (source, target) {
+        case (is LocalDrive, is CloudDrive): .upload
+        case (is CloudDrive, is LocalDrive): .download
+        case (is CloudDrive, _): move ? .serverMove : .serverCopy
+        default: move ? .localMove : .localCopy
+        }
     }
 }
 

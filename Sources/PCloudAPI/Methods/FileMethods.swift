@@ -32,10 +32,12 @@ extension PCloudClient {
     }
 
     public func checksumFile(_ fileid: Int, revisionid: Int? = nil) async throws -> (checksums: Checksums, metadata: Metadata) {
-        struct R: Decodable { var sha1: String; var md5: String?; var sha256: String?; var metadata: Metadata }
+        // sha1 is documented as always there; a reply with only the region's digest still decodes
+        // (sha1 then empty) so callers can use what was given.
+        struct R: Decodable { var sha1: String?; var md5: String?; var sha256: String?; var metadata: Metadata }
         var p: Params = ["fileid": String(fileid)]
         p.set("revisionid", revisionid)
         let r = try await call("checksumfile", p, idempotent: true, as: R.self)
-        return (Checksums(sha1: r.sha1, md5: r.md5, sha256: r.sha256), r.metadata)
+        return (Checksums(sha1: r.sha1 ?? "", md5: r.md5, sha256: r.sha256), r.metadata)
     }
 }

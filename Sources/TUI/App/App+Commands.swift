@@ -47,6 +47,7 @@ extension App {
         case .mkdir: mkdir()
         case .delete: delete()
         case .info: info()
+        case .compare: compare()
         case .publink: publink()
         case .share: share()
         case .zip: zip()

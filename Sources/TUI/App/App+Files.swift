@@ -12,6 +12,7 @@ extension App {
 
     /// F5 / F6: copy or move the selection to the other pane's folder (or a typed one).
     func transfer(move: Bool) {
+        if !move, sendDifference() { return }
         let from = pane, to = other
         let sel = from.selection
         guard !sel.isEmpty else { say("nothing to \(move ? "move" : "copy")"); return }

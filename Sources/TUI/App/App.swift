@@ -49,6 +49,8 @@ public final class App {
     var bookmarks: Bookmarks
     /// A local find walking the disk, per pane: a new find or folder stops the old one.
     var searches: [ObjectIdentifier: Task<Void, Never>] = [:]
+    /// The last compare of the two panes, while its marks stand (F5 then copies the difference).
+    var compared: ComparedPanes?
     var pendingKeys: [Key] = []
     var pendingSince = Date()
     var tick = 0

@@ -10,6 +10,7 @@ public enum Command: String, CaseIterable, Sendable {
     case filter, quickJump = "quick-jump", toggleHidden = "toggle-hidden", sortMenu = "sort"
     // Files
     case view, edit, copy, move, rename, mkdir, delete, info, find
+    case compare
     // pCloud
     case publink, share, zip, extract, revisions
     // Screens

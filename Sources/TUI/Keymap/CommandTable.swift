@@ -44,6 +44,7 @@ public enum CommandTable {
         .init(command: .delete, group: .file, title: "Delete (to trash)", keys: ["F8", "Del", "d"]),
         .init(command: .info, group: .file, title: "Info & checksum", keys: ["i"]),
         .init(command: .find, group: .file, title: "Find files (results as a panel)", keys: ["f", "M-?"]),
+        .init(command: .compare, group: .file, title: "Compare panes (marks the difference)", keys: ["="]),
 
         .init(command: .publink, group: .cloud, title: "Public link", keys: ["p"]),
         .init(command: .share, group: .cloud, title: "Share folder", keys: ["S"]),

@@ -214,6 +214,9 @@ public final class Pane {
 
     func clearMarks() { marks = [] }
 
+    /// Marks exactly the entries named in `names` (what a compare found).
+    func setMarks(named names: Set<String>) { marks = Set(entries.filter { names.contains($0.name) }.map(\.id)) }
+
     /// The first row at or after the cursor whose name starts with `prefix` (case-insensitive).
     func jump(prefix: String) -> Bool {
         let p = prefix.lowercased()

@@ -10,6 +10,8 @@ enum ExitCode: Int32, Error {
     case usage = 2
     /// Not signed in, a token refused or revoked, a trash that needs a password sign-in.
     case auth = 3
+    /// `compare` could not compare (its 1 means "the folders differ", as diff's does).
+    case compareFailed = 4
 
     /// The status for an error a command threw.
     static func of(_ error: any Error) -> ExitCode {

@@ -42,6 +42,20 @@ struct Remote {
         return e
     }
 
+    /// The folder at `location` on either side, or an error saying it is not one.
+    func folderItem(_ location: Side) async throws -> Item {
+        switch location {
+        case .remote(let r):
+            return Item(drive, try await folder(r))
+        case .local(let p):
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue else {
+                throw CommanderError(.notFound, "\(p) is not a folder on this computer")
+            }
+            return localItem(p)
+        }
+    }
+
     /// Runs the action to the end, drawing progress on a terminal.
     @discardableResult
     func perform(_ action: Action, resolver: any ConflictResolver = FixedResolver(.skip)) async throws -> [JobSnapshot] {

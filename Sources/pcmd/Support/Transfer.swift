@@ -51,18 +51,7 @@ struct Transfer {
         }
     }
 
-    func folder(_ location: Side, _ account: Remote) async throws -> Item {
-        switch location {
-        case .remote(let r):
-            return Item(account.drive, try await account.folder(r))
-        case .local(let p):
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue else {
-                throw CommanderError(.notFound, "\(p) is not a folder on this computer")
-            }
-            return account.localItem(p)
-        }
-    }
+    func folder(_ location: Side, _ account: Remote) async throws -> Item { try await account.folderItem(location) }
 
     func item(_ location: Side, _ account: Remote) async throws -> Item {
         switch location {
