@@ -39,13 +39,15 @@ public actor CloudIndex {
         if !covers(folderid) { try await build(folderid, path: path) }
         var under: [Int: Bool] = [folderid: true]
         var out: [Entry] = []
+        let pattern = query.pattern, folded = !pattern.caseSensitive
+        // Names first, from the keys folded at build time; an entry is looked at only when its
+        // name matched.
         for i in entries.indices where alive[i] {
-            let e = entries[i]
-            let key = query.pattern.caseSensitive ? query.pattern.key(e.name) : keys[i]
-            guard query.accepts(e, key: key), let parent = e.parentfolderid,
+            guard pattern.matches(key: folded ? keys[i] : pattern.key(entries[i].name)),
+                  query.acceptsOtherThanName(entries[i]), let parent = entries[i].parentfolderid,
                   isWithin(parent, folderid, &under), let dir = self.path(of: parent) else { continue }
-            var found = e
-            found.path = Names.join(dir, e.name)
+            var found = entries[i]
+            found.path = Names.join(dir, found.name)
             out.append(found)
         }
         return out

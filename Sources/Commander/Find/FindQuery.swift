@@ -56,13 +56,18 @@ public struct FindQuery: Sendable, Hashable {
 
     /// `key` is the entry's name as `pattern.key` made it.
     public func accepts(_ e: Entry, key: [UInt8]) -> Bool {
+        pattern.matches(key: key) && acceptsOtherThanName(e)
+    }
+
+    /// The filters but the name: a scan matches names first, then looks at the entry.
+    func acceptsOtherThanName(_ e: Entry) -> Bool {
         if e.isFolder, filtersContent { return false }
         if let category, FileCategory.of(e) != category { return false }
         if let larger, e.size <= larger { return false }
         if let smaller, e.size >= smaller { return false }
         if let newer, e.modified < newer { return false }
         if let older, e.modified >= older { return false }
-        return pattern.matches(key: key)
+        return true
     }
 
     public func accepts(_ e: Entry) -> Bool { accepts(e, key: pattern.key(e.name)) }
