@@ -65,4 +65,7 @@ public enum Action: Sendable {
     case downloadRevision(Item, revisionid: Int, into: Item, name: String?)
     case createUploadLink(Item, comment: String, expire: Int64?, maxspace: Int64?, maxfiles: Int?)
     case deleteUploadLink(drive: CloudDrive, uploadlinkid: Int)
+    /// pCloud fetches http(s) URLs into a cloud folder itself (remote upload); `names` by
+    /// position, nil for the name taken from the URL.
+    case fetch([String], into: Item, names: [String?])
 }

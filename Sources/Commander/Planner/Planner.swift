@@ -45,6 +45,8 @@ struct Planner: Sendable {
             return [try TrashJobs.empty(drive)]
         case .purge(let entries, let drive):
             return entries.map { TrashJobs.purge($0, on: drive) }
+        case .fetch(let urls, let into, let names):
+            return [try FetchJob(urls: urls, into: into, names: names).job()]
         default:
             return [try CloudJobs.job(for: action)]
         }

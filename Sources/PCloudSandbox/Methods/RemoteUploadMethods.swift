@@ -4,7 +4,8 @@ import Foundation
 /// server from http(s) URLs into a folder, one URL after another, tracked by `uploadprogress`.
 /// A URL that fails (unreachable, an HTTP error, a short body, over quota) leaves no file;
 /// files already finished stay. Like `uploadfile`, a taken name is overwritten (the old content
-/// becomes a revision).
+/// becomes a revision). pCloud has no method to cancel a remote upload, and a caller that hangs
+/// up does not stop one here either (the server sees the hang-up only when it answers).
 enum RemoteUploadMethods {
     static let methods: [String: MethodSpec] = [
         "downloadfile": MethodSpec(auth: .user) { try await downloadfile($0, background: false) },
