@@ -17,7 +17,7 @@ struct PCMD: AsyncParsableCommand {
         subcommands: [SandboxCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
                       List.self, Put.self, Get.self, Copy.self, Move.self, Remove.self, MakeFolder.self,
                       Link.self, Links.self, Share.self, Shares.self, Trash.self, Revisions.self, Revert.self,
-                      Zip.self, Unzip.self, UploadLinkCommand.self, HelpMan.self],
+                      Zip.self, Unzip.self, UploadLinkCommand.self, HelpMan.self, Fetch.self],
         defaultSubcommand: nil)
 
     @OptionGroup var cloud: CloudOptions
