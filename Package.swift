@@ -101,7 +101,7 @@ let package = Package(
         ]),
         // Canvas snapshots of widgets and screens, and the real binary driven in tmux.
         .testTarget(name: "TUITests", dependencies: [
-            "TUI", "Commander", "PCloudAPI", "PCloudSandbox",
+            "TUI", "Commander", "PCloudAPI", "PCloudSandbox", "SourceServer",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Commander against LocalDrive in temporary folders and CloudDrive on an in-process sandbox.

@@ -51,6 +51,7 @@ extension App {
         case .zip: zip()
         case .extract: extract()
         case .revisions: revisions()
+        case .fetch: fetchFromWeb()
         case .jobs: jobsPanel.toggle(); if jobsPanel { push(JobsScreen()) }
         case .trash: push(TrashScreen(app: self))
         case .shares: push(SharesScreen(app: self))

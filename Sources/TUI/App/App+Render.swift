@@ -17,7 +17,7 @@ extension App {
         }
         let running = jobs.values.filter { !$0.state.isFinished }
         let summaryHeight = running.isEmpty || jobsPanel ? 0 : 1
-        let panelHeight = jobsPanel ? min(max(6, jobs.count + 3), height / 2) : 0
+        let panelHeight = jobsPanel ? min(max(6, JobsView.rows(jobsInOrder).count + 3), height / 2) : 0
         let paneHeight = height - 2 - summaryHeight - panelHeight
         let leftWidth = width / 2
         layout = (width, paneHeight)

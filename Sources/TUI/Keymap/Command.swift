@@ -12,6 +12,7 @@ public enum Command: String, CaseIterable, Sendable {
     case view, edit, copy, move, rename, mkdir, delete, info
     // pCloud
     case publink, share, zip, extract, revisions
+    case fetch
     // Screens
     case jobs, trash, shares, publinks, uploadLinks = "upload-links"
     // The app
