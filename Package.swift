@@ -121,7 +121,7 @@ let package = Package(
         ]),
         // PCloudAPI against an in-process sandbox; the only place the two meet.
         .testTarget(name: "PCloudAPITests", dependencies: [
-            "PCloudAPI", "PCloudSandbox",
+            "PCloudAPI", "PCloudSandbox", "SourceServer",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
