@@ -63,6 +63,7 @@ import Testing
         let out = try await home.run(["fetch", missing, remote])
         #expect(out.status == 1, "\(out)")
         #expect(out.stderr.contains("error 5001") && out.stderr.contains(missing), "\(out)")
+        #expect(out.stderr.contains("check that the URL opens in a browser"), "\(out)")
         #expect(out.stderr.split(separator: "\n").count == 1, "one clear line: \(out)")
         #expect(try await names(home, remote).isEmpty)
     }
