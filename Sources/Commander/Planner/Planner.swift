@@ -9,6 +9,7 @@ import Foundation
 /// | zip | ZIPFoundation | zip locally, upload | getzip streamed | savezip + savezipprogress |
 /// | extract | ZIPFoundation (safe paths) | – | download, extract locally | extractarchive + progress |
 ///
+/// Fetch (remote upload) is `downloadfile` into a cloud folder, watched through `uploadprogress`.
 /// Delete goes to pCloud's trash or the freedesktop trash unless permanent. Share, publinks,
 /// upload links, revisions and restore are cloud calls (restore also works on the local trash).
 struct Planner: Sendable {
