@@ -59,6 +59,8 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            // downloadfile: the server fetches remote files itself.
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
 
         // The action layer shared by the TUI and the one-shot commands.
@@ -82,8 +84,14 @@ let package = Package(
         // Drives PCloudAPI for Benchmarks/client-vs-curl-rclone.sh; not a product of pcmd.
         .executableTarget(name: "pcloud-bench", dependencies: ["PCloudAPI", "Commander"], path: "Benchmarks/PCloudBench"),
 
+        // A tiny web server the remote-upload (downloadfile) tests fetch from.
+        .target(name: "SourceServer", dependencies: [
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ], path: "Tests/SourceServer"),
+
         .testTarget(name: "PCloudSandboxTests", dependencies: [
-            "PCloudSandbox",
+            "PCloudSandbox", "SourceServer",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -93,19 +101,19 @@ let package = Package(
         ]),
         // Canvas snapshots of widgets and screens, and the real binary driven in tmux.
         .testTarget(name: "TUITests", dependencies: [
-            "TUI", "Commander", "PCloudAPI", "PCloudSandbox",
+            "TUI", "Commander", "PCloudAPI", "PCloudSandbox", "SourceServer",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Commander against LocalDrive in temporary folders and CloudDrive on an in-process sandbox.
         .testTarget(name: "CommanderTests", dependencies: [
-            "Commander", "PCloudAPI", "PCloudSandbox",
+            "Commander", "PCloudAPI", "PCloudSandbox", "SourceServer",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The real `pcmd` binary against an in-process sandbox, each test with its own config folder.
         .testTarget(name: "CLITests", dependencies: [
-            "PCloudSandbox",
+            "PCloudSandbox", "SourceServer",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -113,7 +121,7 @@ let package = Package(
         ]),
         // PCloudAPI against an in-process sandbox; the only place the two meet.
         .testTarget(name: "PCloudAPITests", dependencies: [
-            "PCloudAPI", "PCloudSandbox",
+            "PCloudAPI", "PCloudSandbox", "SourceServer",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

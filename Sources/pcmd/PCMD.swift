@@ -17,8 +17,8 @@ struct PCMD: AsyncParsableCommand {
         subcommands: [SandboxCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
                       List.self, Put.self, Get.self, Copy.self, Move.self, Remove.self, MakeFolder.self,
                       Link.self, Links.self, Share.self, Shares.self, Trash.self, Revisions.self, Revert.self,
-                      Zip.self, Unzip.self, UploadLinkCommand.self, Find.self, HelpMan.self,
-                      Compare.self],
+                      Zip.self, Unzip.self, UploadLinkCommand.self, Find.self, Compare.self, Fetch.self,
+                      HelpMan.self],
         defaultSubcommand: nil)
 
     @OptionGroup var cloud: CloudOptions

@@ -71,4 +71,7 @@ public enum Action: Sendable {
     /// `from`, which was the compare's `side`, each into its relative folder under `into`; an
     /// existing file is replaced only as the resolver says.
     case sendDifference([ComparedItem], from: Item, side: CompareSide, into: Item)
+    /// pCloud fetches http(s) URLs into a cloud folder itself (remote upload); `names` by
+    /// position, nil for the name taken from the URL.
+    case fetch([String], into: Item, names: [String?])
 }

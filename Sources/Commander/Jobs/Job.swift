@@ -12,6 +12,7 @@ public enum JobKind: String, Sendable {
     case delete, mkdir, rename, share, publink, uploadLink
     case zip, extract, restore, emptyTrash, revert, downloadRevision
     case compare
+    case fetch
 }
 
 public enum JobState: String, Sendable {
@@ -58,6 +59,8 @@ public struct JobSnapshot: Sendable, Hashable {
     public var result: JobResult?
     /// 1 for the first run; retries count up.
     public var attempt = 1
+    /// Pieces shown on lines of their own (the URLs of a fetch); empty for most jobs.
+    public var parts: [JobPart] = []
 
     /// 0…1 by bytes when there are any, else by files; 1 when done.
     public var fraction: Double {
@@ -65,5 +68,18 @@ public struct JobSnapshot: Sendable, Hashable {
         if bytesTotal > 0 { return min(1, Double(bytesDone) / Double(bytesTotal)) }
         if filesTotal > 0 { return min(1, Double(filesDone) / Double(filesTotal)) }
         return 0
+    }
+}
+
+/// One piece of a job with its own bytes, such as one URL of a fetch.
+public struct JobPart: Sendable, Hashable {
+    public enum State: String, Sendable { case waiting, working, done, failed }
+    public var name: String
+    public var state: State
+    public var bytesDone: Int64
+    /// nil while the size is not known.
+    public var bytesTotal: Int64?
+    public init(name: String, state: State = .waiting, bytesDone: Int64 = 0, bytesTotal: Int64? = nil) {
+        self.name = name; self.state = state; self.bytesDone = bytesDone; self.bytesTotal = bytesTotal
     }
 }

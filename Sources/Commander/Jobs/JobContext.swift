@@ -13,6 +13,7 @@ public final class JobContext: Sendable {
         var currentFile: String?
         var version = 0
         var temps: Set<String> = []
+        var parts: [JobPart] = []
         var bytesDone: Int64 { finishedBytes + inFlight.values.reduce(0, +) }
     }
 
@@ -35,6 +36,11 @@ public final class JobContext: Sendable {
         counters.withLock { c in
             if done > c.inFlight[key, default: 0] { c.inFlight[key] = done; c.version += 1 }
         }
+    }
+
+    /// The job's pieces as they stand now (shown per line in the jobs panel).
+    func parts(_ parts: [JobPart]) {
+        counters.withLock { c in if c.parts != parts { c.parts = parts; c.version += 1 } }
     }
 
     func started(_ name: String) { counters.withLock { $0.currentFile = name; $0.version += 1 } }

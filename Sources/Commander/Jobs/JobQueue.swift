@@ -212,6 +212,7 @@ public actor JobQueue {
         s.filesDone = c.filesDone
         s.filesTotal = c.filesTotal
         s.currentFile = c.currentFile
+        s.parts = c.parts
         if let started = r.started {
             let seconds = Double((ContinuousClock.now - started) / .milliseconds(1)) / 1000
             if seconds > 0 { s.rate = Double(s.bytesDone) / seconds }

@@ -9,6 +9,7 @@ import Foundation
 /// | zip | ZIPFoundation | zip locally, upload | getzip streamed | savezip + savezipprogress |
 /// | extract | ZIPFoundation (safe paths) | – | download, extract locally | extractarchive + progress |
 ///
+/// Fetch (remote upload) is `downloadfile` into a cloud folder, watched through `uploadprogress`.
 /// Delete goes to pCloud's trash or the freedesktop trash unless permanent. Share, publinks,
 /// upload links, revisions and restore are cloud calls (restore also works on the local trash).
 /// Compare reads both sides and changes nothing (`Compare/`); sending its difference is the copy
@@ -54,6 +55,8 @@ struct Planner: Sendable {
             }]
         case .sendDifference(let items, let from, let side, let into):
             return [DifferenceTransfer.job(items, from: from, side: side, into: into, config: config)]
+        case .fetch(let urls, let into, let names):
+            return [try FetchJob(urls: urls, into: into, names: names).job()]
         default:
             return [try CloudJobs.job(for: action)]
         }

@@ -9,7 +9,7 @@ enum MethodTable {
                       ChunkedUploadMethods.methods, OAuth.methods, PublinkAccess.methods,
                       ShareMethods.methods, UploadLinkMethods.methods,
                       ThumbnailMethods.methods, CollectionMethods.methods,
-                      SearchMethods.methods, FileopsMethods.methods] {
+                      SearchMethods.methods, FileopsMethods.methods, RemoteUploadMethods.methods] {
             table.merge(group) { _, _ in fatalError("method registered twice") }
         }
         return table

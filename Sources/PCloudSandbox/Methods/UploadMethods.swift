@@ -19,6 +19,7 @@ enum UploadMethods {
         "uploadfile": MethodSpec(auth: .user, handler: uploadfile),
         "uploadprogress": MethodSpec(auth: .user) { call in
             guard let hash = call.params["progresshash"] else { throw APIError(1052) }
+            if let remote = call.env.urlUploads.get(hash) { return .json(remote.json) }
             guard let e = call.env.uploads.get(hash) else { throw APIError(1900) }
             var o = JSONObject([("total", .int(e.total)), ("uploaded", .int(e.uploaded))])
             if !e.finished, let name = e.currentFile {

@@ -39,6 +39,11 @@ enum DemoSeed {
         }
     }
 
+    /// Gives every user `quota` bytes (`SandboxConfig.quota`).
+    static func setQuota(_ quota: Int64, store: Store) async throws {
+        try await store.write { db in try db.execute(sql: "UPDATE users SET quota = ?", arguments: [quota]) }
+    }
+
     /// Fills alice's empty account with a browsable tree of a few hundred files.
     static func ensureDemoTree(store: Store, region: Region) async throws {
         let alice = try await store.read { db in

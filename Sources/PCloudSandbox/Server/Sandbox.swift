@@ -62,6 +62,7 @@ public final class Sandbox: Sendable {
         let store = try Store(dataDir: config.dataDir)
         let users = try await DemoSeed.ensureUsers(store: store)
         if config.seedDemo { try await DemoSeed.ensureDemoTree(store: store, region: config.region) }
+        if let quota = config.quota { try await DemoSeed.setQuota(quota, store: store) }
         let env = try SandboxEnv(store: store, config: config, logger: logger)
         let responder = SandboxResponder(env: env, methods: MethodTable.all, logger: logger)
 

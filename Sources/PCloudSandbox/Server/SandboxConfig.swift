@@ -35,6 +35,8 @@ public struct SandboxConfig: Sendable {
     public var recursiveListDepth: Int = 40
     /// Faults to inject from the start (also settable at run time).
     public var faults = FaultPlan()
+    /// Every user's storage quota, when not the demo default (tests of over-quota paths).
+    public var quota: Int64?
     /// Where to write the JSON-lines request log, if anywhere.
     public var requestLog: URL?
 

@@ -8,6 +8,8 @@ final class SandboxEnv: Sendable {
     let digests = DigestBook()
     let uploads = ProgressBoard<UploadProgress>()
     let linkUploads = ProgressBoard<UploadProgress>()
+    /// `downloadfile(async)` jobs; `uploadprogress` answers from here too.
+    let urlUploads = ProgressBoard<URLUploadProgress>()
     let zips = ProgressBoard<ZipProgress>()
     let extractions = ProgressBoard<ExtractProgress>()
     let authenticator: Authenticator

@@ -160,9 +160,14 @@ struct Tree {
 
     /// Writes through a share count against the folder owner's quota.
     func checkQuota(adding bytes: Int64, owner: Int64? = nil) throws {
+        if bytes > (try freeQuota(owner: owner)) { throw APIError(2008) }
+    }
+
+    /// Bytes the owner (the caller by default) may still store.
+    func freeQuota(owner: Int64? = nil) throws -> Int64 {
         let owner = owner ?? user.uid
         let quota = owner == user.uid ? user.quota : try Int64.fetchOne(db, sql: "SELECT quota FROM users WHERE id = ?", arguments: [owner]) ?? 0
-        if try usedQuota(of: owner) + bytes > quota { throw APIError(2008) }
+        return quota - (try usedQuota(of: owner))
     }
 
     /// A rename in place needs `modify`; a move needs `delete` where it leaves and `create`

@@ -28,6 +28,7 @@ public struct APIError: Error, Sendable, Equatable {
         1029: "Please provide 'fileid'.",
         1030: "Please provide 'linkid'.",
         1037: "Please provide at least one of 'topath', 'tofolderid' or 'toname'.",
+        1040: "Please provide 'url'.",
         1052: "Please provide 'progresshash'.",
         1053: "Please provide 'fileid' or 'folderid'.",
         1076: "Please provide 'tokenid'.",

@@ -67,4 +67,14 @@ extension App {
         guard !e.isFolder else { say("folders have no revisions — put the cursor on a file"); return }
         push(RevisionsScreen(app: self, pane: p, file: e))
     }
+
+    /// W: pCloud downloads web URLs into this folder itself (remote upload), as one job.
+    func fetchFromWeb() {
+        guard let p = cloudPane("fetching from the web") else { return }
+        push(FetchDialog(folder: p.location.path) { urls, names, app in
+            if urls.count == 1 { p.focusName = names[0] ?? FetchURL.name(of: urls[0]) }
+            app.submit(.fetch(urls, into: app.folderItem(p), names: names),
+                       urls.count == 1 ? "fetch \(FetchURL.name(of: urls[0]))" : "fetch \(urls.count) URLs")
+        })
+    }
 }

@@ -54,6 +54,7 @@ extension App {
         case .extract: extract()
         case .revisions: revisions()
         case .find: find()
+        case .fetch: fetchFromWeb()
         case .jobs: jobsPanel.toggle(); if jobsPanel { push(JobsScreen()) }
         case .trash: push(TrashScreen(app: self))
         case .shares: push(SharesScreen(app: self))

@@ -17,7 +17,7 @@ extension App {
         }
         let running = jobs.values.filter { !$0.state.isFinished }
         let summaryHeight = running.isEmpty || jobsPanel ? 0 : 1
-        let panelHeight = jobsPanel ? min(max(6, jobs.count + 3), height / 2) : 0
+        let panelHeight = jobsPanel ? min(max(6, JobsView.rows(jobsInOrder).count + 3), height / 2) : 0
         let paneHeight = height - 2 - summaryHeight - panelHeight
         let leftWidth = width / 2
         layout = (width, paneHeight)
@@ -76,6 +76,7 @@ enum ErrorHint {
         case 2008: "the account is full — empty the trash or delete something"
         case 2001, 2004: "pick another name"
         case 4000: "too many login attempts — wait a while"
+        case 5001 where e.method == "downloadfile": "check that the URL opens in a browser"
         case 5000, 5001: "the server had a problem — try again"
         default: switch e.category {
             case .auth: "sign in again (pcmd login)"

@@ -13,6 +13,7 @@ public enum Command: String, CaseIterable, Sendable {
     case compare
     // pCloud
     case publink, share, zip, extract, revisions
+    case fetch
     // Screens
     case jobs, trash, shares, publinks, uploadLinks = "upload-links"
     // The app

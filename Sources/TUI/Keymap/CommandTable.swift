@@ -51,6 +51,7 @@ public enum CommandTable {
         .init(command: .zip, group: .cloud, title: "Zip marked", keys: ["z"]),
         .init(command: .extract, group: .cloud, title: "Extract archive", keys: ["x"]),
         .init(command: .revisions, group: .cloud, title: "Revisions of file", keys: ["v"]),
+        .init(command: .fetch, group: .cloud, title: "Fetch from web URLs", keys: ["W"]),
 
         .init(command: .jobs, group: .screens, title: "Jobs panel", keys: ["J"]),
         .init(command: .trash, group: .screens, title: "Trash", keys: ["t"]),

@@ -51,20 +51,54 @@ struct JobsView {
         c.frame(r, theme[.borderActive], title: "Jobs — c cancel · r retry · x clear finished · J close", titleStyle: theme[.headerActive])
         let inner = r.inset(1)
         if jobs.isEmpty { c.put("no jobs yet", x: inner.x + 1, y: inner.y, theme[.dim]); return }
-        let visible = Array(jobs.suffix(inner.height))
-        for (row, j) in visible.enumerated() {
-            let y = inner.y + row
-            let selected = cursor.map { jobs.count - visible.count + row == $0 } ?? false
+        let titleWidth = max(10, inner.width / 3)
+        for (row, line) in Self.rows(jobs).suffix(inner.height).enumerated() {
+            let y = inner.y + row, j = jobs[line.job]
+            if let part = line.part {
+                self.part(part, of: j, into: &c, Rect(x: inner.x, y: y, width: inner.width, height: 1), titleWidth: titleWidth)
+                continue
+            }
+            let selected = cursor == line.job
             let style = theme[selected ? .cursor : j.state == .failed ? .error : .pane]
             c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style)
             let state = pad(stateText(j, spinner: spinner), 9, right: false)
             var x = c.put("\(j.id) \(state) ", x: inner.x, y: y, style)
-            let titleWidth = max(10, inner.width / 3)
             x = c.put(pad(TextWidth.printable(j.title), titleWidth, right: false), x: x, y: y, style, limit: inner.maxX) + 1
             let detail = j.state == .failed ? (j.error.map { ErrorHint.describe($0) } ?? "") : figures(j)
             let barWidth = j.state == .failed ? 0 : min(20, max(0, inner.maxX - x - TextWidth.of(detail) - 2))
             if barWidth > 4 { bar(j.fraction, width: barWidth, into: &c, x: x, y: y); x += barWidth + 1 }
             c.put(detail, x: x, y: y, style, limit: inner.maxX)
         }
+    }
+
+    /// The panel's lines: each job, then its parts (the URLs of a fetch, bytes each) while it
+    /// runs or after it failed.
+    static func rows(_ jobs: [JobSnapshot]) -> [(job: Int, part: JobPart?)] {
+        var out: [(job: Int, part: JobPart?)] = []
+        for (i, j) in jobs.enumerated() {
+            out.append((i, nil))
+            if j.state == .running || j.state == .failed { out += j.parts.map { (i, $0) } }
+        }
+        return out
+    }
+
+    /// `   ↳ debian.iso          [████····]  12.0 MiB/20.0 MiB  downloading`
+    func part(_ p: JobPart, of j: JobSnapshot, into c: inout Canvas, _ r: Rect, titleWidth: Int) {
+        let style = theme[p.state == .failed ? .error : .pane]
+        c.fill(r, style)
+        var x = c.put(pad("   ↳ " + TextWidth.printable(p.name), 10 + titleWidth, right: false), x: r.x, y: r.y, style, limit: r.maxX) + 1
+        let bytes = p.bytesTotal.map { "\(Units.bytes(p.bytesDone))/\(Units.bytes($0))" } ?? Units.bytes(p.bytesDone)
+        let state = switch p.state {
+        case .waiting: "waiting"
+        case .working: "downloading"
+        case .done: "done"
+        case .failed: "failed"
+        }
+        let detail = "\(bytes)  \(state)"
+        if let total = p.bytesTotal, total > 0 {
+            let barWidth = min(20, max(0, r.maxX - x - TextWidth.of(detail) - 2))
+            if barWidth > 4 { bar(Double(p.bytesDone) / Double(total), width: barWidth, into: &c, x: x, y: r.y); x += barWidth + 1 }
+        }
+        c.put(detail, x: x, y: r.y, style, limit: r.maxX)
     }
 }

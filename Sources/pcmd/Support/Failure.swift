@@ -47,6 +47,7 @@ enum Failure {
         case 2061, 2062: return "check the link code with pcmd links"
         case 4000: return "too many tries; wait a minute and retry"
         case 5000: return "pCloud had a problem; retry later"
+        case 5001 where e.method == "downloadfile": return "check that the URL opens in a browser"
         default: break
         }
         switch e.kind {
