@@ -144,6 +144,10 @@ do {
     case "find":
         guard args.count >= 3 else { fail("find PATH PATTERN…") }
         let drive = CloudDrive(client: client)
+        // The change feed is what lets the index answer again without listing (as in the TUI).
+        let feed = Task { for try await _ in drive.changes() {} }
+        defer { feed.cancel() }
+        while await !drive.index.isFollowing { try await Task.sleep(for: .milliseconds(10)) }
         let before = clock.now
         let first = try await drive.find(try FindQuery(pattern: args[2]), under: args[1])
         let build = clock.now - before

@@ -69,7 +69,7 @@ import Testing
         // TUI starts it with the app): a feed started later cannot vouch for what came before.
         let feed = Task { for try await _ in drive.changes() {} }
         defer { feed.cancel() }
-        try await Task.sleep(for: .milliseconds(300))
+        while await !drive.index.isFollowing { try await Task.sleep(for: .milliseconds(10)) }
         let found = try await drive.find(try FindQuery(pattern: "report"), under: path)
         #expect(Set(found.map(\.path!)) == [path + "/A/B/Report 2026.pdf", path + "/C/report.txt",
                                             path + "/C/D/E/deep-report.md", path + "/top report.txt"])
@@ -105,6 +105,12 @@ import Testing
         }
         #expect(now == expected)
         #expect(await drive.index.stats?.builds == built.builds)
+
+        // With the feed gone nothing vouches for the index: the next find lists again.
+        feed.cancel()
+        while await drive.index.isFollowing { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(Set(try await drive.find(try FindQuery(pattern: "REPORT"), under: path).map(\.path!)) == expected)
+        #expect(await drive.index.stats?.builds == built.builds + 1)
     }
 
     @Test func localSearchWalksAndSkipsWhatItCannotRead() async throws {

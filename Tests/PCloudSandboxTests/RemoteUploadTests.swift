@@ -51,7 +51,7 @@ import Testing
         let top = try await api.folder("remote-async")
         let hash = "t-\(UUID().uuidString)"
         let size = 2 << 20
-        let url = web.url("/bytes/slow.bin?size=\(size)&seed=4&chunk=65536&delayms=20")
+        let url = web.url("/bytes/slow.bin?size=\(size)&seed=4&chunk=65536&delayms=80")
         let r = try await api.ok("downloadfileasync", ["url": url, "path": try await pathOf(api, top), "progresshash": hash])
         #expect(r["metadata"] == nil)
         var seen: [Int] = []

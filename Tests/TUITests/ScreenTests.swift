@@ -275,6 +275,8 @@ import Testing
         h.app.goTo("/\(folder.name)")
         let p = h.app.panes[1]
         await h.settle { p.load == .ready && p.location.path == "/\(folder.name)" }
+        // The app's change feed keeps the index current; before it runs, a find lists again.
+        while await !h.cloud.index.isFollowing { try await Task.sleep(for: .milliseconds(10)) }
         h.keys(.char("f")); h.type("plan"); h.keys(.enter)
         #expect(await h.settle { p.found?.searching == false })
         #expect(p.rows.map { p.shownName(p.entries[$0]) }.sorted() == ["deep/er/Plan.pdf", "plan.txt"])

@@ -21,13 +21,13 @@ extension CloudDrive {
         public var folderids: Set<Int>?
     }
 
-    /// `diff` long-polls from now on; ends when the task is cancelled.
+    /// `diff` long-polls from now on; ends when the task is cancelled. While it runs, the find
+    /// index follows the same events.
     public func changes() -> AsyncThrowingStream<Change, any Error> {
-        let feed = client.changes(), index = index
+        let index = index
+        let feed = client.changes(ready: { await index.follow() })
         return AsyncThrowingStream { continuation in
             let task = Task {
-                // Whatever happened before this feed started is not in it.
-                await index.invalidate()
                 do {
                     for try await e in feed {
                         await index.apply(e)
@@ -40,8 +40,12 @@ extension CloudDrive {
                         if m.isfolder { ids.insert(m.itemID) }
                         continuation.yield(Change(folderids: ids))
                     }
+                    await index.unfollow()
                     continuation.finish()
-                } catch { continuation.finish(throwing: CommanderError.from(error)) }
+                } catch {
+                    await index.unfollow()
+                    continuation.finish(throwing: CommanderError.from(error))
+                }
             }
             continuation.onTermination = { _ in task.cancel() }
         }

@@ -4,7 +4,8 @@ import PCloudAPI
 /// Every name under one cloud folder, held in memory so that a find costs no request. Built
 /// with the fewest calls the live service allows (the folder flat, then one recursive listing
 /// per subfolder, folder by folder where one answers 5000: REAL-SERVICE §6), then kept current
-/// by the account's `diff` events (`CloudDrive.changes()` feeds them in).
+/// by the account's `diff` events (`CloudDrive.changes()` feeds them in). Without a running
+/// feed nothing vouches for it, and every find lists again.
 public actor CloudIndex {
     public struct Stats: Sendable, Hashable {
         public var folder: String
@@ -36,7 +37,8 @@ public actor CloudIndex {
     /// Entries under `folder` (id and path as the caller knows them) that `query` accepts, with
     /// their full paths. Lists the folder's tree first unless the index already covers it.
     public func find(_ query: FindQuery, in folderid: Int, path: String) async throws -> [Entry] {
-        if !covers(folderid) { try await build(folderid, path: path) }
+        // A build of another folder may finish after this one and take its place: try again.
+        for _ in 0..<3 where !covers(folderid) { try await buildOnce(folderid, path: path) }
         var under: [Int: Bool] = [folderid: true]
         var out: [Entry] = []
         let pattern = query.pattern, folded = !pattern.caseSensitive
@@ -62,11 +64,42 @@ public actor CloudIndex {
     /// Drops everything: the next find lists again.
     public func invalidate() { stale = true }
 
+    /// A change feed is running: the index stays current without listing again.
+    public private(set) var isFollowing = false
+    /// Counts feed starts, so a build that overlapped one knows it.
+    private var feeds = 0
+
+    /// A feed starts from now: what changed before it, after an earlier build, was not seen.
+    func follow() {
+        if root != nil { stale = true }
+        feeds += 1
+        isFollowing = true
+    }
+
+    /// The feed ended: from here on the index cannot vouch for what it holds.
+    func unfollow() {
+        isFollowing = false
+        stale = true
+    }
+
     // MARK: building
+
+    /// The listing under way: finds that arrive meanwhile (a pane refreshing, say) wait for it
+    /// instead of listing the tree again.
+    private var building: (folderid: Int, task: Task<Void, any Error>)?
+
+    private func buildOnce(_ folderid: Int, path: String) async throws {
+        if let b = building, b.folderid == folderid { return try await b.task.value }
+        let task = Task { try await build(folderid, path: path) }
+        building = (folderid, task)
+        defer { if building?.folderid == folderid { building = nil } }
+        try await task.value
+    }
 
     private func build(_ folderid: Int, path: String) async throws {
         held = []
         defer { held = nil }
+        let feedsBefore = feeds
         let before = client.requestCount("listfolder")
         let tree: PCloudClient.FolderTree
         do { tree = try await client.listTree(folderid) } catch { throw CommanderError.from(error) }
@@ -74,7 +107,8 @@ public actor CloudIndex {
         root = (folderid, path)
         folders[folderid] = (path, -1)
         add(tree.root.contents ?? [], parent: folderid)
-        stale = false
+        // Without a feed nothing keeps it current; a feed that began meanwhile missed the start.
+        stale = !isFollowing || feeds != feedsBefore
         let events = held ?? []
         held = nil
         for e in events { apply(e) }

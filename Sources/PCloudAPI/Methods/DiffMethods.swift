@@ -16,12 +16,15 @@ extension PCloudClient {
 
     /// A change feed: starts at the current id and long-polls. A failing `diff` restarts from
     /// `last=0` and yields a synthetic `reset` so the consumer drops its state (§8).
-    public func changes(from start: Int? = nil) -> AsyncThrowingStream<DiffEvent, any Error> {
+    /// `ready` runs once the feed's starting point is fixed: every change after it will come.
+    public func changes(from start: Int? = nil, ready: (@Sendable () async -> Void)? = nil)
+        -> AsyncThrowingStream<DiffEvent, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
                 do {
                     var cursor: Int
                     if let start { cursor = start } else { cursor = try await self.diff(last: 0).diffid }
+                    await ready?()
                     while !Task.isCancelled {
                         do {
                             let r = try await self.diff(diffid: cursor, block: true)
