@@ -37,8 +37,13 @@ public actor CloudIndex {
     /// Entries under `folder` (id and path as the caller knows them) that `query` accepts, with
     /// their full paths. Lists the folder's tree first unless the index already covers it.
     public func find(_ query: FindQuery, in folderid: Int, path: String) async throws -> [Entry] {
-        // A build of another folder may finish after this one and take its place: try again.
-        for _ in 0..<3 where !covers(folderid) { try await buildOnce(folderid, path: path) }
+        if !covers(folderid) {
+            // A build of another folder may finish after this one and take its place: try again.
+            for _ in 0..<3 {
+                try await buildOnce(folderid, path: path)
+                if holds(folderid) { break }
+            }
+        }
         var under: [Int: Bool] = [folderid: true]
         var out: [Entry] = []
         let pattern = query.pattern, folded = !pattern.caseSensitive
@@ -55,8 +60,11 @@ public actor CloudIndex {
         return out
     }
 
-    private func covers(_ folderid: Int) -> Bool {
-        guard root != nil, !stale else { return false }
+    /// Holds the folder's tree, and a feed vouches that it is current.
+    private func covers(_ folderid: Int) -> Bool { !stale && holds(folderid) }
+
+    private func holds(_ folderid: Int) -> Bool {
+        guard root != nil else { return false }
         var under: [Int: Bool] = [:]
         return folderid == root!.id || (folders[folderid] != nil && isWithin(folderid, root!.id, &under))
     }
