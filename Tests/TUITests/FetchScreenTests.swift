@@ -67,7 +67,7 @@ import Testing
         h.app.goTo("/\(folder.name)")
         await h.settle { h.app.panes[1].load == .ready && h.app.panes[1].location.path == "/\(folder.name)" }
         h.keys(.char("W"))
-        h.type(web.url("/bytes/first.bin?size=\(2 << 20)&chunk=32768&delayms=20") + "  renamed.bin")
+        h.type(web.url("/bytes/first.bin?size=\(2 << 20)&chunk=32768&delayms=60") + "  renamed.bin")
         h.keys(.enter)
         h.type(web.url("/bytes/second.bin?size=1000"))
         h.keys(.tab, .enter, .char("J"))

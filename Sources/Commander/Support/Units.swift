@@ -10,8 +10,37 @@ public enum Units {
         var v = Double(n) / 1024
         var i = 0
         while v >= 1024, i < units.count - 1 { v /= 1024; i += 1 }
-        let text = v >= 100 ? String(format: "%.0f", v) : v >= 10 ? String(format: "%.1f", v) : String(format: "%.2f", v)
-        return "\(text) \(units[i])"
+        return "\(fixed(v, decimals: v >= 100 ? 0 : v >= 10 ? 1 : 2)) \(units[i])"
+    }
+
+    /// `v` with exactly `decimals` (0...3) digits after the point, rounded as printf's `%.Nf`
+    /// rounds: on the exact binary value, ties to even. (String(format:) costs a dynamic cast
+    /// per argument, noticeable on a first frame.) A double is m·2^e exactly, so the digits
+    /// come from integer arithmetic.
+    static func fixed(_ v: Double, decimals: Int) -> String {
+        precondition((0...3).contains(decimals) && v.isFinite)
+        if v < 0 { return "-" + fixed(-v, decimals: decimals) }
+        var scale: UInt64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        var n: UInt64 = 0
+        if v != 0 {
+            let m = v.significandBitPattern | (v.isNormal ? 1 << 52 : 0)
+            let e = (v.isNormal ? Int(v.exponent) : -1022) - 52
+            if e >= 0 {
+                n = (m << UInt64(e)) * scale
+            } else {
+                let p = m * scale  // below 2^63
+                let k = -e
+                if k < 64 {
+                    n = p >> UInt64(k)
+                    let rest = p & ((1 << UInt64(k)) - 1), half: UInt64 = 1 << UInt64(k - 1)
+                    if rest > half || (rest == half && n & 1 == 1) { n += 1 }
+                }
+            }
+        }
+        guard decimals > 0 else { return "\(n)" }
+        let frac = String(n % scale)
+        return "\(n / scale)." + String(repeating: "0", count: decimals - frac.count) + frac
     }
 
     /// `10M`, `1.5G`, `512k`, `2048` (bytes; binary multiples).

@@ -148,16 +148,20 @@ enum DateText {
         return out
     }
 
+    /// Two digits. (String(format:) casts each argument dynamically, and on a first frame
+    /// every first cast scans all of the binary's protocol conformances.)
+    private static func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
     static func short(_ d: Date, now: Date = Date()) -> String {
         let t = parts(d)
-        let day = String(format: "%@ %02d", months[Int(t.tm_mon)], t.tm_mday)
+        let day = months[Int(t.tm_mon)] + " " + two(t.tm_mday)
         return abs(now.timeIntervalSince(d)) < 180 * 86400
-            ? day + String(format: " %02d:%02d", t.tm_hour, t.tm_min)
+            ? day + " " + two(t.tm_hour) + ":" + two(t.tm_min)
             : day + "  \(t.tm_year + 1900)"
     }
 
     static func full(_ d: Date) -> String {
         let t = parts(d)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
+        return "\(t.tm_year + 1900)-\(two(t.tm_mon + 1))-\(two(t.tm_mday)) \(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec))"
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 /// pCloud's remote upload: the server downloads the URLs itself, nothing passes through here.
 struct Fetch: CloudCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fetch",
         abstract: "Have pCloud download files from the web into a pCloud folder (remote upload).",
         discussion: """
             Only http and https URLs. The files are named after the URL unless --name is given \

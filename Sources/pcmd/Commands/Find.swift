@@ -4,6 +4,7 @@ import Foundation
 
 struct Find: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "find",
         abstract: "Find files by name, kind, size and age in a pCloud folder or a local one.",
         discussion: """
             PATTERN is text found anywhere in a name, or a shell glob (*, ?, [a-z]) matched against the \

@@ -2,6 +2,7 @@ import ArgumentParser
 
 struct Get: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "get",
         abstract: "Download pCloud files and folders into a local folder.",
         discussion: "Example: pcmd get pc:/Documents/report.pdf .")
 

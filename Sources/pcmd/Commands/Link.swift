@@ -4,6 +4,7 @@ import Foundation
 
 struct Link: CloudCommand {
     static let configuration = CommandConfiguration(
+        commandName: "link",
         abstract: "Create a public link (publink) and print its URL.",
         discussion: """
             Examples:

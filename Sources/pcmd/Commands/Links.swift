@@ -3,7 +3,7 @@ import Commander
 import Foundation
 
 struct Links: CloudCommand {
-    static let configuration = CommandConfiguration(abstract: "List your public links, or delete one.")
+    static let configuration = CommandConfiguration(commandName: "links", abstract: "List your public links, or delete one.")
 
     @Option(help: ArgumentHelp("Delete the link with this code.", valueName: "code"))
     var delete: String?

@@ -2,6 +2,7 @@ import ArgumentParser
 
 struct Put: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "put",
         abstract: "Upload files and folders into a pCloud folder.",
         discussion: "Example: pcmd put report.pdf photos/ pc:/Documents")
 

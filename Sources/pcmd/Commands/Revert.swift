@@ -3,6 +3,7 @@ import Commander
 
 struct Revert: CloudCommand {
     static let configuration = CommandConfiguration(
+        commandName: "revert",
         abstract: "Give a file the content of an older revision (the current content is kept as a revision).")
 
     @Argument(help: ArgumentHelp("The pCloud file (pc:/path).", valueName: "path"))

@@ -4,6 +4,7 @@ import Foundation
 
 struct Revisions: CloudCommand {
     static let configuration = CommandConfiguration(
+        commandName: "revisions",
         abstract: "List a file's stored revisions (restore one with pcmd revert).")
 
     @Argument(help: ArgumentHelp("The pCloud file (pc:/path).", valueName: "path"))

@@ -3,6 +3,7 @@ import Commander
 
 struct Share: CloudCommand {
     static let configuration = CommandConfiguration(
+        commandName: "share",
         abstract: "Offer a pCloud folder to someone by email.",
         discussion: "Example: pcmd share pc:/Team bob@example.com --perm create,modify")
 

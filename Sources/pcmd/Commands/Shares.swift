@@ -3,6 +3,7 @@ import Commander
 
 struct Shares: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "shares",
         abstract: "List shares and share offers; accept, decline or remove them.",
         subcommands: [SharesList.self, SharesAccept.self, SharesDecline.self, SharesRemove.self],
         defaultSubcommand: SharesList.self)

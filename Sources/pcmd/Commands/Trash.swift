@@ -4,6 +4,7 @@ import Foundation
 
 struct Trash: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "trash",
         abstract: "List, restore or clear pCloud's trash.",
         discussion: "pCloud keeps the trash from app (OAuth) tokens: sign in with pcmd login --password first.",
         subcommands: [TrashList.self, TrashRestore.self, TrashClear.self],

@@ -3,6 +3,7 @@ import Commander
 
 struct Unzip: CloudCommand {
     static let configuration = CommandConfiguration(
+        commandName: "unzip",
         abstract: "Extract a zip archive on pCloud into a pCloud folder (on the server).")
 
     @Argument(help: ArgumentHelp("The archive (pc:/path).", valueName: "remote.zip"))

@@ -3,6 +3,7 @@ import Commander
 
 struct Zip: CloudCommand {
     static let configuration = CommandConfiguration(
+        commandName: "zip",
         abstract: "Zip pCloud items into a new archive on pCloud (the server does the work).",
         discussion: "Example: pcmd zip pc:/Photos pc:/notes.txt --to pc:/backup.zip")
 
