@@ -52,6 +52,7 @@ import Testing
         }
         let empty = dir.appendingPathComponent("empty")
         try Data().write(to: empty)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_500_000_000)], ofItemAtPath: empty.path)
         files.append((empty, "empty.txt"))
         hashes.append(sha1([]))
         let results = try await c.uploadBatch(files, to: top)
@@ -64,6 +65,8 @@ import Testing
         // An empty file alone goes as multipart too (a zero-length PUT fails on pCloud).
         let single = try await c.uploadFile(empty, to: top, name: "empty2.txt")
         #expect(single.metadata.size == 0)
+        #expect(single.metadata.modified == 1_500_000_000)
+        #expect(results.last?.metadata.modified == 1_500_000_000)
         _ = try await c.deleteFolderRecursive(top)
     }
 

@@ -69,8 +69,7 @@ extension PCloudClient {
         let name = name ?? local.lastPathComponent
         // A zero-length PUT does not work on pCloud (rclone): send empty files as multipart.
         if size == 0 {
-            return try await uploadMultipart([(local, name)], to: folderid,
-                                             options: options.with(mtime: options.mtime ?? Self.mtime(of: local))).first!
+            return try await uploadMultipart([(local, name)], to: folderid, options: options.with(mtime: Self.mtime(of: local))).first!
         }
         var p = options.params(folderid: folderid, mtime: Self.mtime(of: local))
         p["filename"] = name
