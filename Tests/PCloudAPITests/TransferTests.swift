@@ -52,6 +52,7 @@ import Testing
         }
         let empty = dir.appendingPathComponent("empty")
         try Data().write(to: empty)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_500_000_000)], ofItemAtPath: empty.path)
         files.append((empty, "empty.txt"))
         hashes.append(sha1([]))
         let results = try await c.uploadBatch(files, to: top)
@@ -64,6 +65,41 @@ import Testing
         // An empty file alone goes as multipart too (a zero-length PUT fails on pCloud).
         let single = try await c.uploadFile(empty, to: top, name: "empty2.txt")
         #expect(single.metadata.size == 0)
+        #expect(single.metadata.modified == 1_500_000_000)
+        #expect(results.last?.metadata.modified == 1_500_000_000)
+        _ = try await c.deleteFolderRecursive(top)
+    }
+
+    @Test func batchUploadKeepsEachFilesMtimeWithOneRequestPerSharedSecond() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("batch-mtime")
+        let dir = Env.scratch()
+        var files: [(URL, String)] = []
+        var want: [Int64] = []
+        func add(_ name: String, _ seconds: Double, size: Int = 512) throws {
+            let url = dir.appendingPathComponent("f\(files.count)")
+            _ = try writeFile(url, bytes: size, seed: UInt8(files.count))
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: seconds)], ofItemAtPath: url.path)
+            files.append((url, name)); want.append(Int64(seconds))
+        }
+        // Interleaved: two shared seconds, two lone ones, an empty file in a shared second.
+        try add("a1", 1_600_000_000.2); try add("b1", 1_650_000_000); try add("lone1", 1_610_000_000)
+        try add("a2", 1_600_000_000.7); try add("b2", 1_650_000_000); try add("a-empty", 1_600_000_000, size: 0)
+        try add("lone2", 1_620_000_000)
+        let sent = c.requestCount("uploadfile")
+        let results = try await c.uploadBatch(files, to: top)
+        #expect(c.requestCount("uploadfile") - sent == 4)
+        #expect(results.map(\.metadata.name) == files.map(\.1))
+        #expect(results.map(\.metadata.modified) == want)
+        let listed = try await c.listFolder(top).contents ?? []
+        #expect(Dictionary(uniqueKeysWithValues: listed.map { ($0.name, $0.modified) })
+                == Dictionary(uniqueKeysWithValues: zip(files.map(\.1), want).map { ($0, $1) }))
+
+        // A caller's mtime applies to the whole batch in one request.
+        let again = c.requestCount("uploadfile")
+        let set = try await c.uploadBatch(files.map { ($0.0, "set-" + $0.1) }, to: top, options: UploadOptions(mtime: 1_400_000_000))
+        #expect(c.requestCount("uploadfile") - again == 1)
+        #expect(set.allSatisfy { $0.metadata.modified == 1_400_000_000 })
         _ = try await c.deleteFolderRecursive(top)
     }
 

@@ -46,6 +46,9 @@ import Testing
         // Credentials and target as multipart fields (PY does this), files under any part name.
         body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"access_token\"\r\n\r\n\(api.token)\r\n"
         body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"folderid\"\r\n\r\n\(top)\r\n"
+        // One mtime (and ctime) for the request: every file in it gets them, as on pCloud.
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"mtime\"\r\n\r\n1650000000\r\n"
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"ctime\"\r\n\r\n1640000000\r\n"
         body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"one.txt\"\r\nContent-Type: text/plain\r\n\r\nfirst file\r\n"
         body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"whatever\"; filename=\"两 😀.txt\"\r\n\r\n\r\n"
         let big = String(repeating: "0123456789abcdef", count: 20_000)
@@ -61,6 +64,9 @@ import Testing
         let meta = try #require(json["metadata"] as? [[String: Any]])
         #expect(meta.map { $0["name"] as? String } == ["one.txt", "两 😀.txt", "big.txt"])
         #expect(meta.map { $0["size"] as? Int } == [10, 0, big.utf8.count])
+        let stamps = try await api.ok("listfolder", ["folderid": String(top), "timeformat": "timestamp"]).contents
+        #expect(stamps.map { $0["modified"] as? Int } == [1_650_000_000, 1_650_000_000, 1_650_000_000])
+        #expect(stamps.map { $0["created"] as? Int } == [1_640_000_000, 1_640_000_000, 1_640_000_000])
         #expect((json["checksums"] as? [Any])?.count == 3 && (json["fileids"] as? [Any])?.count == 3)
         let listed = try await api.ok("listfolder", ["folderid": String(top)])
         #expect(listed.contents.count == 3)

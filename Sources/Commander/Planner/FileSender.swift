@@ -20,21 +20,28 @@ struct FileSender: Sendable {
 
     enum Unit: Sendable { case one(FileTask), batch([FileTask]) }
 
+    /// Small uploads into one folder whose mtimes share a second form a batch: `uploadfile` sets
+    /// one `mtime` for a whole request, so only files of one second can share one and keep their
+    /// times. A file alone in its second goes as a single upload with its own `mtime`.
+    struct BatchKey: Hashable { let folder: ItemRef; let mtime: Int64 }
+
     func units(_ tasks: [FileTask]) -> [Unit] {
         guard source is LocalDrive, target is CloudDrive, batchFiles > 1 else { return tasks.map { .one($0) } }
         var out: [Unit] = []
-        var open: [ItemRef: [FileTask]] = [:]
-        func flush(_ folder: ItemRef) {
-            guard let b = open.removeValue(forKey: folder) else { return }
+        var open: [BatchKey: [FileTask]] = [:]
+        func flush(_ key: BatchKey) {
+            guard let b = open.removeValue(forKey: key) else { return }
             out.append(b.count == 1 ? .one(b[0]) : .batch(b))
         }
         for t in tasks {
             guard t.source.size < Self.batchBelow, t.source.kind == .file else { out.append(.one(t)); continue }
-            open[t.targetFolder, default: []].append(t)
-            let b = open[t.targetFolder]!
-            if b.count >= batchFiles || b.reduce(0, { $0 + $1.source.size }) >= Self.batchBytes { flush(t.targetFolder) }
+            // Whole seconds as PCloudClient sends them.
+            let key = BatchKey(folder: t.targetFolder, mtime: Int64(t.source.modified.timeIntervalSince1970))
+            open[key, default: []].append(t)
+            let b = open[key]!
+            if b.count >= batchFiles || b.reduce(0, { $0 + $1.source.size }) >= Self.batchBytes { flush(key) }
         }
-        for folder in open.keys { flush(folder) }
+        for key in open.keys { flush(key) }
         return out
     }
 
@@ -142,7 +149,8 @@ struct FileSender: Sendable {
         return CloudDrive.entry(r.metadata, parentPath: t.targetFolder.pathValue)
     }
 
-    /// Many small files into one folder in one request.
+    /// Many small files of one second into one folder in one request (the client sends their
+    /// `mtime`, and splits the batch should a file have changed second since the walk).
     func uploadBatch(_ ts: [FileTask], ctx: JobContext) async throws -> [Entry] {
         guard let local = source as? LocalDrive, let cloudDrive = target as? CloudDrive else { return [] }
         let folderid = try await cloudDrive.folderID(ts[0].targetFolder)

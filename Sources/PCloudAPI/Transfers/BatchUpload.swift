@@ -4,23 +4,43 @@ import NIOCore
 
 /// Many small files in one multipart `uploadfile` request: one round trip instead of hundreds.
 extension PCloudClient {
-    /// Uploads `files` (local file, remote name) into one folder with one request. All parts are
-    /// streamed from disk; the body has an exact Content-Length (pCloud dislikes chunked bodies).
+    /// Uploads `files` (local file, remote name) into one folder, as few multipart requests as
+    /// keep every file's modification time: `uploadfile` takes one `mtime` for a whole request, so
+    /// files go together only when their mtimes share a second (or `options.mtime` sets one for
+    /// all); a file alone in its second goes by itself. Results are in the order of `files`.
     public func uploadBatch(_ files: [(URL, String)], to folderid: Int, options: UploadOptions = UploadOptions(),
                             progress: TransferProgress? = nil) async throws -> [UploadResult] {
         guard !files.isEmpty else { return [] }
         // How a server unquotes a multipart filename varies (\" vs %22): names that need it go
-        // by PUT, where the name is a plain query parameter.
-        if files.contains(where: { Self.needsQuoting($0.1) }) {
-            var results: [UploadResult?] = Array(repeating: nil, count: files.count)
-            let plain = files.indices.filter { !Self.needsQuoting(files[$0].1) || Self.isEmptyFile(files[$0].0) }
-            let batch = try await uploadBatch(plain.map { files[$0] }, to: folderid, options: options)
-            for (i, r) in zip(plain, batch) { results[i] = r }
-            for i in files.indices where results[i] == nil {
-                results[i] = try await uploadFile(files[i].0, to: folderid, name: files[i].1, options: options)
-            }
-            return results.map { $0! }
+        // by PUT, where the name is a plain query parameter (empty files cannot: a zero-length PUT fails).
+        let byPut = files.indices.filter { Self.needsQuoting(files[$0].1) && !Self.isEmptyFile(files[$0].0) }
+        let put = Set(byPut)
+        var groups: [Int64?: [Int]] = [:]
+        for i in files.indices where !put.contains(i) { groups[options.mtime ?? Self.mtime(of: files[i].0), default: []].append(i) }
+        if byPut.isEmpty, groups.count == 1, let (mtime, _) = groups.first {
+            return try await uploadMultipart(files, to: folderid, options: options.with(mtime: mtime), progress: progress)
         }
+        var results: [UploadResult?] = Array(repeating: nil, count: files.count)
+        for (mtime, indices) in groups.sorted(by: { $0.value[0] < $1.value[0] }) {
+            if indices.count == 1, !Self.isEmptyFile(files[indices[0]].0) {
+                let (url, name) = files[indices[0]]
+                results[indices[0]] = try await uploadFile(url, to: folderid, name: name, options: options.with(mtime: mtime))
+                continue
+            }
+            let placed = try await uploadMultipart(indices.map { files[$0] }, to: folderid,
+                                                   options: options.with(mtime: mtime))
+            for (i, r) in zip(indices, placed) { results[i] = r }
+        }
+        for i in byPut {
+            results[i] = try await uploadFile(files[i].0, to: folderid, name: files[i].1, options: options)
+        }
+        return results.map { $0! }
+    }
+
+    /// One multipart `uploadfile` request; every file in it gets `options.mtime`. All parts are
+    /// streamed from disk; the body has an exact Content-Length (pCloud dislikes chunked bodies).
+    func uploadMultipart(_ files: [(URL, String)], to folderid: Int, options: UploadOptions,
+                         progress: TransferProgress? = nil) async throws -> [UploadResult] {
         let boundary = "pcmd-\(UInt64.random(in: 0...UInt64.max))-\(UInt64.random(in: 0...UInt64.max))"
         var parts: [MultipartBody.Part] = []
         for (url, name) in files {
@@ -31,7 +51,6 @@ extension PCloudClient {
             parts.append(.init(header: ByteBuffer(string: header), path: url.path, size: size, hasher: ContentHasher()))
         }
         let body = MultipartBody(parts: parts, closing: ByteBuffer(string: "--\(boundary)--\r\n"), progress: progress)
-        // One mtime for the batch only when given; otherwise the server's time (files differ).
         let p = options.params(folderid: folderid, mtime: nil)
         let request = try makeRequest("uploadfile", p, auth: .account,
                                       payload: .body(.stream(body, length: .known(body.length)),

@@ -22,6 +22,13 @@ public struct UploadOptions: Sendable, Hashable {
         self.progresshash = progresshash; self.verify = verify
     }
 
+    /// The same options with `mtime` set (kept when already given).
+    func with(mtime fallback: Int64?) -> UploadOptions {
+        var o = self
+        o.mtime = mtime ?? fallback
+        return o
+    }
+
     func params(folderid: Int, mtime fallback: Int64?) -> Params {
         var p: Params = ["folderid": String(folderid)]
         p.flag("nopartial", nopartial)
@@ -62,7 +69,7 @@ extension PCloudClient {
         let name = name ?? local.lastPathComponent
         // A zero-length PUT does not work on pCloud (rclone): send empty files as multipart.
         if size == 0 {
-            return try await uploadBatch([(local, name)], to: folderid, options: options).first!
+            return try await uploadMultipart([(local, name)], to: folderid, options: options.with(mtime: Self.mtime(of: local))).first!
         }
         var p = options.params(folderid: folderid, mtime: Self.mtime(of: local))
         p["filename"] = name
