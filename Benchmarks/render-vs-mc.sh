@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh tmux mc python3 >/dev/null
-swift build -c release --product pcmd >/dev/null
+swift build -c release --product pcmd --static-swift-stdlib >/dev/null
 BIN=.build/release/pcmd
 DATA=$(mktemp -d)
 trap 'kill $SB 2>/dev/null; rm -rf "$DATA"' EXIT

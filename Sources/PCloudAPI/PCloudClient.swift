@@ -20,7 +20,6 @@ public struct Credentials: Sendable, Equatable {
 public final class PCloudClient: Sendable {
     public let endpoint: Endpoint
     public let config: TransportConfig
-    let http: HTTPClient
     let state: NIOLockedValueBox<Credentials>
     let logger: Logger
     let made = NIOLockedValueBox<[String: Int]>([:])
@@ -29,10 +28,16 @@ public final class PCloudClient: Sendable {
                 logger: Logger = Logger(label: "pcmd.api")) throws {
         self.endpoint = endpoint
         self.config = config
-        self.http = try HTTPPool.client(for: config)
+        if let ca = config.caFile, !FileManager.default.isReadableFile(atPath: ca) {
+            throw PCloudError(kind: .local, message: "cannot read the CA file \(ca)", category: .internal, method: nil)
+        }
         self.state = NIOLockedValueBox(credentials)
         self.logger = logger
     }
+
+    /// The shared pool for this configuration, made on the first request: its TLS context
+    /// (the CA file parsed, BoringSSL set up) stays off a TUI's first frame.
+    var http: HTTPClient { get throws { try HTTPPool.client(for: config) } }
 
     public var credentials: Credentials { state.withLockedValue { $0 } }
 

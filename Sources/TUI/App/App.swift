@@ -184,9 +184,23 @@ public final class App {
 
     // MARK: the loop
 
+    /// The first frame waits a moment for the local listing, so that it shows names, not a
+    /// spinner followed at once by a second full frame (each full frame costs the terminal).
+    private func awaitLocalListing(budget: Duration = .milliseconds(50)) {
+        let deadline = ContinuousClock.now + budget
+        while panes.contains(where: { $0.side == .local && $0.load == .loading }) {
+            let left = deadline - ContinuousClock.now
+            guard left > .zero else { break }
+            var fd = pollfd(fd: inbox.wakeFD, events: Int16(POLLIN), revents: 0)
+            _ = poll(&fd, 1, Int32((left / .milliseconds(1)).rounded(.up)))
+            for m in inbox.drain() { m(self) }
+        }
+    }
+
     /// Runs until quit, drawing on `terminal`.
     public func run(on terminal: Terminal) {
         start()
+        awaitLocalListing()
         defer { stop() }
         var dirty = true
         var lastAnimation = Date()
