@@ -42,38 +42,8 @@ for exe in pcmd pcloud-bench; do
     [[ -x $BIN/$exe ]] || { echo "error: $BIN/$exe missing: swift build -c release" >&2; exit 2; }
 done
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/pcloud-bench.XXXXXX") || exit 2
-SERVER_PID=''
-cleanup() {
-    [[ -n $SERVER_PID ]] && kill -TERM "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-    [[ ${KEEP:-0} == 1 ]] && echo "kept $TMP" >&2 || rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-
-log() { echo "[$(date +%T)] $*" >&2; }
-
 # ---- sandbox -------------------------------------------------------------------------------
-"$BIN/pcmd" sandbox --data "$TMP/data" --http off --https 127.0.0.1:0 --ready-file "$TMP/ready.json" \
-    >"$TMP/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 300); do
-    [[ -s $TMP/ready.json ]] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/ready.json" 2>/dev/null && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$TMP/server.log" >&2; exit 2; }
-    sleep 0.2
-done
-mapfile -t R < <(python3 - "$TMP/ready.json" <<'EOF'
-import json, sys, urllib.parse
-d = json.load(open(sys.argv[1]))
-bob = next(u for u in d["users"] if u["email"] == "bob@example.com")
-print(d["https"]); print(d["ca"]); print(bob["token"]); print(bob["password"])
-print(urllib.parse.urlsplit(d["https"]).netloc)
-print(json.dumps({"access_token": bob["token"], "token_type": "bearer", "expiry": "0001-01-01T00:00:00Z"},
-                 separators=(",", ":")))
-EOF
-)
-((${#R[@]} == 6)) || { echo "error: cannot read ready.json" >&2; exit 2; }
-BASE=${R[0]%/} CA=${R[1]} TOKEN=${R[2]} PASSWORD=${R[3]} NETLOC=${R[4]} TOKEN_JSON=${R[5]}
+source Benchmarks/sandbox-lib.sh
 export PCLOUD_URL=$BASE PCLOUD_TOKEN=$TOKEN PCLOUD_CA=$CA
 CURL=(curl -sS --fail-with-body --max-time 3600 --cacert "$CA" -H "Authorization: Bearer $TOKEN" -H 'Expect:')
 cat >"$TMP/rclone.conf" <<EOF

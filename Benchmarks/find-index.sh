@@ -20,38 +20,13 @@ TOP=${TOP:-10} SUB=${SUB:-100} FILES=${FILES:-100}
 for tool in rclone python3 tmux; do command -v "$tool" >/dev/null || { echo "error: $tool not found" >&2; exit 2; }; done
 for exe in pcmd pcloud-bench; do [[ -x $BIN/$exe ]] || { echo "error: $BIN/$exe missing: swift build -c release" >&2; exit 2; }; done
 
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/find-bench.XXXXXX") || exit 2
-SERVER_PID=''
-cleanup() {
-    [[ -n $SERVER_PID ]] && kill -TERM "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
-    [[ ${KEEP:-0} == 1 ]] && echo "kept $TMP" >&2 || rm -rf "$TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-log() { echo "[$(date +%T)] $*" >&2; }
-
-"$BIN/pcmd" sandbox --data "$TMP/data" --http off --https 127.0.0.1:0 --ready-file "$TMP/ready.json" \
-    >"$TMP/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 300); do
-    [[ -s $TMP/ready.json ]] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$TMP/ready.json" 2>/dev/null && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$TMP/server.log" >&2; exit 2; }
-    sleep 0.2
-done
-mapfile -t R < <(python3 - "$TMP/ready.json" <<'EOF'
-import json, sys, urllib.parse
-d = json.load(open(sys.argv[1]))
-bob = next(u for u in d["users"] if u["email"] == "bob@example.com")
-print(d["https"]); print(d["ca"]); print(bob["token"]); print(urllib.parse.urlsplit(d["https"]).netloc)
-EOF
-)
-BASE=${R[0]%/} CA=${R[1]} TOKEN=${R[2]} NETLOC=${R[3]}
+source Benchmarks/sandbox-lib.sh
 export PCLOUD_URL=$BASE PCLOUD_TOKEN=$TOKEN PCLOUD_CA=$CA
 cat >"$TMP/rclone.conf" <<EOF
 [pc]
 type = pcloud
 hostname = $NETLOC
-token = {"access_token":"$TOKEN","token_type":"bearer","expiry":"0001-01-01T00:00:00Z"}
+token = $TOKEN_JSON
 EOF
 
 log "seeding $((TOP * SUB * FILES)) files in $((TOP + TOP * SUB)) folders ..."
