@@ -38,7 +38,9 @@ public final class LocalDrive: Drive {
     }
 
     /// readdir and fstatat on the open folder: no path lookups per entry, so a folder of
-    /// 100,000 entries lists in a fraction of what FileManager takes. Unsorted (callers sort).
+    /// 100,000 entries lists in a fraction of what FileManager takes. The names come first;
+    /// a big folder's stats, most of the time in the kernel, are then taken on every core.
+    /// Unsorted (callers sort).
     public func list(_ folder: ItemRef) async throws -> [Entry] {
         let dir = try path(folder)
         guard let d = opendir(dir) else {
@@ -48,17 +50,28 @@ public final class LocalDrive: Drive {
         }
         defer { closedir(d) }
         let fd = dirfd(d)
-        var out: [Entry] = []
+        var read: [String] = []
         while let ent = readdir(d) {
             let name = withUnsafeBytes(of: ent.pointee.d_name) { raw in
                 String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
             }
-            if name == "." || name == ".." { continue }
-            var st = Glibc.stat()
-            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            out.append(Self.entry(name, path: Names.join(dir, name), st))
+            if name != "." && name != ".." { read.append(name) }
         }
-        return out
+        let names = read
+        let parts = names.count < 4096 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let chunk = (names.count + parts - 1) / max(parts, 1)
+        // Each part writes only its own slots of `found`.
+        nonisolated(unsafe) let found = UnsafeMutableBufferPointer<Entry?>.allocate(capacity: names.count)
+        found.initialize(repeating: nil)
+        defer { found.deinitialize(); found.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var st = Glibc.stat()
+            for i in part * chunk..<min(names.count, (part + 1) * chunk)
+            where fstatat(fd, names[i], &st, AT_SYMLINK_NOFOLLOW) == 0 {
+                found[i] = Self.entry(names[i], path: Names.join(dir, names[i]), st)
+            }
+        }
+        return found.compactMap { $0 }
     }
 
     public func stat(_ item: ItemRef) async throws -> Entry { try Self.entry(at: try path(item)) }

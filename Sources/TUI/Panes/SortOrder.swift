@@ -23,8 +23,8 @@ public struct SortOrder: Hashable, Sendable {
             switch key {
             case .size where sizes[a] != sizes[b]: return sizes[a] < sizes[b]
             case .modified where dates[a] != dates[b]: return dates[a] < dates[b]
-            case .extension where exts[a] != exts[b]: return exts[a].lexicographicallyPrecedes(exts[b])
-            default: return names[a].lexicographicallyPrecedes(names[b])
+            case .extension where exts[a] != exts[b]: return Self.precedes(exts[a], exts[b])
+            default: return Self.precedes(names[a], names[b])
             }
         }
         let reverse = reverse
@@ -33,5 +33,14 @@ public struct SortOrder: Hashable, Sendable {
             // Reverse the key, not the folders-first rule.
             return reverse ? ascending(b, a) : ascending(a, b)
         }
+    }
+
+    /// Byte order by memcmp: the generic lexicographicallyPrecedes was a tenth of listing a
+    /// 100,000-entry folder.
+    @inline(__always)
+    static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let n = min(a.count, b.count)
+        let c = n == 0 ? 0 : a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in memcmp(x.baseAddress!, y.baseAddress!, n) } }
+        return c != 0 ? c < 0 : a.count < b.count
     }
 }
