@@ -69,9 +69,6 @@ public actor CloudIndex {
         return folderid == root!.id || (folders[folderid] != nil && isWithin(folderid, root!.id, &under))
     }
 
-    /// Drops everything: the next find lists again.
-    public func invalidate() { stale = true }
-
     /// A change feed is running: the index stays current without listing again.
     public private(set) var isFollowing = false
     /// Counts feed starts, so a build that overlapped one knows it.
