@@ -38,6 +38,21 @@ import Testing
         #expect(try await drive.list(root).isEmpty)
     }
 
+    @Test func localNamesComeFirstThenTheirDetails() async throws {
+        let (drive, work) = Env.local()
+        try write(work.appendingPathComponent("a.bin"), 1234)
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: work.path + "/link", withDestinationPath: "a.bin")
+        let names = try drive.names(.path(work.path)).sorted { $0.name < $1.name }
+        #expect(names.map(\.name) == ["a.bin", "link", "sub"] && names.allSatisfy(\.detailsPending))
+        #expect(names.map(\.kind) == [.file, .symlink, .folder])
+        try FileManager.default.removeItem(at: work.appendingPathComponent("sub"))  // gone before its stat
+        let full = try drive.details(of: names, in: work.path)
+        #expect(full.map(\.name) == ["a.bin", "link"] && full.allSatisfy { !$0.detailsPending })
+        #expect(full[0].size == 1234 && full[0].modified.timeIntervalSinceNow > -600)
+        #expect(try await drive.list(.path(work.path)).map(\.name).sorted() == ["a.bin", "link"])
+    }
+
     @Test func cloudDriveAddressesByPathAndId() async throws {
         let drive = try await Env.cloud()
         let top = try await drive.testFolder("drive")

@@ -46,6 +46,9 @@ public struct Entry: Sendable, Hashable, Identifiable {
     public var originalPath: String?
     /// A local trash entry's name under `Trash/files`.
     public var trashName: String?
+    /// Only the name and kind are known yet (a big folder's first listing); size and time
+    /// follow with the full listing.
+    public var detailsPending = false
 
     public init(name: String, kind: Kind, size: Int64, modified: Date, path: String?) {
         self.name = name; self.kind = kind; self.size = size; self.modified = modified; self.path = path

@@ -127,6 +127,9 @@ public final class App {
         }
     }
 
+    /// Entries from which a local folder is drawn from its names before its stats are in.
+    nonisolated static let namesFirst = 5000
+
     func reload(_ p: Pane, to location: Location? = nil, focus: String? = nil) {
         if p.found != nil, location == nil { return runFind(p, generation: p.restartFind()) }
         searches.removeValue(forKey: ObjectIdentifier(p))?.cancel()
@@ -135,7 +138,16 @@ public final class App {
         let inbox = inbox
         Task.detached {
             let result: Result<[Entry], CommanderError>
-            do { result = .success(try await drive.list(ref)) } catch { result = .failure(CommanderError.from(error)) }
+            do {
+                if let local = drive as? LocalDrive, case .path(let dir) = ref {
+                    // A big folder shows its names first; sizes and times follow with the stats.
+                    let names = try local.names(ref)
+                    if names.count >= Self.namesFirst { inbox.post { _ in p.listed(.success(names), generation: g) } }
+                    result = .success(try local.details(of: names, in: dir))
+                } else {
+                    result = .success(try await drive.list(ref))
+                }
+            } catch { result = .failure(CommanderError.from(error)) }
             inbox.post { app in
                 p.listed(result, generation: g)
                 if case .failure(let e) = result { app.fail("list \(p.location.path)", e) }

@@ -84,13 +84,13 @@ struct PaneView {
         var col = x + nameWidth
         if showSize {
             c.put("│", x: col, y: y, isCursor && active ? style : border)
-            let size = e.isFolder ? (pane.side == .cloud && !e.ismine ? "<SHARED>" : "<DIR>") : Units.bytes(e.size)
+            let size = e.isFolder ? (pane.side == .cloud && !e.ismine ? "<SHARED>" : "<DIR>") : e.detailsPending ? "" : Units.bytes(e.size)
             c.put(pad(size, Self.sizeWidth, right: true), x: col + 1, y: y, style)
             col += Self.sizeWidth + 1
         }
         if showDate {
             c.put("│", x: col, y: y, isCursor && active ? style : border)
-            c.put(pad(DateText.short(e.modified), Self.dateWidth, right: false), x: col + 1, y: y, style)
+            c.put(pad(e.detailsPending ? "" : DateText.short(e.modified), Self.dateWidth, right: false), x: col + 1, y: y, style)
         }
     }
 
