@@ -68,13 +68,13 @@ public final class LocalDrive: Drive {
         return out
     }
 
-    /// `names` completed by fstatat, on every core for a big folder (the time is in the kernel).
-    /// An entry gone meanwhile is left out.
+    /// `names` completed by fstatat, for a big folder on every core but one (the time is in the
+    /// kernel; the one left draws the names meanwhile). An entry gone meanwhile is left out.
     public func details(of entries: [Entry], in dir: String) throws -> [Entry] {
         guard let d = opendir(dir) else { throw LocalFiles.posix("list \(dir)") }
         defer { closedir(d) }
         let fd = dirfd(d)
-        let parts = entries.count < 4096 ? 1 : ProcessInfo.processInfo.activeProcessorCount
+        let parts = entries.count < 4096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
         let chunk = (entries.count + parts - 1) / max(parts, 1)
         // Each part writes only its own slots of `found`.
         nonisolated(unsafe) let found = UnsafeMutableBufferPointer<Entry?>.allocate(capacity: entries.count)
