@@ -28,6 +28,7 @@ extension CloudDrive {
         let feed = client.changes(ready: { await index.follow() })
         return AsyncThrowingStream { continuation in
             let task = Task {
+                var failure: CommanderError?
                 do {
                     for try await e in feed {
                         await index.apply(e)
@@ -40,12 +41,9 @@ extension CloudDrive {
                         if m.isfolder { ids.insert(m.itemID) }
                         continuation.yield(Change(folderids: ids))
                     }
-                    await index.unfollow()
-                    continuation.finish()
-                } catch {
-                    await index.unfollow()
-                    continuation.finish(throwing: CommanderError.from(error))
-                }
+                } catch { failure = CommanderError.from(error) }
+                await index.unfollow()
+                continuation.finish(throwing: failure)
             }
             continuation.onTermination = { _ in task.cancel() }
         }

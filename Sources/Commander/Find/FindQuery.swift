@@ -54,11 +54,6 @@ public struct FindQuery: Sendable, Hashable {
 
     var filtersContent: Bool { category != nil || larger != nil || smaller != nil }
 
-    /// `key` is the entry's name as `pattern.key` made it.
-    public func accepts(_ e: Entry, key: [UInt8]) -> Bool {
-        pattern.matches(key: key) && acceptsOtherThanName(e)
-    }
-
     /// The filters but the name: a scan matches names first, then looks at the entry.
     func acceptsOtherThanName(_ e: Entry) -> Bool {
         if e.isFolder, filtersContent { return false }
@@ -70,5 +65,5 @@ public struct FindQuery: Sendable, Hashable {
         return true
     }
 
-    public func accepts(_ e: Entry) -> Bool { accepts(e, key: pattern.key(e.name)) }
+    public func accepts(_ e: Entry) -> Bool { pattern.matches(e.name) && acceptsOtherThanName(e) }
 }

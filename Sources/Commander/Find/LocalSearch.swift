@@ -7,7 +7,6 @@ public enum LocalSearch {
         public var found: [Entry] = []
         /// Folders that could not be read, with why; the walk goes on without them.
         public var skipped: [(path: String, reason: String)] = []
-        public var foldersScanned = 0
     }
 
     /// Batches of matches (at most every few hundred entries); finishes when the walk is done.
@@ -25,7 +24,6 @@ public enum LocalSearch {
                         batch.skipped.append((dir, CommanderError.from(error).message))
                         continue
                     }
-                    batch.foldersScanned += 1
                     for e in entries {
                         if e.isFolder { pending.append(e.path ?? Names.join(dir, e.name)) }
                         if query.accepts(e) { batch.found.append(e) }

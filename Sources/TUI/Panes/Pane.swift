@@ -111,7 +111,6 @@ public final class Pane {
             marks = marks.intersection(entries.map(\.id))
         }
         rebuild(keep: true)
-        clamp()
     }
 
     /// A find run again (refresh, or a change in the account): the old results give way.
