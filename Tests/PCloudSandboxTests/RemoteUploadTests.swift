@@ -70,7 +70,9 @@ import Testing
         }
         #expect(last?["finished"] as? Bool == true)
         #expect(Set(seen).count >= 2, "progress should advance: \(seen)")
-        #expect(seen == seen.sorted() && seen.allSatisfy { $0 < size })
+        // The last chunk can be counted a moment before the file is stored and the status says
+        // ready, so a poll may see every byte while still "downloading"; one must be part-way.
+        #expect(seen == seen.sorted() && seen.allSatisfy { $0 <= size } && seen.contains { $0 > 0 && $0 < size })
         #expect(try await names(api, top) == ["slow.bin"])
     }
 
