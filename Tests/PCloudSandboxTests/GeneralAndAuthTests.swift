@@ -119,4 +119,24 @@ import Testing
         let date = try #require(r.metadata["created"] as? String)
         #expect(date.range(of: #"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$"#, options: .regularExpression) != nil)
     }
+
+    @Test func listingsWriteExactDatesAndEscapedNames() async throws {
+        let api = try await Harness.api()
+        let top = try await api.folder("wire")
+        let name = "q\"b\ttab\u{1}é 漢字 🙂.txt"
+        try await api.upload([1, 2, 3], name: name, folder: top, extra: ["mtime": "1363890705"])
+        try await api.upload([4], name: "zero.txt", folder: top, extra: ["mtime": "0"])
+        let r = try await api.ok("listfolder", ["folderid": String(top)])
+        // `/` leaves as `\/` and control characters as escapes, as pCloud writes them.
+        #expect(r.text.contains(#""contenttype":"text\/plain""#) && r.text.contains(#"q\"b\ttab\u0001é"#))
+        let files = try #require(r.metadata["contents"] as? [[String: Any]])
+        let named = try #require(files.first { $0["name"] as? String == name })
+        #expect(named["modified"] as? String == "Thu, 21 Mar 2013 18:31:45 +0000")
+        #expect(named["size"] as? Int == 3 && (named["hash"] as? NSNumber)?.uint64Value != nil)
+        let zero = try #require(files.first { $0["name"] as? String == "zero.txt" })
+        #expect(zero["modified"] as? String == "Thu, 01 Jan 1970 00:00:00 +0000")
+        let stamped = try await api.ok("listfolder", ["folderid": String(top), "timeformat": "timestamp"])
+        let stampedFiles = try #require(stamped.metadata["contents"] as? [[String: Any]])
+        #expect(stampedFiles.contains { $0["modified"] as? Int == 1_363_890_705 })
+    }
 }

@@ -19,17 +19,31 @@ public enum TimeFormat: Sendable {
 }
 
 enum Dates {
-    private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let days = Array("SunMonTueWedThuFriSat".utf8)
+    private static let months = Array("JanFebMarAprMayJunJulAugSepOctNovDec".utf8)
 
     /// `Thu, 21 Mar 2013 18:31:45 +0000`: always two-digit day, which rclone's RFC1123Z parser needs.
+    /// Written byte by byte: a listing has two per entry.
     static func rfc1123(_ seconds: Int64) -> String {
         var t = time_t(seconds)
         var tm = tm()
         gmtime_r(&t, &tm)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(days[Int(tm.tm_wday)]), \(two(tm.tm_mday)) \(months[Int(tm.tm_mon)]) \(tm.tm_year + 1900) "
-            + "\(two(tm.tm_hour)):\(two(tm.tm_min)):\(two(tm.tm_sec)) +0000"
+        let year = Int(tm.tm_year) + 1900
+        guard (0...9999).contains(year) else { return "\(year)" }
+        return String(unsafeUninitializedCapacity: 31) { out in
+            var i = 0
+            func put(_ b: UInt8) { out[i] = b; i += 1 }
+            func two(_ v: Int32) { put(UInt8(48 + v / 10)); put(UInt8(48 + v % 10)) }
+            for k in 0..<3 { put(days[Int(tm.tm_wday) * 3 + k]) }
+            put(UInt8(ascii: ",")); put(UInt8(ascii: " "))
+            two(tm.tm_mday); put(UInt8(ascii: " "))
+            for k in 0..<3 { put(months[Int(tm.tm_mon) * 3 + k]) }
+            put(UInt8(ascii: " "))
+            two(Int32(year / 100)); two(Int32(year % 100)); put(UInt8(ascii: " "))
+            two(tm.tm_hour); put(UInt8(ascii: ":")); two(tm.tm_min); put(UInt8(ascii: ":")); two(tm.tm_sec)
+            for b in " +0000".utf8 { put(b) }
+            return i
+        }
     }
 
     static func now() -> Int64 {

@@ -24,59 +24,83 @@ public enum JSON: Sendable, Equatable {
         }
     }
 
+    /// Encoded into an array first: appending to a local array has none of ByteBuffer's
+    /// per-write checks, and a 100,000-entry listing is some two million writes.
     public func encoded() -> ByteBuffer {
-        var out = ByteBuffer()
+        var out: [UInt8] = []
         out.reserveCapacity(256)
         write(into: &out)
-        return out
+        return ByteBuffer(bytes: out)
     }
 
-    public func write(into out: inout ByteBuffer) {
+    func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out.writeStaticString("null")
-        case .bool(let b): b ? out.writeStaticString("true") : out.writeStaticString("false")
-        case .int(let i): out.writeString(String(i))
-        case .uint(let u): out.writeString(String(u))
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: b ? "true".utf8 : "false".utf8)
+        case .int(let i):
+            if i < 0 { out.append(UInt8(ascii: "-")) }
+            JSON.writeDigits(i.magnitude, into: &out)
+        case .uint(let u): JSON.writeDigits(u, into: &out)
         case .string(let s): JSON.writeString(s, into: &out)
         case .array(let items):
-            out.writeInteger(UInt8(ascii: "["))
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out.writeInteger(UInt8(ascii: ",")) }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 item.write(into: &out)
             }
-            out.writeInteger(UInt8(ascii: "]"))
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            out.writeInteger(UInt8(ascii: "{"))
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in pairs.enumerated() {
-                if i > 0 { out.writeInteger(UInt8(ascii: ",")) }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSON.writeString(key, into: &out)
-                out.writeInteger(UInt8(ascii: ":"))
+                out.append(UInt8(ascii: ":"))
                 value.write(into: &out)
             }
-            out.writeInteger(UInt8(ascii: "}"))
+            out.append(UInt8(ascii: "}"))
         }
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    static func writeString(_ s: String, into out: inout ByteBuffer) {
-        out.writeInteger(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.writeStaticString("\\\"")
-            case UInt8(ascii: "\\"): out.writeStaticString("\\\\")
-            case UInt8(ascii: "/"): out.writeStaticString("\\/")
-            case UInt8(ascii: "\n"): out.writeStaticString("\\n")
-            case UInt8(ascii: "\r"): out.writeStaticString("\\r")
-            case UInt8(ascii: "\t"): out.writeStaticString("\\t")
-            case 0..<0x20:
-                out.writeStaticString("\\u00")
-                out.writeInteger(hex[Int(byte >> 4)])
-                out.writeInteger(hex[Int(byte & 0xF)])
-            default: out.writeInteger(byte)
+    /// Bytes that need no escape are copied in runs.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { bytes in
+            out.append(UInt8(ascii: "\""))
+            var run = 0
+            for i in bytes.indices {
+                let byte = bytes[i]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "/")
+                else { continue }
+                if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i])) }
+                run = i + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+                case 0..<0x20: out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                                       hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                default: out.append(byte)
+                }
             }
+            if run < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
+            out.append(UInt8(ascii: "\""))
         }
-        out.writeInteger(UInt8(ascii: "\""))
+    }
+
+    /// Decimal digits of `value`, without making a String.
+    static func writeDigits(_ value: UInt64, into out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var v = value, i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            out.append(contentsOf: UnsafeMutableBufferPointer(rebasing: digits[i...]))
+        }
     }
 }
 
@@ -85,6 +109,7 @@ public struct JSONObject: Sendable {
     public private(set) var pairs: [(String, JSON)] = []
     public init() {}
     public init(_ pairs: [(String, JSON)]) { self.pairs = pairs }
+    init(capacity: Int) { pairs.reserveCapacity(capacity) }
 
     public subscript(key: String) -> JSON? {
         get { pairs.first { $0.0 == key }?.1 }
@@ -96,6 +121,10 @@ public struct JSONObject: Sendable {
             }
         }
     }
+
+    /// Adds a key the object does not have yet, without looking for it (renderers build
+    /// objects of fixed keys, a hundred thousand at a time).
+    mutating func add(_ key: String, _ value: JSON) { pairs.append((key, value)) }
 
     public var json: JSON { .object(pairs) }
 }

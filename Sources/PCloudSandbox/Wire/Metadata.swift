@@ -52,25 +52,25 @@ struct MetadataRenderer {
 
     func file(_ f: FileRow, path: String? = nil) -> JSONObject {
         let kind = ContentKind.of(name: f.name)
-        var o = JSONObject()
-        if let path { o["path"] = .string(path) }
-        o["name"] = .string(f.name)
-        o["created"] = tf.json(f.created)
-        o["thumb"] = .bool(kind.thumb)
-        o["modified"] = tf.json(f.modified)
-        o["isfolder"] = false
-        o["fileid"] = .int(f.fid)
-        o["hash"] = .uint(UInt64(bitPattern: f.hash))
-        o["comments"] = 0
-        o["category"] = .int(kind.category)
-        o["id"] = .string("f\(f.fid)")
-        o["isshared"] = false
-        o["ismine"] = true
-        o["size"] = .int(f.size)
-        o["parentfolderid"] = .int(wire(f.parentid))
-        o["contenttype"] = .string(kind.contentType)
-        o["icon"] = .string(kind.icon)
-        if f.deleted { o["isdeleted"] = true }
+        var o = JSONObject(capacity: 20)
+        if let path { o.add("path", .string(path)) }
+        o.add("name", .string(f.name))
+        o.add("created", tf.json(f.created))
+        o.add("thumb", .bool(kind.thumb))
+        o.add("modified", tf.json(f.modified))
+        o.add("isfolder", false)
+        o.add("fileid", .int(f.fid))
+        o.add("hash", .uint(UInt64(bitPattern: f.hash)))
+        o.add("comments", 0)
+        o.add("category", .int(kind.category))
+        o.add("id", .string("f\(f.fid)"))
+        o.add("isshared", false)
+        o.add("ismine", true)
+        o.add("size", .int(f.size))
+        o.add("parentfolderid", .int(wire(f.parentid)))
+        o.add("contenttype", .string(kind.contentType))
+        o.add("icon", .string(kind.icon))
+        if f.deleted { o.add("isdeleted", true) }
         foreign(f.ownerid, into: &o, folder: false)
         return o
     }
