@@ -53,9 +53,9 @@ extension PCloudClient {
         let body = MultipartBody(parts: parts, closing: ByteBuffer(string: "--\(boundary)--\r\n"), progress: progress)
         let p = options.params(folderid: folderid, mtime: nil)
         let request = try makeRequest("uploadfile", p, auth: .account,
-                                      payload: .body(.stream(body, length: .known(body.length)),
-                                                     contentType: "multipart/form-data; boundary=\(boundary)"))
-        let data = try await fetchJSON(request, method: "uploadfile", timeout: .seconds(24 * 3600))
+                                      payload: .stream(contentType: "multipart/form-data; boundary=\(boundary)"))
+        let data = try await fetchJSON(request, streaming: body, length: body.length, method: "uploadfile",
+                                       timeout: .seconds(24 * 3600))
         let reply = try decode(UploadFileReply.self, from: data, method: "uploadfile")
         guard reply.metadata.count == files.count else {
             throw PCloudError(kind: .integrity, message: "uploadfile stored \(reply.metadata.count) of \(files.count) files",

@@ -56,9 +56,9 @@ extension PCloudClient {
                                 progress: progress)
         let p: Params = ["uploadid": String(uploadid), "uploadoffset": String(offset)]
         let request = try makeRequest("upload_write", p, auth: .account,
-                                      payload: .body(.stream(chunks, length: .known(length)),
-                                                     contentType: "application/octet-stream"))
-        let data = try await fetchJSON(request, method: "upload_write", timeout: .seconds(3600))
+                                      payload: .stream(contentType: "application/octet-stream"))
+        let data = try await fetchJSON(request, streaming: chunks, length: length, method: "upload_write",
+                                       timeout: .seconds(3600))
         _ = try decode(Empty.self, from: data, method: "upload_write")
     }
 

@@ -57,8 +57,10 @@ struct UploadFileReply: Decodable {
 }
 
 extension PCloudClient {
-    /// Chunk size for streamed bodies: large enough for full speed, small enough for flat memory.
-    static let streamChunk = 1 << 20
+    /// Chunk size for streamed bodies: large enough for full speed, small enough for flat memory
+    /// (256 MiB PUT on a loaded machine: 1 MiB chunks peak at 38–41 MiB RSS, 256 KiB at 36 MiB and
+    /// as fast, 64 KiB at 34 MiB but 30% slower).
+    static let streamChunk = 256 << 10
 
     /// Uploads one file with a raw PUT and a Content-Length, streamed from disk (never loaded).
     /// Not retried here: the job queue decides, and a retry reopens the file.
@@ -77,9 +79,9 @@ extension PCloudClient {
         let chunks = FileChunks(file: file, offset: 0, length: size, chunk: Self.streamChunk, hasher: hasher,
                                 progress: Self.relative(progress, base: 0, total: size))
         let request = try makeRequest("uploadfile", p, auth: .account,
-                                      payload: .body(.stream(chunks, length: .known(size)),
-                                                     contentType: "application/octet-stream"))
-        let data = try await fetchJSON(request, method: "uploadfile", timeout: .seconds(24 * 3600))
+                                      payload: .stream(contentType: "application/octet-stream"))
+        let data = try await fetchJSON(request, streaming: chunks, length: size, method: "uploadfile",
+                                       timeout: .seconds(24 * 3600))
         let reply = try decode(UploadFileReply.self, from: data, method: "uploadfile")
         guard let metadata = reply.metadata.first else {
             throw PCloudError(kind: .decoding, message: "uploadfile returned no metadata", category: .internal,

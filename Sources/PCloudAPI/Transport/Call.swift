@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// The JSON envelope: `result` first, the method's own keys decoded from the same object only on
 /// success, so a large listing is parsed once.
@@ -80,15 +81,19 @@ extension PCloudClient {
         } catch {
             throw PCloudError.transport(error, method: method)
         }
-        let isJSON = response.headers.first(name: "content-type")?.contains("json") == true
-        guard isJSON else {
-            throw PCloudError.http(Int(response.status.code), method: method)
-        }
+        try Self.requireJSON(response.headers, status: response.status, method: method)
         do {
             let buffer = try await response.body.collect(upTo: 1 << 30)
             return Data(buffer.readableBytesView)
         } catch {
             throw PCloudError.transport(error, method: method)
+        }
+    }
+
+    /// A non-JSON answer is an HTTP error (a proxy's page, a 404 of an unknown method).
+    static func requireJSON(_ headers: HTTPHeaders, status: HTTPResponseStatus, method: String) throws {
+        guard headers.first(name: "content-type")?.contains("json") == true else {
+            throw PCloudError.http(Int(status.code), method: method)
         }
     }
 

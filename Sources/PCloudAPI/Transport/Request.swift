@@ -17,8 +17,8 @@ public enum AuthUse: Sendable {
 enum Payload {
     /// POST with parameters as an urlencoded body (the default; keeps tokens out of URLs).
     case form
-    /// Parameters in the query, `body` as the request body (uploads: the body is the file).
-    case body(HTTPClientRequest.Body, contentType: String)
+    /// Parameters in the query; the body (a file) follows through `fetchJSON(_:streaming:…)`.
+    case stream(contentType: String)
 }
 
 extension PCloudClient {
@@ -50,12 +50,11 @@ extension PCloudClient {
             let body = params.encoded
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
             request.body = .bytes(ByteBuffer(string: body))
-        case .body(let body, let contentType):
+        case .stream(let contentType):
             let query = params.encoded
             request = HTTPClientRequest(url: "\(root)/\(method)" + (query.isEmpty ? "" : "?\(query)"))
             request.method = contentType.hasPrefix("multipart/") ? .POST : .PUT
             request.headers.add(name: "Content-Type", value: contentType)
-            request.body = body
             if let session { request.headers.add(name: "Cookie", value: "auth=\(session)") }
         }
         if let bearer { request.headers.add(name: "Authorization", value: "Bearer \(bearer)") }
