@@ -117,7 +117,7 @@ class ListScreen: Overlay {
         if cursor >= top + height { top = cursor - height + 1 }
         if let problem {
             var y = listTop
-            for line in wrap(problem, inner.width - 2) { c.put(line, x: inner.x + 1, y: y, t[.error]); y += 1 }
+            for line in TextWidth.wrap(problem, inner.width - 2) where y < inner.maxY { c.put(line, x: inner.x + 1, y: y, t[.error]); y += 1 }
         } else if loading && rows.isEmpty {
             c.put("\(app.spinner) loading…", x: inner.x + 1, y: listTop, t[.dim])
         } else if rows.isEmpty {
@@ -142,18 +142,9 @@ class ListScreen: Overlay {
         } else if app.statusSerial > seenStatus {
             let style = t[app.status.error ? .error : .status]
             c.fill(Rect(x: 0, y: c.height - 1, width: c.width, height: 1), style)
-            c.put(" " + TextWidth.printable(app.status.text), x: 0, y: c.height - 1, style)
+            c.put(" " + TextWidth.fitEnd(TextWidth.printable(app.status.text), c.width - 1), x: 0, y: c.height - 1, style)
         } else {
-            c.put(" " + keysHelp + " · / find · Ctrl-R refresh · q close", x: 0, y: c.height - 1, t[.status])
+            c.put(" " + TextWidth.fitEnd(keysHelp + " · / find · Ctrl-R refresh · q close", c.width - 1), x: 0, y: c.height - 1, t[.status])
         }
-    }
-
-    private func wrap(_ s: String, _ width: Int) -> [String] {
-        var lines: [String] = [], line = ""
-        for word in s.split(separator: " ") {
-            if TextWidth.of(line) + word.count + 1 > width, !line.isEmpty { lines.append(line); line = "" }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        return lines + [line]
     }
 }
