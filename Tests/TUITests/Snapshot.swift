@@ -6,16 +6,16 @@ import Testing
 /// run to run (times, temporary folders, link codes, ports) replaced by placeholders of the same
 /// width, so that any change in the drawing still shows.
 enum Snapshot {
-    /// `dynamic`: a value drawn on screen and the label that stands for it; its middle- or
-    /// end-cut forms (a name in a narrow column) are replaced too.
+    /// `dynamic`: a value drawn on screen and what to show instead (as wide, or padded with
+    /// `~`); where the value is drawn cut (a name in a narrow column) its stand-in is cut the same way.
     static func stable(_ screen: String, _ dynamic: [(value: String, label: String)] = []) -> String {
         var text = screen
         for (value, label) in dynamic {
             let full = TextWidth.of(value)
+            let stand = placeholder(label, full)
             for w in stride(from: full, through: min(full, 6), by: -1) {
-                let stand = placeholder(label, w)
-                for cut in Set([TextWidth.fitMiddle(value, w), TextWidth.fitEnd(value, w)]) where TextWidth.of(cut) == w {
-                    text = text.replacingOccurrences(of: cut, with: stand)
+                for cut in [TextWidth.fitMiddle, TextWidth.fitEnd] where TextWidth.of(cut(value, w)) == w {
+                    text = text.replacingOccurrences(of: cut(value, w), with: cut(stand, w))
                 }
             }
         }
@@ -28,6 +28,15 @@ enum Snapshot {
         (try! Regex(#"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-3]\d [0-2]\d:[0-5]\d"#), "Mmm dd hh:mm"),
         (try! Regex(#"\b\d{4}-\d\d-\d\d [0-2]\d:[0-5]\d:[0-5]\d"#), "YYYY-MM-DD hh:mm:ss"),
     ]
+
+    /// A link with its port and code as `#`s, as wide as it was.
+    static func blur(_ link: String) -> String {
+        link.replacing(try! Regex(#"(:\d+/|code=\w+)"#)) { m in
+            let text = String(m.output[0].substring ?? "")
+            let keep = text.hasPrefix(":") ? 1 : 5, end = text.hasSuffix("/") ? 1 : 0
+            return text.prefix(keep) + String(repeating: "#", count: text.count - keep - end) + text.suffix(end)
+        }
+    }
 
     /// `label` padded with `~` (or cut) to `width` columns.
     static func placeholder(_ label: String, _ width: Int) -> String {
@@ -78,9 +87,10 @@ func expectSnapshot(_ actual: String, _ expected: String, sourceLocation: Source
 }
 
 extension Harness {
-    /// The whole screen at `w`×`h`, made stable (the local folder's temporary path is `LOCAL~~…`).
+    /// The whole screen at `w`×`h`, made stable: the local folder's temporary path ends in
+    /// `XXXXXXXX` instead of its random part.
     func snapshot(_ w: Int, _ h: Int, _ dynamic: [(value: String, label: String)] = []) -> String {
-        Snapshot.stable(screen(w, h), [(local.path, "LOCAL")] + dynamic)
+        Snapshot.stable(screen(w, h), [(local.path, String(local.path.dropLast(8)) + "XXXXXXXX")] + dynamic)
     }
 
     /// Only the dialog box titled `title`, made stable.

@@ -36,8 +36,30 @@ import Testing
         let trash = try #require(h.app.overlays.last as? TrashScreen)
         #expect(await h.settle { !trash.loading && trash.rows.count == 5 && !trash.rows.contains { $0[1] == "…" } })
         expectSnapshot(h.snapshot(100, 12), """
+            ┌──────────────────────────────────────── Trash — SANDBOX ─────────────────────────────────────────┐
+            │Name                                           Original place                    Size Deleted     │
+            │a.txt                                          /仕事                              1 B Mmm dd hh:mm│
+            │b.txt                                          /仕事/2025 報告                    2 B Mmm dd hh:mm│
+            │c.txt                                          /仕事/2025 報告                    3 B Mmm dd hh:mm│
+            │old/                                           /                                <DIR> Mmm dd hh:mm│
+            │x.txt                                          (deleted folder)                   4 B Mmm dd hh:mm│
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            └──────────────────────────────────────────────────────────────────────────────────────────────────┘
+             Enter/r restore · o restore to other pane · d delete forever · E empty trash · / find · Ctrl-R ref…
             """)
         expectSnapshot(h.snapshot(40, 10), """
+            ┌────────── Trash — SANDBOX ───────────┐
+            │Name      Original place              │
+            │a.txt     /仕事                       │
+            │b.txt     /仕事/2025 報告             │
+            │c.txt     /仕事/2025 報告             │
+            │old/      /                           │
+            │x.txt     (deleted folder)            │
+            │                                      │
+            └──────────────────────────────────────┘
+             Enter/r restore · o restore to other p…
             """)
         // Three folders named (2025 報告, 仕事, old), each asked once: b.txt and c.txt share
         // theirs, 仕事 is both a.txt's folder and 2025 報告's parent; old is gone, the root needs none.

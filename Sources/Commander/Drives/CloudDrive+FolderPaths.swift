@@ -29,7 +29,6 @@ extension CloudDrive {
                 }
                 return await group.reduce(into: []) { $0.append($1) }
             }
-            var next: Set<Int> = []
             for (id, answer) in answers {
                 switch answer {
                 case .success(let m) where m.isdeleted: nodes[id] = .deleted
@@ -37,12 +36,15 @@ extension CloudDrive {
                 case .success(let m):
                     let parent = m.parentfolderid ?? 0
                     nodes[id] = .named(m.name, parent: parent)
-                    if parent != 0, nodes[parent] == nil { next.insert(parent) }
                 case .failure(let e) where e.code == 2005 || e.category == .notFound: nodes[id] = .deleted
                 case .failure: nodes[id] = .failed
                 }
             }
-            ask = next
+            // Next, the parents no level has asked about yet.
+            ask = Set(nodes.values.compactMap { node in
+                if case .named(_, let parent) = node, parent != 0, nodes[parent] == nil { return parent }
+                return nil
+            })
         }
         var places: [Int: FolderPlace] = [0: .path("/")]
         func place(_ id: Int) -> FolderPlace {

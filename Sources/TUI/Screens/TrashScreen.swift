@@ -26,9 +26,10 @@ final class TrashScreen: ListScreen {
             if let cloud = drive as? CloudDrive { return try await cloud.trashList() }
             return []
         }) { [unowned self] list in
-            entries = list
+            // By name: pCloud's order is unspecified, and the same list should look the same.
+            entries = list.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
             findPlaces(app)
-            return list.map(row)
+            return entries.map(row)
         }
     }
 

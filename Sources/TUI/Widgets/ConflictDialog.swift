@@ -49,7 +49,9 @@ final class ConflictDialog: Overlay {
         c.put(TextWidth.fitMiddle(TextWidth.printable(e.name), r.width - 4), x: r.x + 2, y: r.y + 1, t[.dialogTitle])
         let y = r.y + (tight ? 2 : 3)
         c.put("new:      \(Units.bytes(s.size))  \(date(s.modified))", x: r.x + 2, y: y, t[.dialog], limit: r.maxX - 1)
-        c.put("existing: \(Units.bytes(e.size))  \(date(e.modified))  on \(conflict.targetDrive)", x: r.x + 2, y: y + 1, t[.dialog], limit: r.maxX - 1)
+        let existing = "existing: \(Units.bytes(e.size))  \(date(e.modified))"
+        let on = existing + "  on \(conflict.targetDrive)"
+        c.put(TextWidth.of(on) <= r.width - 4 ? on : existing, x: r.x + 2, y: y + 1, t[.dialog], limit: r.maxX - 1)
         c.put("[\(all ? "x" : " ")] apply to all conflicts (a)", x: r.x + 2, y: y + (tight ? 2 : 3), t[.dialog], limit: r.maxX - 1)
         let buttons = Self.choices.map { "[ \($0.0) ]" }
         let wraps = buttons.reduce(0) { $0 + TextWidth.of($1) + 1 } > r.width - 3

@@ -96,10 +96,11 @@ final class FetchDialog: Overlay {
         }
         c.cursor = focus == 0 ? cursor : nil
         let example = "e.g.  https://example.com/debian.iso   debian-12.iso"
-        c.put(problem ?? example, x: r.x + 2, y: r.maxY - 4, t[problem == nil ? .dim : .error], limit: r.maxX - 1)
+        c.put(TextWidth.fitEnd(problem ?? example, r.width - 4), x: r.x + 2, y: r.maxY - 4, t[problem == nil ? .dim : .error])
         var x = r.x + 2
         x = c.put("[ Fetch ]", x: x, y: r.maxY - 2, t[focus == 1 ? .buttonFocused : .button]) + 1
         x = c.put("[ Cancel ]", x: x, y: r.maxY - 2, t[focus == 2 ? .buttonFocused : .button]) + 2
-        c.put("Enter new line · Tab to buttons · Esc cancel", x: x, y: r.maxY - 2, t[.dialog], limit: r.maxX - 1)
+        let hint = "Enter new line · Tab to buttons · Esc cancel"
+        if x + TextWidth.of(hint) < r.maxX { c.put(hint, x: x, y: r.maxY - 2, t[.dialog]) }
     }
 }

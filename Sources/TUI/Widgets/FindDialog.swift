@@ -64,7 +64,7 @@ final class FindDialog: Overlay {
             let label = k?.name ?? "any"
             let chosen = k == category
             kx = c.put(tight ? "← \(label) →" : chosen ? "[\(label)]" : " \(label) ", x: kx, y: y,
-                       t[chosen ? (focus == 1 ? .buttonFocused : .button) : .dialog], limit: r.maxX - 1) + 1
+                       t[chosen ? (focus == 1 ? .buttonFocused : .button) : .dialog], limit: r.maxX - 1)
         }
         y += tight ? 1 : 2
         let titles = tight ? ["Larger:", "Smaller:", "Newer:", "Older:"] : Self.boundTitles

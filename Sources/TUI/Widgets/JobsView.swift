@@ -45,6 +45,13 @@ struct JobsView {
         c.put(figs, x: x + barWidth, y: y, theme[.jobs], limit: width)
     }
 
+    /// Rows the panel takes above the status and key lines: up to half the screen, or all of
+    /// it where the panes would be left too short to draw (below 4 rows, as at 40×10).
+    static func panelHeight(_ jobs: [JobSnapshot], screenHeight: Int) -> Int {
+        let h = min(max(6, rows(jobs).count + 3), screenHeight / 2)
+        return screenHeight - 2 - h < 4 ? screenHeight - 2 : h
+    }
+
     /// The jobs panel: one row per job, newest at the bottom.
     func panel(_ jobs: [JobSnapshot], into c: inout Canvas, _ r: Rect, spinner: String, cursor: Int? = nil) {
         c.fill(r, theme[.pane])
