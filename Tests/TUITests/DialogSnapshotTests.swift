@@ -95,6 +95,9 @@ import Testing
             │                                    │
             └─Enter ok · Esc cancel──────────────┘
             """)
+        // The terminal cursor stands after the last character: 3 + 32 columns in, on the field's row.
+        let cursor = h.app.render(width: 40, height: 10).cursor
+        #expect(cursor?.0 == 35 && cursor?.1 == 5)
         h.app.handle(.ctrl("u"))
         h.type("/文書")
         h.keys(.enter)

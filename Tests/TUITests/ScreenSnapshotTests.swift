@@ -112,6 +112,24 @@ import Testing
         #expect(cells.allSatisfy { $0.text == "▀" })
         #expect(Set(cells.map(\.style.fg)).count > 4 && Set(cells.map(\.style.bg)).count > 4)
         #expect(cells.contains { $0.style.fg != $0.style.bg })
+        // At 40×10 the picture is as small as the rows left for it.
+        h.keys(.char("q"))
+        _ = h.screen(40, 10)
+        h.keys(.f(3))
+        let small = try #require(h.app.overlays.last as? TextViewer)
+        #expect(await h.settle { !small.picture.isEmpty })
+        expectSnapshot(h.snapshot(40, 10), """
+            ┌─────── SANDBOX: 猫の写真.png ────────┐
+            │▀▀▀▀                                  │
+            │▀▀▀▀                                  │
+            │猫の写真.png — 6.86 KiB, thumbnail fro│
+            │                                      │
+            │                                      │
+            │                                      │
+            │                                      │
+            └──────────────────────────────────────┘
+             1/1 · / search · n next · q close
+            """)
     }
 
     @Test func helpScreen() async throws {
@@ -205,8 +223,55 @@ import Testing
              copy 2 items: done
             1H… 2L… 3V… 4E… 5C… 6M… 7M… 8D… 9M… 10Q…
             """)
+        h.keys(.char("J"))
+        #expect(h.app.overlays.isEmpty)
+        // While a job runs, the line above the status line sums it up (the last job as the queue
+        // reports one part-way, so that the figures hold still).
+        var running = try #require(h.app.jobs.values.max { $0.id < $1.id })
+        running.state = .running
+        running.bytesDone = 5
+        running.rate = 2048
+        running.eta = 83
+        h.app.jobUpdated(running)
+        expectSnapshot(h.snapshot(80, 24), """
+            ┌ Local:/tmp/pcmd-tui-local-XXXXXXXX ──┐┌ SANDBOX  / ──────────────────────────┐
+            │     Name      │     Size│Modified    ││     Name      │     Size│Modified    │
+            │ b.txt         │      1 B│Mmm dd hh:mm││ b.txt         │      1 B│Mmm dd hh:mm│
+            │ 中文.txt      │     10 B│Mmm dd hh:mm││ 中文.txt      │     10 B│Mmm dd hh:mm│
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │ 中文.txt  10 B ──────────────────────││ b.txt  1 B ─────────── 50.0 GiB free │
+            └──────────────────────────────────────┘└──────────────────────────────────────┘
+             ⠋ Copy /tmp/pcmd-tui-local-X…    ····  5 B/10 B  2.00 KiB/s  ETA 1:23 · J jobs
+             copy 2 items: done
+            1Help   2Link   3View   4Edit   5Copy   6Move   7Mkdir  8Delete 9Menu   10Quit
+            """)
+        expectSnapshot(h.snapshot(40, 10), """
+            ┌ Local:/tmp…XXXX ─┐┌ SANDBOX  / ──────┐
+            │  Name  │     Size││  Name  │     Size│
+            │ b.txt  │      1 B││ b.txt  │      1 B│
+            │ 中….txt│     10 B││ 中….txt│     10 B│
+            │        │         ││        │         │
+            │ 中文.txt  10 B ──││ b.txt  1 B ──────│
+            └──────────────────┘└──────────────────┘
+             ⠋ Copy /… 5 B/10 B  2.00 KiB/s  ETA 1:…
+             copy 2 items: done
+            1H… 2L… 3V… 4E… 5C… 6M… 7M… 8D… 9M… 10Q…
+            """)
     }
-
     @Test func revisionsScreen() async throws {
         let h = try await Harness.ownSandbox()
         defer { Task { await h.finish() } }
