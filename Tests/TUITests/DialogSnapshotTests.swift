@@ -244,13 +244,11 @@ import Testing
             """)
     }
 
-    @Test func shareDialog() async throws {
+    @Test func shareDialogThenTheSharesScreen() async throws {
         let h = try await Harness.ownSandbox()
         defer { Task { await h.finish() } }
         _ = try await h.cloud.testFolder("共有フォルダ", unique: false)
-        h.app.active = 1
-        h.keys(.ctrl("r"))
-        await h.settle { h.app.panes[1].current?.name == "共有フォルダ" }
+        await h.cloudCursor(on: "共有フォルダ")
         h.keys(.char("S"))
         h.type("bob@example.com")
         h.keys(.tab, .char(" "), .tab, .tab, .tab)
@@ -279,15 +277,43 @@ import Testing
             │ [ Share ] [ Cancel ]               │
             └────────────────────────────────────┘
             """)
+        // Sent: the offer is on the shares screen.
+        h.keys(.enter)
+        #expect(await h.settle { h.app.status.text.contains("done") }, "\(h.app.status)")
+        h.keys(.char("w"))
+        let screen = try #require(h.app.overlays.last as? SharesScreen)
+        #expect(await h.settle { !screen.loading })
+        expectSnapshot(h.snapshot(100, 10), """
+            ┌───────────────────────────────────────────── Shares ─────────────────────────────────────────────┐
+            │Folder                          With                       Direction State    Permissions         │
+            │共有フォルダ                    bob@example.com            outgoing  pending  create              │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            └──────────────────────────────────────────────────────────────────────────────────────────────────┘
+             a accept · n decline · c cancel offer · p permissions · x remove · / find · Ctrl-R refresh · q clo…
+            """)
+        expectSnapshot(h.snapshot(40, 10), """
+            ┌─────────────── Shares ───────────────┐
+            │Folder      With                      │
+            │共有…ォルダ bob@example.com           │
+            │                                      │
+            │                                      │
+            │                                      │
+            │                                      │
+            │                                      │
+            └──────────────────────────────────────┘
+             a accept · n decline · c cancel offer …
+            """)
     }
 
     @Test func publinkDialogItsQRCodeAndTheExpiryChoices() async throws {
         let h = try await Harness.ownSandbox()
         defer { Task { await h.finish() } }
         try await h.cloud.upload(["報告書.txt": "report"], into: try await h.cloud.stat(.cloudRoot))
-        h.app.active = 1
-        h.keys(.ctrl("r"))
-        await h.settle { h.app.panes[1].current?.name == "報告書.txt" }
+        await h.cloudCursor(on: "報告書.txt")
         h.keys(.char("p"))
         #expect(await h.settle { h.app.overlays.last is PublinkDialog })
         let dialog = try #require(h.app.overlays.last as? PublinkDialog)

@@ -316,9 +316,7 @@ import Testing
         let h = try await Harness.ownSandbox()
         defer { Task { await h.finish() } }
         _ = try await h.cloud.testFolder("写真", files: ["猫.png": "not really a picture"], unique: false)
-        h.app.active = 1
-        h.keys(.ctrl("r"))
-        await h.settle { h.app.panes[1].current?.name == "写真" }
+        await h.cloudCursor(on: "写真")
         h.keys(.char("p"))
         #expect(await h.settle { h.app.overlays.last is PublinkDialog })
         let link = try #require(h.app.overlays.last as? PublinkDialog).link.link
@@ -348,46 +346,6 @@ import Testing
             │                                      │
             └──────────────────────────────────────┘
              Enter show & QR · y copy URL · e expir…
-            """)
-    }
-
-    @Test func sharesScreen() async throws {
-        let h = try await Harness.ownSandbox()
-        defer { Task { await h.finish() } }
-        _ = try await h.cloud.testFolder("共有フォルダ", unique: false)
-        h.app.active = 1
-        h.keys(.ctrl("r"))
-        await h.settle { h.app.panes[1].current?.name == "共有フォルダ" }
-        h.keys(.char("S"))
-        h.type("bob@example.com")
-        h.keys(.tab, .char(" "), .tab, .char(" "), .tab, .tab, .tab, .enter)
-        #expect(await h.settle { h.app.status.text.contains("done") }, "\(h.app.status)")
-        h.keys(.char("w"))
-        let screen = try #require(h.app.overlays.last as? SharesScreen)
-        #expect(await h.settle { !screen.loading })
-        expectSnapshot(h.snapshot(100, 10), """
-            ┌───────────────────────────────────────────── Shares ─────────────────────────────────────────────┐
-            │Folder                          With                       Direction State    Permissions         │
-            │共有フォルダ                    bob@example.com            outgoing  pending  create,modify       │
-            │                                                                                                  │
-            │                                                                                                  │
-            │                                                                                                  │
-            │                                                                                                  │
-            │                                                                                                  │
-            └──────────────────────────────────────────────────────────────────────────────────────────────────┘
-             a accept · n decline · c cancel offer · p permissions · x remove · / find · Ctrl-R refresh · q clo…
-            """)
-        expectSnapshot(h.snapshot(40, 10), """
-            ┌─────────────── Shares ───────────────┐
-            │Folder      With                      │
-            │共有…ォルダ bob@example.com           │
-            │                                      │
-            │                                      │
-            │                                      │
-            │                                      │
-            │                                      │
-            └──────────────────────────────────────┘
-             a accept · n decline · c cancel offer …
             """)
     }
 

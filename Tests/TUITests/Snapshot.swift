@@ -97,4 +97,11 @@ extension Harness {
     func snapshot(box title: String, _ w: Int, _ h: Int, _ dynamic: [(value: String, label: String)] = []) -> String {
         Snapshot.box(snapshot(w, h, dynamic), titled: title)
     }
+
+    /// The cloud pane active, listed again, with the cursor on `name` (made by the test).
+    func cloudCursor(on name: String) async {
+        app.active = 1
+        keys(.ctrl("r"))
+        await settle { app.panes[1].load == .ready && app.panes[1].current?.name == name }
+    }
 }
