@@ -285,8 +285,8 @@ import Testing
         #expect(await h.settle { !screen.loading })
         expectSnapshot(h.snapshot(100, 10), """
             ┌───────────────────────────────────────────── Shares ─────────────────────────────────────────────┐
-            │Folder                          With                       Direction State    Permissions         │
-            │共有フォルダ                    bob@example.com            outgoing  pending  create              │
+            │Folder                          State    Direction With                       Permissions         │
+            │共有フォルダ                    pending  outgoing  bob@example.com            create              │
             │                                                                                                  │
             │                                                                                                  │
             │                                                                                                  │
@@ -297,8 +297,8 @@ import Testing
             """)
         expectSnapshot(h.snapshot(40, 10), """
             ┌─────────────── Shares ───────────────┐
-            │Folder      With                      │
-            │共有…ォルダ bob@example.com           │
+            │Folder   State    Direction With      │
+            │共有…ダ  pending  outgoing  bob@examp…│
             │                                      │
             │                                      │
             │                                      │
