@@ -29,7 +29,8 @@ enum Snapshot {
         (try! Regex(#"\b\d{4}-\d\d-\d\d [0-2]\d:[0-5]\d:[0-5]\d"#), "YYYY-MM-DD hh:mm:ss"),
     ]
 
-    /// A link with its port and code as `#`s, as wide as it was.
+    /// A link with its port and code as `#`s, as wide as it was (the sandbox's ephemeral port
+    /// has five digits on Linux, so the width holds from run to run).
     static func blur(_ link: String) -> String {
         link.replacing(try! Regex(#"(:\d+/|code=\w+)"#)) { m in
             let text = String(m.output[0].substring ?? "")
