@@ -10,18 +10,23 @@ import Testing
 enum Env {
     static let shared = Task { try await start() }
 
-    static func start() async throws -> Sandbox {
+    /// `seedDemo: false` gives empty accounts (a test's own sandbox, where every list is
+    /// known); `requestLog` records each request's method and parameter names.
+    static func start(seedDemo: Bool = true, requestLog: URL? = nil) async throws -> Sandbox {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-tui-tests-\(UUID().uuidString)")
         var logger = Logger(label: "tui-tests-sandbox")
         logger.logLevel = .critical
-        let config = SandboxConfig(dataDir: dir, http: .init(host: "127.0.0.1", port: 0), https: .init(host: "127.0.0.1", port: 0),
-                                   region: .us, seedDemo: true, contentLinkLifetime: 3600, diffBlockSeconds: 1)
+        var config = SandboxConfig(dataDir: dir, http: .init(host: "127.0.0.1", port: 0), https: .init(host: "127.0.0.1", port: 0),
+                                   region: .us, seedDemo: seedDemo, contentLinkLifetime: 3600, diffBlockSeconds: 1)
+        config.requestLog = requestLog
         return try await Sandbox.start(config, logger: logger)
     }
 
     /// Demo user `who` (0 alice, 1 bob) signed in with the password, so the trash works too.
-    static func cloud(_ who: Int = 0) async throws -> CloudDrive {
-        let info = try await shared.value.info
+    static func cloud(_ who: Int = 0, on sandbox: Sandbox? = nil) async throws -> CloudDrive {
+        let box: Sandbox
+        if let sandbox { box = sandbox } else { box = try await shared.value }
+        let info = box.info
         let client = try PCloudClient(endpoint: .custom(URL(string: info.httpsURL!)!), config: TransportConfig(caFile: info.caPath))
         let drive = CloudDrive(client: client)
         try await drive.signInForTrash(email: info.users[who].email, password: info.users[who].password)
@@ -43,17 +48,23 @@ enum Env {
 }
 
 extension CloudDrive {
-    /// A fresh folder in the root for one test, with files of the given text.
-    func testFolder(_ prefix: String, files: [String: String] = [:]) async throws -> Entry {
-        let folder = try await mkdir("\(prefix)-\(UUID().uuidString.prefix(6))", in: .cloudRoot)
+    /// A fresh folder in the root for one test, with files of the given text; `unique: false`
+    /// keeps the name as given (on a sandbox of the test's own).
+    func testFolder(_ prefix: String, files: [String: String] = [:], unique: Bool = true) async throws -> Entry {
+        let folder = try await mkdir(unique ? "\(prefix)-\(UUID().uuidString.prefix(6))" : prefix, in: .cloudRoot)
+        try await upload(files, into: folder)
+        return folder
+    }
+
+    /// Files of the given text copied into `folder` (an existing one is replaced, a revision kept).
+    func upload(_ files: [String: String], into folder: Entry) async throws {
         if !files.isEmpty {
             let src = try Env.scratch(files)
             let local = LocalDrive()
             let q = JobQueue()
             try await q.perform(.copy(files.keys.sorted().map { Item(local, .path(src.appendingPathComponent($0).path)) },
-                                      into: Item(self, folder.ref)))
+                                      into: Item(self, folder.ref)), resolver: FixedResolver(.overwrite))
         }
-        return folder
     }
 }
 
@@ -63,11 +74,14 @@ struct Harness {
     let app: App
     let local: URL
     let cloud: CloudDrive
+    /// A sandbox of the test's own (nil: the shared one).
+    let sandbox: Sandbox?
 
     init(local files: [String: String] = [:], cloudStart: String = "/", theme: String = "default",
-         bookmarks: URL? = nil) async throws {
+         bookmarks: URL? = nil, sandbox: Sandbox? = nil) async throws {
         local = try Env.scratch(files)
-        cloud = try await Env.cloud()
+        cloud = try await Env.cloud(on: sandbox)
+        self.sandbox = sandbox
         let setup = AppSetup(local: LocalDrive(trash: local.appendingPathComponent(".trash-test")), localStart: local.path, cloud: cloud,
                              cloudStart: cloudStart, cloudLabel: "SANDBOX", isSandbox: true, queue: JobQueue(),
                              theme: try Theme.load(theme, searchPath: [Env.themes]), keymap: try Keymap(),
@@ -88,6 +102,20 @@ struct Harness {
     }
 
     func screen(_ w: Int = 100, _ h: Int = 30) -> String { app.render(width: w, height: h).text }
+
+    /// A harness on a sandbox of its own with empty accounts (no demo tree), so every list it
+    /// shows is the test's; `finish()` stops both.
+    static func ownSandbox(local files: [String: String] = [:], requestLog: URL? = nil) async throws -> Harness {
+        let sandbox = try await Env.start(seedDemo: false, requestLog: requestLog)
+        let h = try await Harness(local: files, sandbox: sandbox)
+        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } && h.app.panes[1].quota != nil }
+        return h
+    }
+
+    func finish() async {
+        app.stop()
+        await sandbox?.stop()
+    }
 
     func keys(_ ks: Key...) { for k in ks { app.handle(k) } }
     func type(_ s: String) { for ch in s { app.handle(.char(ch)) } }

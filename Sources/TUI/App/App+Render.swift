@@ -17,13 +17,15 @@ extension App {
         }
         let running = jobs.values.filter { !$0.state.isFinished }
         let summaryHeight = running.isEmpty || jobsPanel ? 0 : 1
-        let panelHeight = jobsPanel ? min(max(6, JobsView.rows(jobsInOrder).count + 3), height / 2) : 0
+        let panelHeight = jobsPanel ? JobsView.panelHeight(jobsInOrder, screenHeight: height) : 0
         let paneHeight = height - 2 - summaryHeight - panelHeight
         let leftWidth = width / 2
         layout = (width, paneHeight)
         let view = PaneView(theme: theme, spinner: spinner)
-        view.draw(panes[0], active: active == 0, into: &c, Rect(x: 0, y: 0, width: leftWidth, height: paneHeight))
-        view.draw(panes[1], active: active == 1, into: &c, Rect(x: leftWidth, y: 0, width: width - leftWidth, height: paneHeight))
+        if paneHeight > 0 {
+            view.draw(panes[0], active: active == 0, into: &c, Rect(x: 0, y: 0, width: leftWidth, height: paneHeight))
+            view.draw(panes[1], active: active == 1, into: &c, Rect(x: leftWidth, y: 0, width: width - leftWidth, height: paneHeight))
+        }
         var y = paneHeight
         if panelHeight > 0 {
             JobsView(theme: theme).panel(jobsInOrder, into: &c, Rect(x: 0, y: y, width: width, height: panelHeight), spinner: spinner)

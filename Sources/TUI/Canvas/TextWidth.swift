@@ -77,4 +77,22 @@ public enum TextWidth {
         for c in s { let cw = of(c); if w + cw > width - 1 { break }; out.append(c); w += cw }
         return out + "…"
     }
+
+    /// Lines of at most `width` columns, broken between words; a word wider than that (a long
+    /// path, a run of CJK without spaces) is broken where it reaches the edge.
+    public static func wrap(_ s: String, _ width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = [], line = "", lw = 0
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+            let ww = of(String(word))
+            if lw > 0, lw + 1 + ww <= width { line += " " + word; lw += 1 + ww; continue }
+            if lw > 0 { lines.append(line); line = ""; lw = 0 }
+            for c in word {
+                let cw = of(c)
+                if lw + cw > width { lines.append(line); line = ""; lw = 0 }
+                line.append(c); lw += cw
+            }
+        }
+        return lines + [line]
+    }
 }

@@ -55,9 +55,9 @@ struct PaneView {
                 drawRow(pane, i, active: active, y: listTop + i - pane.top, x: inner.x, nameWidth: nameWidth, showSize: showSize, showDate: showDate, into: &c, border: border)
             }
         }
-        // Column separators down to the footer.
+        // Column separators down to the footer; not across the line that says why there are no rows.
         let sep = inner.x + nameWidth
-        for y in listTop + (end - pane.top)..<(listTop + listHeight) {
+        for y in listTop + max(end - pane.top, pane.rows.isEmpty ? 1 : 0)..<(listTop + listHeight) {
             if showSize { c.put("│", x: sep, y: y, border) }
             if showDate { c.put("│", x: sep + Self.sizeWidth + 1, y: y, border) }
         }
@@ -115,10 +115,12 @@ struct PaneView {
         if let q = pane.quota, q.total > 0, marked.isEmpty {
             right = " \(Units.bytes(max(0, q.total - q.used))) free "
         }
+        // A narrow pane keeps its room for the entry rather than for the free space.
+        if TextWidth.of(right) >= inner.width - 8 { right = "" }
         let rw = TextWidth.of(right)
         let style = theme[marked.isEmpty ? .footer : .marked]
         c.put(TextWidth.fitMiddle(text, max(0, inner.width - rw - 1)), x: inner.x, y: y, style, limit: inner.maxX - rw)
-        if rw > 0, rw < inner.width - 8 { c.put(right, x: inner.maxX - rw, y: y, theme[.footer]) }
+        if rw > 0 { c.put(right, x: inner.maxX - rw, y: y, theme[.footer]) }
     }
 
     private func merge(_ base: Style, _ over: Style) -> Style {

@@ -29,7 +29,7 @@ final class JobsScreen: Overlay {
     func draw(_ c: inout Canvas, _ app: App) {
         // The panel itself is part of the layout; this draws it again with the cursor.
         let jobs = app.jobsInOrder
-        let height = min(max(6, JobsView.rows(jobs).count + 3), c.height / 2)
+        let height = JobsView.panelHeight(jobs, screenHeight: c.height)
         let y = c.height - 2 - height
         JobsView(theme: app.theme).panel(jobs, into: &c, Rect(x: 0, y: y, width: c.width, height: height), spinner: app.spinner,
                                          cursor: jobs.isEmpty ? nil : max(0, min(cursor, jobs.count - 1)))

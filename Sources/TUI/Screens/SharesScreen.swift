@@ -7,8 +7,9 @@ final class SharesScreen: ListScreen {
 
     init(app: App) {
         cloud = app.cloud
-        super.init(title: "Shares", columns: [.init(title: "Folder", width: 0), .init(title: "With", width: 26), .init(title: "Direction", width: 9),
-                                              .init(title: "State", width: 8), .init(title: "Permissions", width: 20)],
+        // State and direction before the address: on a narrow screen they stay whole, the address is cut.
+        super.init(title: "Shares", columns: [.init(title: "Folder", width: 0), .init(title: "State", width: 8), .init(title: "Direction", width: 9),
+                                              .init(title: "With", width: 26), .init(title: "Permissions", width: 20)],
                    keysHelp: "a accept · n decline · c cancel offer · p permissions · x remove")
         reload(app)
     }
@@ -23,8 +24,8 @@ final class SharesScreen: ListScreen {
         load(app, { try await cloud.shares() }) { [unowned self] list in
             shares = list
             return list.map { s in
-                [s.name ?? "folder \(s.folderid ?? 0)", s.mail ?? "", s.incoming ? "incoming" : "outgoing",
-                 s.shareid == nil ? "pending" : "active", Self.permissions(s.permissions)]
+                [s.name ?? "folder \(s.folderid ?? 0)", s.shareid == nil ? "pending" : "active", s.incoming ? "incoming" : "outgoing",
+                 s.mail ?? "", Self.permissions(s.permissions)]
             }
         }
     }

@@ -7,6 +7,8 @@ final class TrashScreen: ListScreen {
     let drive: any Drive
     let other: Pane
     var entries: [Entry] = []
+    /// Where cloud items lived, by `origparentfolderid`, as far as found yet.
+    var places: [Int: FolderPlace] = [:]
 
     init(app: App) {
         drive = app.pane.drive
@@ -24,11 +26,39 @@ final class TrashScreen: ListScreen {
             if let cloud = drive as? CloudDrive { return try await cloud.trashList() }
             return []
         }) { [unowned self] list in
-            entries = list
-            return list.map { e in
-                [e.name + (e.isFolder ? "/" : ""), e.originalPath ?? e.origparentfolderid.map { "folder \($0)" } ?? "", e.isFolder ? "<DIR>" : Units.bytes(e.size),
-                 DateText.short(e.modified)]
-            }
+            // By name: pCloud's order is unspecified, and the same list should look the same.
+            entries = list.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
+            findPlaces(app)
+            return entries.map(row)
+        }
+    }
+
+    /// pCloud names only the folder id an item lived in: the paths follow, one request per
+    /// distinct folder, while the list is already on screen.
+    private func findPlaces(_ app: App) {
+        guard let cloud = drive as? CloudDrive else { return }
+        // Asked again on every reload (a restore may bring a folder back); the old answers show meanwhile.
+        let ids = Set(entries.compactMap(\.origparentfolderid))
+        guard !ids.isEmpty else { return }
+        app.background("original places", { await cloud.folderPlaces(ids) }) { [weak self] _, found in
+            guard let self else { return }
+            places.merge(found) { $1 }
+            rows = entries.map(row)
+        }
+    }
+
+    private func row(_ e: Entry) -> [String] {
+        [e.name + (e.isFolder ? "/" : ""), originalPlace(e), e.isFolder ? "<DIR>" : Units.bytes(e.size), DateText.short(e.modified)]
+    }
+
+    private func originalPlace(_ e: Entry) -> String {
+        if let path = e.originalPath { return path }
+        guard let id = e.origparentfolderid else { return "" }
+        return switch places[id] {
+        case .path(let path): path
+        case .deleted: "(deleted folder)"
+        case .unknown: "(unknown folder)"
+        case nil: "…"
         }
     }
 

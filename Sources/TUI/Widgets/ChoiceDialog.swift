@@ -53,8 +53,13 @@ final class ChoiceDialog: Overlay {
         case .buttons:
             let buttons = choices.map { "[ \($0) ]" }
             let bw = buttons.reduce(0) { $0 + TextWidth.of($1) + 1 }
-            let r = box(&c, app, width: max(textWidth, bw) + 6, height: lines.count + 5, title: title)
-            for (i, l) in lines.enumerated() { c.put(TextWidth.fitEnd(l, r.width - 4), x: r.x + 2, y: r.y + 2 + i - 1, theme[.dialog]) }
+            // On a narrow screen the lines wrap rather than lose their ends.
+            let room = min(max(textWidth, bw) + 6, c.width - 2) - 4
+            let shown = lines.flatMap { TextWidth.of($0) <= room ? [$0] : TextWidth.wrap($0, room) }
+            let r = box(&c, app, width: max(textWidth, bw) + 6, height: shown.count + 5, title: title)
+            for (i, l) in shown.enumerated() where r.y + 1 + i < r.maxY - 2 {
+                c.put(TextWidth.fitEnd(l, r.width - 4), x: r.x + 2, y: r.y + 1 + i, theme[.dialog])
+            }
             var x = r.x + max(2, (r.width - bw) / 2)
             for (i, b) in buttons.enumerated() {
                 x = c.put(b, x: x, y: r.maxY - 2, theme[i == selected ? .buttonFocused : .button], limit: r.maxX - 1) + 1

@@ -1,4 +1,5 @@
 import Commander
+import Foundation
 
 /// "A file of that name exists": overwrite, skip, rename, keep both, each once or for all.
 final class ConflictDialog: Overlay {
@@ -42,13 +43,22 @@ final class ConflictDialog: Overlay {
         let t = app.theme
         let r = box(&c, app, width: 64, height: 10, title: "Already exists")
         let s = conflict.source, e = conflict.existing
+        // Narrow (down to 40×10): short dates, no blank rows, the buttons on two rows.
+        let tight = r.height < 10, narrow = r.width < 60
+        func date(_ d: Date) -> String { narrow ? DateText.short(d) : DateText.full(d) }
         c.put(TextWidth.fitMiddle(TextWidth.printable(e.name), r.width - 4), x: r.x + 2, y: r.y + 1, t[.dialogTitle])
-        c.put("new:      \(Units.bytes(s.size))  \(DateText.full(s.modified))", x: r.x + 2, y: r.y + 3, t[.dialog], limit: r.maxX - 1)
-        c.put("existing: \(Units.bytes(e.size))  \(DateText.full(e.modified))  on \(conflict.targetDrive)", x: r.x + 2, y: r.y + 4, t[.dialog], limit: r.maxX - 1)
-        c.put("[\(all ? "x" : " ")] apply to all conflicts (a)", x: r.x + 2, y: r.y + 6, t[.dialog], limit: r.maxX - 1)
-        var x = r.x + 2
-        for (i, ch) in Self.choices.enumerated() {
-            x = c.put("[ \(ch.0) ]", x: x, y: r.maxY - 2, t[i == selected ? .buttonFocused : .button], limit: r.maxX - 1) + 1
+        let y = r.y + (tight ? 2 : 3)
+        c.put("new:      \(Units.bytes(s.size))  \(date(s.modified))", x: r.x + 2, y: y, t[.dialog], limit: r.maxX - 1)
+        let existing = "existing: \(Units.bytes(e.size))  \(date(e.modified))"
+        let on = existing + "  on \(conflict.targetDrive)"
+        c.put(TextWidth.of(on) <= r.width - 4 ? on : existing, x: r.x + 2, y: y + 1, t[.dialog], limit: r.maxX - 1)
+        c.put("[\(all ? "x" : " ")] apply to all conflicts (a)", x: r.x + 2, y: y + (tight ? 2 : 3), t[.dialog], limit: r.maxX - 1)
+        let buttons = Self.choices.map { "[ \($0.0) ]" }
+        let wraps = buttons.reduce(0) { $0 + TextWidth.of($1) + 1 } > r.width - 3
+        var x = r.x + 2, row = r.maxY - (wraps ? 3 : 2)
+        for (i, b) in buttons.enumerated() {
+            if wraps, i == 2 { x = r.x + 2; row += 1 }
+            x = c.put(b, x: x, y: row, t[i == selected ? .buttonFocused : .button], limit: r.maxX - 1) + 1
         }
     }
 }

@@ -81,8 +81,9 @@ final class FetchDialog: Overlay {
 
     func draw(_ c: inout Canvas, _ app: App) {
         let t = app.theme
-        let visible = 6
-        let r = box(&c, app, width: max(60, min(c.width - 4, 90)), height: visible + 8, title: "Fetch from the web")
+        let r = box(&c, app, width: max(60, min(c.width - 4, 90)), height: 14, title: "Fetch from the web")
+        // Six lines, then a gap; on a short screen as many as fit right above the problem line.
+        let visible = r.height >= 14 ? 6 : max(1, r.height - 6)
         c.put(TextWidth.fitEnd("pCloud downloads into \(folder) — one URL per line, a name after it if you like:",
                                r.width - 4), x: r.x + 2, y: r.y + 1, t[.dialog])
         let first = max(0, min(row - visible + 1, lines.count - visible))
@@ -95,10 +96,11 @@ final class FetchDialog: Overlay {
         }
         c.cursor = focus == 0 ? cursor : nil
         let example = "e.g.  https://example.com/debian.iso   debian-12.iso"
-        c.put(problem ?? example, x: r.x + 2, y: r.maxY - 4, t[problem == nil ? .dim : .error], limit: r.maxX - 1)
+        c.put(TextWidth.fitEnd(problem ?? example, r.width - 4), x: r.x + 2, y: r.maxY - 4, t[problem == nil ? .dim : .error])
         var x = r.x + 2
         x = c.put("[ Fetch ]", x: x, y: r.maxY - 2, t[focus == 1 ? .buttonFocused : .button]) + 1
         x = c.put("[ Cancel ]", x: x, y: r.maxY - 2, t[focus == 2 ? .buttonFocused : .button]) + 2
-        c.put("Enter new line · Tab to buttons · Esc cancel", x: x, y: r.maxY - 2, t[.dialog], limit: r.maxX - 1)
+        let hint = "Enter new line · Tab to buttons · Esc cancel"
+        if x + TextWidth.of(hint) < r.maxX { c.put(hint, x: x, y: r.maxY - 2, t[.dialog]) }
     }
 }

@@ -47,29 +47,45 @@ final class FindDialog: Overlay {
     func draw(_ c: inout Canvas, _ app: App) {
         let t = app.theme
         let r = box(&c, app, width: 64, height: 14, title: "Find in \(TextWidth.fitMiddle(TextWidth.printable(folder), 40))")
+        // Below 14 rows (down to 40×10) the same fields in six: no hint lines, the bounds in pairs.
+        let tight = r.height < 14
         let x = r.x + 2, w = r.width - 4
-        c.put("Name contains, or matches a pattern (*.jpg, IMG_??.*):", x: x, y: r.y + 1, t[.dialog], limit: r.maxX - 1)
-        var editors: [(LineEditor, Int, Int, Int)] = [(pattern, x, r.y + 2, w)]
-        c.put("Kind:", x: x, y: r.y + 4, t[.dialog])
-        var kx = x + 13
-        for k in Self.kinds {
+        var y = r.y + 1
+        if !tight {
+            c.put("Name contains, or matches a pattern (*.jpg, IMG_??.*):", x: x, y: y, t[.dialog], limit: r.maxX - 1)
+            y += 1
+        }
+        var editors: [(LineEditor, Int, Int, Int)] = [(pattern, x, y, w)]
+        y += tight ? 1 : 2
+        c.put("Kind:", x: x, y: y, t[.dialog])
+        var kx = x + (tight ? 6 : 13)
+        // Tight: only the chosen kind, which ←→ change (the whole row would not fit).
+        for k in tight ? [category] : Self.kinds {
             let label = k?.name ?? "any"
             let chosen = k == category
-            kx = c.put(chosen ? "[\(label)]" : " \(label) ", x: kx, y: r.y + 4,
-                       t[chosen ? (focus == 1 ? .buttonFocused : .button) : .dialog], limit: r.maxX - 1) + 1
+            kx = c.put(tight ? "← \(label) →" : chosen ? "[\(label)]" : " \(label) ", x: kx, y: y,
+                       t[chosen ? (focus == 1 ? .buttonFocused : .button) : .dialog], limit: r.maxX - 1)
         }
-        for (i, title) in Self.boundTitles.enumerated() {
-            let y = r.y + 6 + i
-            c.put(title, x: x, y: y, t[.dialog])
-            editors.append((bounds[i], x + 14, y, 16))
+        y += tight ? 1 : 2
+        let titles = tight ? ["Larger:", "Smaller:", "Newer:", "Older:"] : Self.boundTitles
+        for (i, title) in titles.enumerated() {
+            // Tight: two a row, "Larger: [    ] Smaller: [    ]".
+            let half = (w + 1) / 2
+            let bx = tight ? x + (i % 2) * half : x, by = tight ? y + i / 2 : y + i
+            c.put(title, x: bx, y: by, t[.dialog])
+            let fx = tight ? bx + 9 : x + 14
+            editors.append((bounds[i], fx, by, tight ? max(4, min(16, half - 10)) : 16))
         }
-        c.put("sizes 10M 1.5G 512k", x: x + 32, y: r.y + 6, t[.dim], limit: r.maxX - 1)
-        c.put("ages 7d 12h 2w, or 2026-01-31", x: x + 32, y: r.y + 8, t[.dim], limit: r.maxX - 1)
-        if let problem { c.put(TextWidth.fitEnd(problem, w), x: x, y: r.y + 11, t[.error], limit: r.maxX - 1) }
+        if !tight {
+            c.put("sizes 10M 1.5G 512k", x: x + 32, y: y, t[.dim], limit: r.maxX - 1)
+            c.put("ages 7d 12h 2w, or 2026-01-31", x: x + 32, y: y + 2, t[.dim], limit: r.maxX - 1)
+        }
+        if let problem { c.put(TextWidth.fitEnd(problem, w), x: x, y: r.maxY - 3, t[.error], limit: r.maxX - 1) }
         var bx = x
         bx = c.put("[ Find ]", x: bx, y: r.maxY - 2, t[focus == 6 ? .buttonFocused : .button]) + 1
-        c.put("[ Cancel ]", x: bx, y: r.maxY - 2, t[focus == 7 ? .buttonFocused : .button])
-        c.put("Tab next · ←→ kind · Enter find", x: x + 22, y: r.maxY - 2, t[.dialog], limit: r.maxX - 1)
+        bx = c.put("[ Cancel ]", x: bx, y: r.maxY - 2, t[focus == 7 ? .buttonFocused : .button]) + 2
+        let hint = "Tab next · ←→ kind · Enter find", hx = max(bx, x + 22)
+        if hx + TextWidth.of(hint) < r.maxX { c.put(hint, x: hx, y: r.maxY - 2, t[.dialog]) }
         // Only the focused field shows the cursor: draw it last.
         let fields = [0, 2, 3, 4, 5]
         for (i, e) in editors.enumerated() where fields[i] != focus { e.0.draw(&c, x: e.1, y: e.2, width: e.3, t[.input]) }

@@ -38,11 +38,23 @@ struct JobsView {
         guard let first = running.min(by: { $0.id < $1.id }) else { return }
         let more = running.count > 1 ? " (+\(running.count - 1) more)" : ""
         let head = " \(spinner) \(first.title)\(more) "
-        let x = c.put(TextWidth.fitEnd(TextWidth.printable(head), width / 2), x: 0, y: y, theme[.jobs])
-        let figs = " " + figures(first) + " · J jobs "
-        let barWidth = max(0, width - x - TextWidth.of(figs) - 1)
-        bar(first.fraction, width: barWidth, into: &c, x: x, y: y)
-        c.put(figs, x: x + barWidth, y: y, theme[.jobs], limit: width)
+        // The figures at the right end (the "J jobs" hint only where it fits), the title up to
+        // half the line but leaving a bar of 8 between them where there is room; cut, not lost.
+        var figs = " " + figures(first) + " · J jobs "
+        if TextWidth.of(figs) > width - 12 { figs = " " + figures(first) + " " }
+        let headRoom = max(10, min(width / 2, width - TextWidth.of(figs) - 9))
+        let x = c.put(TextWidth.fitEnd(TextWidth.printable(head), headRoom), x: 0, y: y, theme[.jobs])
+        figs = TextWidth.fitEnd(figs, width - x)
+        let barWidth = width - x - TextWidth.of(figs) - 1
+        if barWidth >= 4 { bar(first.fraction, width: barWidth, into: &c, x: x, y: y) }
+        c.put(figs, x: width - TextWidth.of(figs), y: y, theme[.jobs])
+    }
+
+    /// Rows the panel takes above the status and key lines: up to half the screen, or all of
+    /// it where the panes would be left too short to draw (below 4 rows, as at 40×10).
+    static func panelHeight(_ jobs: [JobSnapshot], screenHeight: Int) -> Int {
+        let h = min(max(6, rows(jobs).count + 3), screenHeight / 2)
+        return screenHeight - 2 - h < 4 ? screenHeight - 2 : h
     }
 
     /// The jobs panel: one row per job, newest at the bottom.

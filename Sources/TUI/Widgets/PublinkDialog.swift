@@ -33,7 +33,8 @@ final class PublinkDialog: Overlay {
         let fitsQR = qr.count + 5 <= c.height - 2 && qrWidth + 4 <= c.width - 2
         let width = max(TextWidth.of(link.link) + 6, fitsQR ? qrWidth + 4 : 40, 50)
         let r = box(&c, app, width: width, height: (fitsQR ? 5 + qr.count : 6), title: "Public link — \(name)")
-        c.put(link.link, x: r.x + 2, y: r.y + 1, t[.input], limit: r.maxX - 2)
+        // Cut in the middle when narrow: the code at its end stays readable (y copies it whole).
+        c.put(TextWidth.fitMiddle(link.link, r.width - 4), x: r.x + 2, y: r.y + 1, t[.input])
         let expiry = link.expires.map { "expires \(DateText.full(Date(timeIntervalSince1970: TimeInterval($0))))" } ?? "never expires"
         c.put("\(expiry) · \(link.downloads ?? 0) downloads", x: r.x + 2, y: r.y + 2, t[.dialog], limit: r.maxX - 2)
         if fitsQR {
@@ -43,9 +44,10 @@ final class PublinkDialog: Overlay {
                 c.put(line, x: r.x + (r.width - qrWidth) / 2, y: r.y + 3 + i, app.theme.monochrome ? .plain : qrStyle)
             }
         } else if !qr.isEmpty {
-            c.put("(enlarge the terminal to see the QR code)", x: r.x + 2, y: r.y + 3, t[.dialog], limit: r.maxX - 2)
+            c.put("(QR code: enlarge the terminal)", x: r.x + 2, y: r.y + 3, t[.dialog], limit: r.maxX - 2)
         }
-        c.put(" y copy URL · e expiry · Enter close ", x: r.x + 2, y: r.maxY - 1, t[.dialogTitle], limit: r.maxX - 2)
+        let keys = r.width >= 41 ? " y copy URL · e expiry · Enter close " : " y copy · e expiry · Enter close "
+        c.put(keys, x: r.x + 2, y: r.maxY - 1, t[.dialogTitle], limit: r.maxX - 2)
     }
 }
 

@@ -39,26 +39,31 @@ final class ShareDialog: Overlay {
 
     func draw(_ c: inout Canvas, _ app: App) {
         let t = app.theme
-        let r = box(&c, app, width: 60, height: 12, title: "Share “\(folder.name)”")
-        c.put("E-mail:", x: r.x + 2, y: r.y + 1, t[.dialog])
-        mail.draw(&c, x: r.x + 2, y: r.y + 2, width: r.width - 4, t[.input])
-        var x = r.x + 2
-        c.put("They may:", x: x, y: r.y + 4, t[.dialog])
-        x += 10
+        let r = box(&c, app, width: 62, height: 12, title: "Share “\(TextWidth.printable(folder.name))”")
+        // Below 12 rows (down to 40×10): labels beside their fields, no "They may:", in six rows.
+        let tight = r.height < 12
+        let x = r.x + 2, w = r.width - 4
+        let mailAt = tight ? (x: x + 8, y: r.y + 1, w: w - 8) : (x: x, y: r.y + 2, w: w)
+        let boxesY = tight ? r.y + 2 : r.y + 4
+        let messageAt = tight ? (x: x + 9, y: r.y + 4, w: w - 9) : (x: x, y: r.y + 7, w: w)
+        c.put("E-mail:", x: x, y: r.y + 1, t[.dialog])
+        var bx = x
+        if !tight { c.put("They may:", x: x, y: boxesY, t[.dialog]); bx += 10 }
         for (i, b) in boxes.enumerated() {
             let text = "[\(perms.contains(b.1) ? "x" : " ")] \(b.0)"
-            x = c.put(text, x: x, y: r.y + 4, t[focus == i + 1 ? .buttonFocused : .dialog]) + 2
+            bx = c.put(text, x: bx, y: boxesY, t[focus == i + 1 ? .buttonFocused : .dialog], limit: r.maxX - 1) + 2
         }
-        c.put(perms.isEmpty ? "(none checked: read only)" : "", x: r.x + 12, y: r.y + 5, t[.dialog])
-        c.put("Message (optional):", x: r.x + 2, y: r.y + 6, t[.dialog])
-        let savedCursor = c.cursor
-        message.draw(&c, x: r.x + 2, y: r.y + 7, width: r.width - 4, t[.input])
-        if focus != 4 { c.cursor = savedCursor }
+        if perms.isEmpty { c.put("(none checked: read only)", x: tight ? x : r.x + 12, y: boxesY + 1, t[.dialog], limit: r.maxX - 1) }
+        c.put(tight ? "Message:" : "Message (optional):", x: x, y: tight ? messageAt.y : r.y + 6, t[.dialog])
+        // The focused field is drawn last: it keeps the terminal cursor.
+        message.draw(&c, x: messageAt.x, y: messageAt.y, width: messageAt.w, t[.input])
+        mail.draw(&c, x: mailAt.x, y: mailAt.y, width: mailAt.w, t[.input])
+        if focus == 4 { message.draw(&c, x: messageAt.x, y: messageAt.y, width: messageAt.w, t[.input]) }
         if focus != 0 && focus != 4 { c.cursor = nil }
-        if focus == 0 { mail.draw(&c, x: r.x + 2, y: r.y + 2, width: r.width - 4, t[.input]) }
-        x = r.x + 2
-        x = c.put("[ Share ]", x: x, y: r.maxY - 2, t[focus == 5 ? .buttonFocused : .button]) + 1
-        c.put("[ Cancel ]", x: x, y: r.maxY - 2, t[focus == 6 ? .buttonFocused : .button])
-        c.put("Tab next · Space check · Enter share", x: r.x + 24, y: r.maxY - 2, t[.dialog], limit: r.maxX - 1)
+        bx = x
+        bx = c.put("[ Share ]", x: bx, y: r.maxY - 2, t[focus == 5 ? .buttonFocused : .button]) + 1
+        bx = c.put("[ Cancel ]", x: bx, y: r.maxY - 2, t[focus == 6 ? .buttonFocused : .button]) + 2
+        let hint = "Tab next · Space check · Enter share", hx = max(bx, r.x + 24)
+        if hx + TextWidth.of(hint) < r.maxX { c.put(hint, x: hx, y: r.maxY - 2, t[.dialog]) }
     }
 }

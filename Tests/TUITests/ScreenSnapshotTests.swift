@@ -1,0 +1,400 @@
+import Commander
+import Foundation
+import Testing
+@testable import TUI
+
+/// The full-screen views (viewer, help, jobs, and the list screens) as exact text, each on a
+/// sandbox of its own so the lists hold only what the test made.
+@MainActor
+@Suite struct ScreenSnapshotTests {
+    static let note = "第一行：中文和日本語のテキスト\n\tindented by a tab\n" + String(repeating: "long line ", count: 12) + "end\n🎵 emoji line\nlast"
+
+    @Test func textViewerAndItsSearch() async throws {
+        let h = try await Harness.ownSandbox(local: ["説明.txt": Self.note])
+        defer { Task { await h.finish() } }
+        h.keys(.f(3))
+        let viewer = try #require(h.app.overlays.last as? TextViewer)
+        #expect(await h.settle { viewer.lines.count == 5 })
+        expectSnapshot(h.snapshot(80, 24), """
+            ┌────────────────────────────── Local: 説明.txt ───────────────────────────────┐
+            │第一行：中文和日本語のテキスト                                                │
+            │    indented by a tab                                                         │
+            │long line long line long line long line long line long line long line long lin│
+            │🎵 emoji line                                                                 │
+            │last                                                                          │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            └──────────────────────────────────────────────────────────────────────────────┘
+             1/5 · / search · n next · q close
+            """)
+        h.keys(.char("/"))
+        h.type("emoji")
+        expectSnapshot(h.snapshot(40, 10), """
+            ┌────────── Local: 説明.txt ───────────┐
+            │第一行：中文和日本語のテキスト        │
+            │    indented by a tab                 │
+            │long line long line long line long lin│
+            │🎵 emoji line                         │
+            │last                                  │
+            │                                      │
+            │                                      │
+            └──────────────────────────────────────┘
+            /emoji
+            """)
+        h.keys(.enter)
+        #expect(viewer.found == 3)
+        expectSnapshot(h.snapshot(40, 10), """
+            ┌────────── Local: 説明.txt ───────────┐
+            │    indented by a tab                 │
+            │long line long line long line long lin│
+            │🎵 emoji line                         │
+            │last                                  │
+            │                                      │
+            │                                      │
+            │                                      │
+            └──────────────────────────────────────┘
+             2/5 · / search · n next · q close
+            """)
+    }
+
+    @Test func halfBlockThumbnailInTheViewer() async throws {
+        // The demo tree's picture, on the shared sandbox.
+        let h = try await Harness(cloudStart: "/Photos")
+        h.app.active = 1
+        await h.settle { h.app.panes[1].entries.contains { $0.name == "猫の写真.png" } }
+        _ = h.app.panes[1].jump(prefix: "猫")
+        _ = h.screen(80, 24)   // the viewer sizes the picture for the last frame
+        h.keys(.f(3))
+        let viewer = try #require(h.app.overlays.last as? TextViewer)
+        #expect(await h.settle { !viewer.picture.isEmpty })
+        expectSnapshot(h.snapshot(80, 24), """
+            ┌─────────────────────────── SANDBOX: 猫の写真.png ────────────────────────────┐
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀▀                                              │
+            │猫の写真.png — 6.86 KiB, thumbnail from pCloud                                │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            └──────────────────────────────────────────────────────────────────────────────┘
+             1/1 · / search · n next · q close
+            """)
+        // Two pixels a cell: the upper one as the colour of the glyph, the lower one behind it.
+        let cells = viewer.picture.flatMap { $0 }
+        #expect(cells.allSatisfy { $0.text == "▀" })
+        #expect(Set(cells.map(\.style.fg)).count > 4 && Set(cells.map(\.style.bg)).count > 4)
+        #expect(cells.contains { $0.style.fg != $0.style.bg })
+        // At 40×10 the picture is as small as the rows left for it.
+        h.keys(.char("q"))
+        _ = h.screen(40, 10)
+        h.keys(.f(3))
+        let small = try #require(h.app.overlays.last as? TextViewer)
+        #expect(await h.settle { !small.picture.isEmpty })
+        expectSnapshot(h.snapshot(40, 10), """
+            ┌─────── SANDBOX: 猫の写真.png ────────┐
+            │▀▀▀▀                                  │
+            │▀▀▀▀                                  │
+            │猫の写真.png — 6.86 KiB, thumbnail fro│
+            │                                      │
+            │                                      │
+            │                                      │
+            │                                      │
+            └──────────────────────────────────────┘
+             1/1 · / search · n next · q close
+            """)
+    }
+
+    @Test func helpScreen() async throws {
+        let h = try await Harness.ownSandbox()
+        defer { Task { await h.finish() } }
+        h.keys(.char("?"))
+        expectSnapshot(h.snapshot(80, 24), """
+            ┌──────────────────────────────────── Help ────────────────────────────────────┐
+            │pcmd — a two-pane file manager for pCloud. Local files on the left, your pClou│
+            │Keys are mc's F-keys and vim's letters side by side; both work everywhere.    │
+            │                                                                              │
+            │── Move ──────────────────────────────────────────────                        │
+            │  k  Up                  Cursor up   (up)                                     │
+            │  j  Down                Cursor down   (down)                                 │
+            │  C-b  PgUp              Page up   (page-up)                                  │
+            │  C-f  PgDn              Page down   (page-down)                              │
+            │  g g  Home              First entry   (top)                                  │
+            │  G  End                 Last entry   (bottom)                                │
+            │  l  Enter  Right        Open folder / view file   (open)                     │
+            │  h  Left  Backspace     Parent folder   (parent)                             │
+            │  Tab  S-Tab             Other pane   (other-pane)                            │
+            │  H  M-Left              Back in history   (back)                             │
+            │  L  M-Right             Forward in history   (forward)                       │
+            │  g                      Go to path   (go-to)                                 │
+            │  b                      Bookmark this folder   (bookmark-add)                │
+            │  '                      Jump to a bookmark   (bookmark-jump)                 │
+            │  C-r                    Refresh   (refresh)                                  │
+            │                                                                              │
+            │── Mark & view ───────────────────────────────────────                        │
+            └──────────────────────────────────────────────────────────────────────────────┘
+             1/64 · / search · n next · q close
+            """)
+        h.keys(.pageDown)
+        expectSnapshot(h.snapshot(40, 10), """
+            ┌──────────────── Help ────────────────┐
+            │  Ins  Space             Mark / unmark│
+            │  *                      Invert marks │
+            │  +                      Mark by patte│
+            │  -                      Unmark by pat│
+            │  /                      Filter (as yo│
+            │  C-s                    Quick jump by│
+            │  .                      Show / hide h│
+            └──────────────────────────────────────┘
+             22/64 · / search · n next · q close
+            """)
+    }
+
+    @Test func jobsPanelWithItsCursor() async throws {
+        let h = try await Harness.ownSandbox(local: ["中文.txt": "0123456789", "b.txt": "b"])
+        defer { Task { await h.finish() } }
+        h.keys(.char(" "), .char(" "), .f(5), .enter)
+        #expect(await h.settle { h.app.status.text.contains("done") })
+        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } && h.app.panes[1].rows.count == 2 }
+        h.keys(.char("J"))
+        #expect(h.app.overlays.last is JobsScreen)
+        expectSnapshot(h.snapshot(80, 24), """
+            ┌ Local:/tmp/pcmd-tui-local-XXXXXXXX ──┐┌ SANDBOX  / ──────────────────────────┐
+            │     Name      │     Size│Modified    ││     Name      │     Size│Modified    │
+            │ b.txt         │      1 B│Mmm dd hh:mm││ b.txt         │      1 B│Mmm dd hh:mm│
+            │ 中文.txt      │     10 B│Mmm dd hh:mm││ 中文.txt      │     10 B│Mmm dd hh:mm│
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │ 中文.txt  10 B ──────────────────────││ b.txt  1 B ─────────── 50.0 GiB free │
+            └──────────────────────────────────────┘└──────────────────────────────────────┘
+            ┌─────────── Jobs — c cancel · r retry · x clear finished · J close ───────────┐
+            │#1 done      Copy /tmp/pcmd-tui-local-…                      1 B/1 B          │
+            │#2 done      Copy /tmp/pcmd-tui-local-…                      10 B/10 B        │
+            │                                                                              │
+            │                                                                              │
+            └──────────────────────────────────────────────────────────────────────────────┘
+             copy 2 items: done
+            1Help   2Link   3View   4Edit   5Copy   6Move   7Mkdir  8Delete 9Menu   10Quit
+            """)
+        expectSnapshot(h.snapshot(40, 10), """
+            ┌ Jobs — c cancel · r retry · x clear… ┐
+            │#1 done      Copy /tmp/p… 1 B/1 B     │
+            │#2 done      Copy /tmp/p… 10 B/10 B   │
+            │                                      │
+            │                                      │
+            │                                      │
+            │                                      │
+            └──────────────────────────────────────┘
+             copy 2 items: done
+            1H… 2L… 3V… 4E… 5C… 6M… 7M… 8D… 9M… 10Q…
+            """)
+        h.keys(.char("J"))
+        #expect(h.app.overlays.isEmpty)
+        // While a job runs, the line above the status line sums it up (the last job as the queue
+        // reports one part-way, so that the figures hold still).
+        var running = try #require(h.app.jobs.values.max { $0.id < $1.id })
+        running.state = .running
+        running.bytesDone = 5
+        running.rate = 2048
+        running.eta = 83
+        h.app.jobUpdated(running)
+        expectSnapshot(h.snapshot(80, 24), """
+            ┌ Local:/tmp/pcmd-tui-local-XXXXXXXX ──┐┌ SANDBOX  / ──────────────────────────┐
+            │     Name      │     Size│Modified    ││     Name      │     Size│Modified    │
+            │ b.txt         │      1 B│Mmm dd hh:mm││ b.txt         │      1 B│Mmm dd hh:mm│
+            │ 中文.txt      │     10 B│Mmm dd hh:mm││ 中文.txt      │     10 B│Mmm dd hh:mm│
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │               │         │            ││               │         │            │
+            │ 中文.txt  10 B ──────────────────────││ b.txt  1 B ─────────── 50.0 GiB free │
+            └──────────────────────────────────────┘└──────────────────────────────────────┘
+             ⠋ Copy /tmp/pcmd-tui-local-X…    ····  5 B/10 B  2.00 KiB/s  ETA 1:23 · J jobs
+             copy 2 items: done
+            1Help   2Link   3View   4Edit   5Copy   6Move   7Mkdir  8Delete 9Menu   10Quit
+            """)
+        expectSnapshot(h.snapshot(40, 10), """
+            ┌ Local:/tmp…XXXX ─┐┌ SANDBOX  / ──────┐
+            │  Name  │     Size││  Name  │     Size│
+            │ b.txt  │      1 B││ b.txt  │      1 B│
+            │ 中….txt│     10 B││ 中….txt│     10 B│
+            │        │         ││        │         │
+            │ 中文.txt  10 B ──││ b.txt  1 B ──────│
+            └──────────────────┘└──────────────────┘
+             ⠋ Copy /… 5 B/10 B  2.00 KiB/s  ETA 1:…
+             copy 2 items: done
+            1H… 2L… 3V… 4E… 5C… 6M… 7M… 8D… 9M… 10Q…
+            """)
+    }
+    @Test func revisionsScreen() async throws {
+        let h = try await Harness.ownSandbox()
+        defer { Task { await h.finish() } }
+        let folder = try await h.cloud.testFolder("文書", files: ["報告書.txt": "version 1"], unique: false)
+        try await h.cloud.upload(["報告書.txt": "version 2 is longer"], into: folder)
+        try await h.cloud.upload(["報告書.txt": "version 3"], into: folder)
+        h.app.active = 1
+        h.app.goTo("/文書")
+        await h.settle { h.app.panes[1].current?.name == "報告書.txt" }
+        h.keys(.char("v"))
+        let screen = try #require(h.app.overlays.last as? RevisionsScreen)
+        #expect(await h.settle { !screen.loading })
+        expectSnapshot(h.snapshot(80, 12), """
+            ┌─────────────────────────── Revisions — 報告書.txt ───────────────────────────┐
+            │Revision           Size Created              Hash                             │
+            │2                  19 B YYYY-MM-DD hh:mm:ss  4638640458301307954              │
+            │1                   9 B YYYY-MM-DD hh:mm:ss  6388156487056808125              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            └──────────────────────────────────────────────────────────────────────────────┘
+             Enter/F3 view · D download to local pane · R revert to this · / find · Ctrl-R …
+            """)
+        expectSnapshot(h.snapshot(40, 10), """
+            ┌─────── Revisions — 報告書.txt ───────┐
+            │Revision           Size Hash          │
+            │2                  19 B 4638640…307954│
+            │1                   9 B 6388156…808125│
+            │                                      │
+            │                                      │
+            │                                      │
+            │                                      │
+            └──────────────────────────────────────┘
+             Enter/F3 view · D download to local pa…
+            """)
+    }
+
+    @Test func publinksScreen() async throws {
+        let h = try await Harness.ownSandbox()
+        defer { Task { await h.finish() } }
+        _ = try await h.cloud.testFolder("写真", files: ["猫.png": "not really a picture"], unique: false)
+        await h.cloudCursor(on: "写真")
+        h.keys(.char("p"))
+        #expect(await h.settle { h.app.overlays.last is PublinkDialog })
+        let link = try #require(h.app.overlays.last as? PublinkDialog).link.link
+        h.keys(.escape, .char("P"))
+        let screen = try #require(h.app.overlays.last as? PublinksScreen)
+        #expect(await h.settle { !screen.loading })
+        expectSnapshot(h.snapshot(100, 10, [(link, Snapshot.blur(link))]), """
+            ┌────────────────────────────────────────── Public links ──────────────────────────────────────────┐
+            │Link                                                          Downloads   Traffic Expires         │
+            │https://127.0.0.1:#####/publin…##############################         0       0 B never           │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            │                                                                                                  │
+            └──────────────────────────────────────────────────────────────────────────────────────────────────┘
+             Enter show & QR · y copy URL · e expiry · d delete · / find · Ctrl-R refresh · q close
+            """)
+        expectSnapshot(h.snapshot(40, 10, [(link, Snapshot.blur(link))]), """
+            ┌──────────── Public links ────────────┐
+            │Link     Downloads   Traffic Expires  │
+            │http…###         0       0 B never    │
+            │                                      │
+            │                                      │
+            │                                      │
+            │                                      │
+            │                                      │
+            └──────────────────────────────────────┘
+             Enter show & QR · y copy URL · e expir…
+            """)
+    }
+
+    @Test func uploadLinksScreenEmptyThenWithALink() async throws {
+        let h = try await Harness.ownSandbox()
+        defer { Task { await h.finish() } }
+        h.keys(.char("U"))
+        let screen = try #require(h.app.overlays.last as? UploadLinksScreen)
+        #expect(await h.settle { !screen.loading })
+        expectSnapshot(h.snapshot(80, 10), """
+            ┌──────────────────────────────── Upload links ────────────────────────────────┐
+            │Link                                            Comment                       │
+            │ (nothing here)                                                               │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            └──────────────────────────────────────────────────────────────────────────────┘
+             n new for the cloud pane's folder · y copy URL · d delete · / find · Ctrl-R re…
+            """)
+        h.keys(.char("n"))
+        h.type("写真をここへ")
+        h.keys(.enter)
+        #expect(await h.settle { !screen.loading && screen.links.count == 1 })
+        let link = screen.links[0].link
+        expectSnapshot(h.snapshot(80, 10, [(link, Snapshot.blur(link))]), """
+            ┌──────────────────────────────── Upload links ────────────────────────────────┐
+            │Link                                            Comment                       │
+            │https://127.0.0.1:#####…####################### 写真をここへ                  │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            │                                                                              │
+            └──────────────────────────────────────────────────────────────────────────────┘
+             create upload link: done
+            """)
+        expectSnapshot(h.snapshot(40, 10, [(link, Snapshot.blur(link))]), """
+            ┌──────────── Upload links ────────────┐
+            │Link     Comment                      │
+            │http…### 写真をここへ                 │
+            │                                      │
+            │                                      │
+            │                                      │
+            │                                      │
+            │                                      │
+            └──────────────────────────────────────┘
+             create upload link: done
+            """)
+    }
+}
