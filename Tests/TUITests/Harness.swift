@@ -34,7 +34,8 @@ enum Env {
     }
 
     static func scratch(_ files: [String: String] = [:]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-tui-local-\(UUID().uuidString.prefix(8))")
+        // Always /tmp, not $TMPDIR: the local pane's path is in snapshots and must keep its width.
+        let dir = URL(fileURLWithPath: "/tmp").appendingPathComponent("pcmd-tui-local-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, text) in files {
             let url = dir.appendingPathComponent(name)
