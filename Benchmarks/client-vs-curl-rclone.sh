@@ -2,7 +2,8 @@
 # PCloudAPI benchmark (issue 10): the client against curl and rclone, all over HTTPS to the
 # same `pcmd sandbox`, release builds. A benchmark, not a test. One run prints a table of ratios.
 #
-#   1. 1 GiB upload:   curl raw PUT uploadfile | pcloud-bench upload (auto path) | rclone copyto
+#   1. 1 GiB upload:   curl raw PUT uploadfile | pcloud-bench upload (auto path; one PUT; one PUT
+#                      without the SHA-1 check) | rclone copyto
 #   2. 1 GiB download: curl getfilelink + GET to a file (and + sync FILE) | pcloud-bench download
 #                      (sha1 verified, fsync, rename; and without fsync) | rclone copyto (hash verified)
 #   3. client peak RSS for upload and download at 256 MiB and at SIZE (flat with size?)
@@ -113,6 +114,10 @@ FILEID=$(json client-up fileid)
 log "upload: client, one uploadfile PUT ..."
 run client-up-put "$BIN/pcloud-bench" upload --mode put "$TMP/big.bin"
 T_CLIENT_PUT=$T
+# curl sends bytes and computes nothing; the client also hashes what it sends (SHA-1, checked
+# against the server's). This run, unverified, tells what that hash costs here.
+run client-up-unverified "$BIN/pcloud-bench" upload --mode put-unverified "$TMP/big.bin"
+T_CLIENT_PUT_UNVERIFIED=$T
 log "upload: rclone ..."
 run rclone-up "${RC[@]}" copyto --ignore-times "$TMP/big.bin" pc:bench/big-rclone.bin
 T_RCLONE_UP=$T
@@ -205,6 +210,8 @@ printf '%-34s %8s %8s %8s  %7s %8s  %s %s / %s\n' "upload ${SIZE_MB} MiB ($(mbps
     "$UP_CURL" "$UP_RCLONE" ">=1.2:" "$(verdict "$UP_CURL" 0.95)" "$(verdict "$UP_RCLONE" 1.2)"
 printf '%-34s %8s %8s %8s  %7s %8s  %s\n' "  same, one uploadfile PUT" "$T_CLIENT_PUT" "$T_CURL_UP" "$T_RCLONE_UP" \
     "$(ratio "$T_CURL_UP" "$T_CLIENT_PUT")" "$(ratio "$T_RCLONE_UP" "$T_CLIENT_PUT")" ""
+printf '%-34s %8s %8s %8s  %7s %8s  %s\n' "  same, PUT without SHA-1 check" "$T_CLIENT_PUT_UNVERIFIED" "$T_CURL_UP" "$T_RCLONE_UP" \
+    "$(ratio "$T_CURL_UP" "$T_CLIENT_PUT_UNVERIFIED")" "$(ratio "$T_RCLONE_UP" "$T_CLIENT_PUT_UNVERIFIED")" ""
 printf '%-34s %8s %8s %8s  %7s %8s  %s %s / %s\n' "download ${SIZE_MB} MiB, fsync ($(mbps "$BYTES" "$T_CLIENT_DOWN") MB/s)" "$T_CLIENT_DOWN" "$T_CURL_DOWN_SYNC" "$T_RCLONE_DOWN" \
     "$DOWN_CURL" "$DOWN_RCLONE" ">=1.2:" "$(verdict "$DOWN_CURL" 0.95)" "$(verdict "$DOWN_RCLONE" 1.2)"
 printf '%-34s %8s %8s %8s  %7s %8s  %s %s / %s\n' "download, no fsync ($(mbps "$BYTES" "$T_CLIENT_DOWN_NOSYNC") MB/s)" "$T_CLIENT_DOWN_NOSYNC" "$T_CURL_DOWN" "$T_RCLONE_DOWN" \

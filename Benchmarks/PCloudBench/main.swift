@@ -1,6 +1,6 @@
 // pcloud-bench: drives PCloudAPI for Benchmarks/client-vs-curl-rclone.sh. Not part of pcmd.
 //
-//   pcloud-bench upload FILE [--mode auto|put|resumable] [--chunk MiB] [--folder ID]
+//   pcloud-bench upload FILE [--mode auto|put|put-unverified|resumable] [--chunk MiB] [--folder ID]
 //   pcloud-bench download FILEID OUT [--mode nosync]
 //   pcloud-bench batch DIR [--per-request N] [--parallel P] [--folder ID]
 //   pcloud-bench list FOLDERID
@@ -75,10 +75,10 @@ do {
     case "upload":
         guard args.count == 2 else { fail("upload FILE") }
         let url = URL(fileURLWithPath: args[1])
-        let options = UploadOptions(renameifexists: true)
+        let options = UploadOptions(renameifexists: true, verify: mode != "put-unverified")
         let result: UploadResult
         switch mode {
-        case "put": result = try await client.uploadFile(url, to: folder, options: options)
+        case "put", "put-unverified": result = try await client.uploadFile(url, to: folder, options: options)
         case "resumable":
             result = try await client.uploadResumable(url, to: folder, options: options,
                                                       chunk: (chunkMiB ?? PCloudClient.resumableChunk >> 20) << 20)

@@ -75,7 +75,8 @@ extension PCloudClient {
         }
         var p = options.params(folderid: folderid, mtime: Self.mtime(of: local))
         p["filename"] = name
-        let hasher = ContentHasher()
+        // Hashing is most of the client's CPU on a fast link: only done when it is checked.
+        let hasher = options.verify ? ContentHasher() : nil
         let chunks = FileChunks(file: file, offset: 0, length: size, chunk: Self.streamChunk, hasher: hasher,
                                 progress: Self.relative(progress, base: 0, total: size))
         let request = try makeRequest("uploadfile", p, auth: .account,
@@ -88,7 +89,7 @@ extension PCloudClient {
                               method: "uploadfile")
         }
         let result = UploadResult(metadata: metadata, checksums: reply.checksums?.first)
-        if options.verify { try Self.verify(result, local: hasher.finish(), size: size, name: name) }
+        if let hasher { try Self.verify(result, local: hasher.finish(), size: size, name: name) }
         return result
     }
 
