@@ -128,8 +128,9 @@ extension PCloudClient {
 }
 
 extension PCloudClient {
-    /// Decodes `{"result":…, "metadata":{…}}` with the fast scanner.
-    func decodeMetadataReply(_ data: Data, method: String) throws -> Metadata {
+    /// Decodes `{"result":…, "metadata":{…}}` with the fast scanner. Public for pcloud-bench,
+    /// whose URLSession transport decodes listings with it.
+    public func decodeMetadataReply(_ data: Data, method: String) throws -> Metadata {
         let reply: (result: Int, error: String?, metadata: Metadata?)
         do { reply = try MetadataScanner.reply(data) } catch {
             throw PCloudError(kind: .decoding, message: "cannot decode \(method) reply: \(error)", category: .internal,
