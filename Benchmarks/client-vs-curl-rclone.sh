@@ -61,20 +61,21 @@ RC=(rclone --config "$TMP/rclone.conf" --ca-cert "$CA" --cache-dir "$TMP/rclone-
     --low-level-retries 2 --retries 1 --ask-password=false)
 
 # ---- measuring -----------------------------------------------------------------------------
-# run NAME CMD...: runs CMD under GNU time REPS times; sets T (best seconds) and M (peak RSS
-# MiB of that run); the command's stdout of the best run is in $TMP/NAME.out.
+# run NAME CMD...: runs CMD under GNU time REPS times; sets T (best seconds), M (peak RSS
+# MiB of that run) and C (its user+sys CPU seconds); the command's stdout of the best run is
+# in $TMP/NAME.out.
 run() {
     local name=$1; shift
-    T='' M=''
-    local i t m
+    T='' M='' C=''
+    local i t m u s
     for ((i = 0; i < REPS; i++)); do
-        if ! /usr/bin/time -f '%e %M' -o "$TMP/$name.time" "$@" >"$TMP/$name.try" 2>"$TMP/$name.err"; then
+        if ! /usr/bin/time -f '%e %M %U %S' -o "$TMP/$name.time" "$@" >"$TMP/$name.try" 2>"$TMP/$name.err"; then
             echo "error: $name failed: $(tail -n 3 "$TMP/$name.err")" >&2
             STATUS=1; return 1
         fi
-        read -r t m < <(tail -n 1 "$TMP/$name.time")
+        read -r t m u s < <(tail -n 1 "$TMP/$name.time")
         if [[ -z $T ]] || awk -v a="$t" -v b="$T" 'BEGIN { exit !(a < b) }'; then
-            T=$t M=$(awk -v k="$m" 'BEGIN { printf "%.1f", k / 1024 }')
+            T=$t M=$(awk -v k="$m" 'BEGIN { printf "%.1f", k / 1024 }') C=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
             cp "$TMP/$name.try" "$TMP/$name.out"
         fi
         [[ -n ${AFTER_EACH:-} ]] && eval "$AFTER_EACH"
@@ -192,24 +193,29 @@ fi
 
 # ---- 6. resumable threshold ----------------------------------------------------------------
 # Interleaved, one run of each in turn, so load from other work on the machine falls on both;
-# medians of REPS. Each upload's sha1 is checked against the file's.
+# medians of REPS. Each upload's sha1 is checked against the file's. CPU seconds of the client
+# and of the sandbox (from /proc) are counted too: they move little with the machine's load.
 THRESH_ROWS=()
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$SERVER_PID/stat"; }
+minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
 median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 if ((THRESHOLD || ONLY_THRESHOLD)); then
     for mb in 16 64 256 $SIZE_MB; do
         head -c $((mb << 20)) "$TMP/big.bin" >"$TMP/t.bin"
         tsum=$(sha1sum <"$TMP/t.bin"); tsum=${tsum%% *}
-        tps='' trs=''
+        tps='' trs='' cps='' crs='' sps='' srs=''
         for ((k = 0; k < REPS; k++)); do
             REPS_SAVED=$REPS REPS=1
-            run t-put "$BIN/pcloud-bench" upload --mode put "$TMP/t.bin" && tps+=" $T"
+            s0=$(server_cpu)
+            run t-put "$BIN/pcloud-bench" upload --mode put "$TMP/t.bin" && tps+=" $T" cps+=" $C" sps+=" $(minus "$(server_cpu)" "$s0")"
             [[ $(json t-put sha1) == "$tsum" ]] || { echo "error: put $mb MiB sha1 differs" >&2; STATUS=1; }
-            run t-res "$BIN/pcloud-bench" upload --mode resumable "$TMP/t.bin" && trs+=" $T"
+            s0=$(server_cpu)
+            run t-res "$BIN/pcloud-bench" upload --mode resumable "$TMP/t.bin" && trs+=" $T" crs+=" $C" srs+=" $(minus "$(server_cpu)" "$s0")"
             [[ $(json t-res sha1) == "$tsum" ]] || { echo "error: resumable $mb MiB sha1 differs" >&2; STATUS=1; }
             REPS=$REPS_SAVED
         done
         tp=$(median <<<"$tps") tr=$(median <<<"$trs")
-        THRESH_ROWS+=("$mb|$tp|$tr|$(ratio "$tr" "$tp")|${tps# }|${trs# }")
+        THRESH_ROWS+=("$mb|$tp|$tr|$(ratio "$tr" "$tp")|$(median <<<"$cps")|$(median <<<"$crs")|$(median <<<"$sps")|$(median <<<"$srs")|${tps# }|${trs# }")
     done
     rm -f "$TMP/t.bin"
 fi
@@ -245,9 +251,10 @@ if ((${#THRESH_ROWS[@]})); then
     echo
     echo "resumable threshold: one uploadfile PUT vs upload_create/write/save (resumableChunk-sized writes),"
     echo "median of $REPS interleaved runs, load $(cut -d' ' -f1-3 /proc/loadavg)"
-    printf '  %8s %10s %12s %10s   %s\n' "MiB" "put s" "resumable s" "res/put" "runs put | resumable"
+    printf '  %6s %7s %7s %7s   %15s   %15s   %s\n' "MiB" "put s" "res s" "res/put" "client cpu p/r" "sandbox cpu p/r" "runs put | resumable (s)"
     for r in "${THRESH_ROWS[@]}"; do
-        IFS='|' read -r a b c d e f <<<"$r"; printf '  %8s %10s %12s %10s   %s | %s\n' "$a" "$b" "$c" "$d" "$e" "$f"
+        IFS='|' read -r a b c d e f g h i j <<<"$r"
+        printf '  %6s %7s %7s %7s   %15s   %15s   %s | %s\n' "$a" "$b" "$c" "$d" "$e / $f" "$g / $h" "$i" "$j"
     done
 fi
 ((STATUS == 0)) || echo "some steps FAILED (see above)"
