@@ -23,15 +23,18 @@ final class URLSessionTransport: NSObject, URLSessionDataDelegate, @unchecked Se
 
     let base: URL
     let token: String
+    /// Replies are judged and decoded by the client's own code (it sends nothing here).
+    let decoder: PCloudClient
     /// Streamed GETs in flight, by task identifier; touched on the serial delegate queue and
     /// when a task starts (under `lock`).
     private var sinks: [Int: FileSink] = [:]
     private let lock = NSLock()
     private var session: URLSession!
 
-    init(base: URL, token: String) {
+    init(base: URL, token: String, decoder: PCloudClient) {
         self.base = base
         self.token = token
+        self.decoder = decoder
         super.init()
         let configuration = URLSessionConfiguration.default
         // The request timeout is the whole transfer's (not reset by progress) in FoundationNetworking.
@@ -72,34 +75,12 @@ final class URLSessionTransport: NSObject, URLSessionDataDelegate, @unchecked Se
         }
     }
 
-    /// `result` first, then the method's keys from the same object (PCloudClient's `Reply<T>`).
-    struct Reply<T: Decodable>: Decodable {
-        let value: T?
-        let result: Int
-        let error: String?
-        enum Keys: String, CodingKey { case result, error }
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: Keys.self)
-            result = try c.decode(Int.self, forKey: .result)
-            error = try c.decodeIfPresent(String.self, forKey: .error)
-            value = result == 0 ? try T(from: decoder) : nil
-        }
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ data: Data, _ method: String) throws -> T {
-        let reply = try JSONDecoder().decode(Reply<T>.self, from: data)
-        guard reply.result == 0, let value = reply.value else {
-            throw Failure(description: "\(method): \(reply.result) \(reply.error ?? "")")
-        }
-        return value
-    }
-
     // MARK: listfolder
 
     /// `listfolder` decoded by the client's own MetadataScanner.
-    func listFolder(_ folderid: Int, decoder client: PCloudClient) async throws -> Metadata {
+    func listFolder(_ folderid: Int) async throws -> Metadata {
         let data = try await call("listfolder", ["folderid": String(folderid)])
-        return try client.decodeMetadataReply(data, method: "listfolder")
+        return try decoder.decodeMetadataReply(data, method: "listfolder")
     }
 
     // MARK: uploadfile
@@ -131,7 +112,7 @@ final class URLSessionTransport: NSObject, URLSessionDataDelegate, @unchecked Se
         async let localSHA1 = Self.sha1(of: local.path)
         let (data, response) = try await session.upload(for: request, fromFile: local)
         try Self.requireJSON(response, "uploadfile")
-        let reply = try Self.decode(UploadFileReply.self, data, "uploadfile")
+        let reply = try decoder.decode(UploadFileReply.self, from: data, method: "uploadfile")
         guard let metadata = reply.metadata.first else { throw Failure(description: "uploadfile: no metadata") }
         let sha1 = try await localSHA1
         if metadata.size != size { throw Failure(description: "uploadfile: sent \(size), stored \(metadata.size ?? -1)") }
@@ -171,7 +152,8 @@ final class URLSessionTransport: NSObject, URLSessionDataDelegate, @unchecked Se
     /// getfilelink, then one GET streamed by the data delegate into `.NAME.pcmd-part` beside the
     /// target (hashed as it arrives), checksumfile compared, fsync unless `durable` is off, rename.
     func download(fileid: Int, to target: URL, durable: Bool) async throws -> Int64 {
-        let link = try Self.decode(FileLink.self, try await call("getfilelink", ["fileid": String(fileid)]), "getfilelink")
+        let link = try decoder.decode(FileLink.self, from: try await call("getfilelink", ["fileid": String(fileid)]),
+                                      method: "getfilelink")
         guard let url = link.urls(scheme: base.scheme ?? "https").first else { throw Failure(description: "no hosts") }
         let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).pcmd-part")
         let sink = try FileSink(path: partial.path)
@@ -185,7 +167,8 @@ final class URLSessionTransport: NSObject, URLSessionDataDelegate, @unchecked Se
         guard status == 200 else { throw Failure(description: "download: HTTP \(status)") }
         if let failure = sink.failure { throw failure }
         struct Sums: Decodable { var sha1: String?; var metadata: Metadata }
-        let sums = try Self.decode(Sums.self, try await call("checksumfile", ["fileid": String(fileid)]), "checksumfile")
+        let sums = try decoder.decode(Sums.self, from: try await call("checksumfile", ["fileid": String(fileid)]),
+                                      method: "checksumfile")
         let size = sink.offset
         guard sums.metadata.size == size else { throw Failure(description: "download: got \(size), server has \(sums.metadata.size ?? -1)") }
         let sha1 = sink.hash.finalize().map { String(format: "%02x", $0) }.joined()

@@ -74,7 +74,7 @@ func seconds() -> Double {
 }
 
 if transport == "urlsession" {
-    let session = URLSessionTransport(base: base, token: token)
+    let session = URLSessionTransport(base: base, token: token, decoder: client)
     do {
         switch command {
         case "upload" where mode == "put" && args.count == 2:
@@ -88,7 +88,7 @@ if transport == "urlsession" {
             report(["command": "download", "transport": transport, "seconds": seconds(), "size": size])
         case "list" where args.count == 2:
             guard let id = Int(args[1]) else { fail("list FOLDERID") }
-            let listing = try await session.listFolder(id, decoder: client)
+            let listing = try await session.listFolder(id)
             report(["command": "list", "transport": transport, "seconds": seconds(), "entries": listing.contents?.count ?? 0])
         default:
             fail("--transport urlsession does upload --mode put FILE, download FILEID OUT, list FOLDERID")

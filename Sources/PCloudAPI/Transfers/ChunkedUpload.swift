@@ -18,9 +18,10 @@ extension PCloudClient {
     /// sessions keep running digests and `upload_save` moves the file, the two cost the same
     /// (Benchmarks/client-vs-curl-rclone.sh --only-threshold, release, 2 cores at load 11, median
     /// of 7 interleaved runs, PUT vs session: 16 MiB 0.23 vs 0.22 s, 64 MiB 0.46 vs 0.38 s,
-    /// 256 MiB 1.25 vs 1.33 s, 1 GiB 5.73 vs 5.04 s; CPU seconds equal at every size, client
-    /// 1.15 vs 1.16 and sandbox 2.91 vs 2.93 at 1 GiB). What is left is what a drop costs: a PUT
-    /// sends everything again, a session at most one write; and long single requests get
+    /// 256 MiB 1.25 vs 1.33 s, 1 GiB 5.73 vs 5.04 s; CPU equal at every size, at 1 GiB client
+    /// 1.15 vs 1.16 s and sandbox 2.91 vs 2.93 s; a second series at load 5: session/PUT 0.91,
+    /// 1.18, 0.88, 0.99, sandbox CPU at 1 GiB 2.93 vs 3.15 s). What is left is what a drop costs:
+    /// a PUT sends everything again, a session at most one write; and long single requests get
     /// throttled (REAL-SERVICE §10). Below two writes a session saves nothing, so from 64 MiB;
     /// its four extra requests are a few round trips against seconds of transfer.
     public static let resumableThreshold: Int64 = 64 << 20

@@ -31,7 +31,8 @@ extension PCloudClient {
         return try decode(T.self, from: data, method: method)
     }
 
-    func decode<T: Decodable>(_ type: T.Type, from data: Data, method: String) throws -> T {
+    /// Public, like `decodeMetadataReply`, for pcloud-bench's URLSession transport.
+    public func decode<T: Decodable>(_ type: T.Type, from data: Data, method: String) throws -> T {
         let reply: Reply<T>
         do {
             reply = try JSONDecoder().decode(Reply<T>.self, from: data)
