@@ -83,7 +83,8 @@ let package = Package(
         ]),
 
         // Drives PCloudAPI for Benchmarks/client-vs-curl-rclone.sh; not a product of pcmd.
-        .executableTarget(name: "pcloud-bench", dependencies: ["PCloudAPI", "Commander"], path: "Benchmarks/PCloudBench"),
+        .executableTarget(name: "pcloud-bench", dependencies: ["PCloudAPI", "Commander", .product(name: "Crypto", package: "swift-crypto")],
+                          path: "Benchmarks/PCloudBench"),
 
         // A tiny web server the remote-upload (downloadfile) tests fetch from.
         .target(name: "SourceServer", dependencies: [

@@ -9,9 +9,10 @@
 #   3. client peak RSS for upload and download at 256 MiB and at SIZE (flat with size?)
 #   4. 2,000 x 4 KiB files up: pcloud-bench batch (multipart batches) | rclone copy
 #   5. a 100,000-entry folder: pcloud-bench list | rclone lsjson
-#   6. the resumable-upload threshold: uploadfile vs upload_create/write/save at a few sizes
+#   6. the resumable-upload threshold: uploadfile vs upload_create/write/save at a few sizes,
+#      interleaved (put, resumable, put, ...; median of N); --only-threshold runs just this
 #
-# Usage: Benchmarks/client-vs-curl-rclone.sh [--size MiB] [--reps N] [--skip-threshold]
+# Usage: Benchmarks/client-vs-curl-rclone.sh [--size MiB] [--reps N] [--skip-threshold | --only-threshold]
 # Env:   BIN=.build/release (pcmd and pcloud-bench), KEEP=1 keeps the temp dir,
 #        LIST_COUNT=100000, SMALL_COUNT=2000, TMPDIR.
 # Build first: swift build -c release
@@ -26,11 +27,13 @@ REPS=${REPS:-2}
 LIST_COUNT=${LIST_COUNT:-100000}
 SMALL_COUNT=${SMALL_COUNT:-2000}
 THRESHOLD=1
+ONLY_THRESHOLD=0
 while (($#)); do
     case $1 in
         --size) SIZE_MB=$2; shift 2 ;;
         --reps) REPS=$2; shift 2 ;;
         --skip-threshold) THRESHOLD=0; shift ;;
+        --only-threshold) ONLY_THRESHOLD=1; shift ;;
         -h | --help) sed -n '2,/^set /s/^# \{0,1\}//p' "$0" | sed '$d'; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
@@ -59,20 +62,21 @@ RC=(rclone --config "$TMP/rclone.conf" --ca-cert "$CA" --cache-dir "$TMP/rclone-
     --low-level-retries 2 --retries 1 --ask-password=false)
 
 # ---- measuring -----------------------------------------------------------------------------
-# run NAME CMD...: runs CMD under GNU time REPS times; sets T (best seconds) and M (peak RSS
-# MiB of that run); the command's stdout of the best run is in $TMP/NAME.out.
+# run NAME CMD...: runs CMD under GNU time REPS times; sets T (best seconds), M (peak RSS
+# MiB of that run) and C (its user+sys CPU seconds); the command's stdout of the best run is
+# in $TMP/NAME.out.
 run() {
     local name=$1; shift
-    T='' M=''
-    local i t m
+    T='' M='' C=''
+    local i t m u s
     for ((i = 0; i < REPS; i++)); do
-        if ! /usr/bin/time -f '%e %M' -o "$TMP/$name.time" "$@" >"$TMP/$name.try" 2>"$TMP/$name.err"; then
+        if ! /usr/bin/time -f '%e %M %U %S' -o "$TMP/$name.time" "$@" >"$TMP/$name.try" 2>"$TMP/$name.err"; then
             echo "error: $name failed: $(tail -n 3 "$TMP/$name.err")" >&2
             STATUS=1; return 1
         fi
-        read -r t m < <(tail -n 1 "$TMP/$name.time")
+        read -r t m u s < <(tail -n 1 "$TMP/$name.time")
         if [[ -z $T ]] || awk -v a="$t" -v b="$T" 'BEGIN { exit !(a < b) }'; then
-            T=$t M=$(awk -v k="$m" 'BEGIN { printf "%.1f", k / 1024 }')
+            T=$t M=$(awk -v k="$m" 'BEGIN { printf "%.1f", k / 1024 }') C=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
             cp "$TMP/$name.try" "$TMP/$name.out"
         fi
         [[ -n ${AFTER_EACH:-} ]] && eval "$AFTER_EACH"
@@ -89,6 +93,10 @@ verdict() { awk -v r="$1" -v want="$2" 'BEGIN { if (r == "-") print "?"; else if
 
 # ---- data ----------------------------------------------------------------------------------
 BYTES=$((SIZE_MB << 20))
+if ((ONLY_THRESHOLD)); then
+    log "creating a $SIZE_MB MiB file ..."
+    head -c "$BYTES" /dev/urandom >"$TMP/big.bin"
+else
 log "creating test files ($SIZE_MB MiB, 256 MiB, $SMALL_COUNT x 4 KiB) ..."
 head -c "$BYTES" /dev/urandom >"$TMP/big.bin"
 head -c $((256 << 20)) "$TMP/big.bin" >"$TMP/mid.bin"
@@ -100,7 +108,9 @@ for i in range(int(sys.argv[2])):
     with open(os.path.join(sys.argv[1], "s%05d.bin" % i), "wb") as f:
         f.write(os.urandom(4096))
 EOF
+fi
 
+if ((!ONLY_THRESHOLD)); then
 # ---- 1. big upload -------------------------------------------------------------------------
 log "upload: curl ..."
 run curl-up "${CURL[@]}" -T "$TMP/big.bin" -o /dev/stdout "$BASE/uploadfile?folderid=0&filename=curl.bin&nopartial=1&renameifexists=1"
@@ -184,20 +194,39 @@ run rclone-list "${RC[@]}" lsjson pc:biglist
 T_RCLONE_LIST=$T
 n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$TMP/rclone-list.out")
 [[ $n == "$LIST_COUNT" ]] || { echo "error: rclone listed $n" >&2; STATUS=1; }
+fi
 
 # ---- 6. resumable threshold ----------------------------------------------------------------
+# Interleaved, one run of each in turn, so load from other work on the machine falls on both;
+# medians of REPS. Each upload's sha1 is checked against the file's. CPU seconds of the client
+# and of the sandbox (from /proc) are counted too: they move little with the machine's load.
 THRESH_ROWS=()
-if ((THRESHOLD)); then
+server_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$SERVER_PID/stat"; }
+minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
+median() { tr ' ' '\n' | sed '/^$/d' | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+if ((THRESHOLD || ONLY_THRESHOLD)); then
     for mb in 16 64 256 $SIZE_MB; do
         head -c $((mb << 20)) "$TMP/big.bin" >"$TMP/t.bin"
-        run t-put "$BIN/pcloud-bench" upload --mode put "$TMP/t.bin"; tp=$T
-        run t-res "$BIN/pcloud-bench" upload --mode resumable "$TMP/t.bin"; tr=$T
-        THRESH_ROWS+=("$mb|$tp|$tr|$(ratio "$tr" "$tp")")
+        tsum=$(sha1sum <"$TMP/t.bin"); tsum=${tsum%% *}
+        tps='' trs='' cps='' crs='' sps='' srs=''
+        for ((k = 0; k < REPS; k++)); do
+            REPS_SAVED=$REPS REPS=1
+            s0=$(server_cpu)
+            run t-put "$BIN/pcloud-bench" upload --mode put "$TMP/t.bin" && tps+=" $T" cps+=" $C" sps+=" $(minus "$(server_cpu)" "$s0")"
+            [[ $(json t-put sha1) == "$tsum" ]] || { echo "error: put $mb MiB sha1 differs" >&2; STATUS=1; }
+            s0=$(server_cpu)
+            run t-res "$BIN/pcloud-bench" upload --mode resumable "$TMP/t.bin" && trs+=" $T" crs+=" $C" srs+=" $(minus "$(server_cpu)" "$s0")"
+            [[ $(json t-res sha1) == "$tsum" ]] || { echo "error: resumable $mb MiB sha1 differs" >&2; STATUS=1; }
+            REPS=$REPS_SAVED
+        done
+        tp=$(median <<<"$tps") tr=$(median <<<"$trs")
+        THRESH_ROWS+=("$mb|$tp|$tr|$(ratio "$tr" "$tp")|$(median <<<"$cps")|$(median <<<"$crs")|$(median <<<"$sps")|$(median <<<"$srs")|${tps# }|${trs# }")
     done
     rm -f "$TMP/t.bin"
 fi
 
 # ---- report --------------------------------------------------------------------------------
+if ((!ONLY_THRESHOLD)); then
 UP_CURL=$(ratio "$T_CURL_UP" "$T_CLIENT_UP"); UP_RCLONE=$(ratio "$T_RCLONE_UP" "$T_CLIENT_UP")
 DOWN_CURL=$(ratio "$T_CURL_DOWN_SYNC" "$T_CLIENT_DOWN"); DOWN_RCLONE=$(ratio "$T_RCLONE_DOWN" "$T_CLIENT_DOWN")
 DOWN_CURL_NS=$(ratio "$T_CURL_DOWN" "$T_CLIENT_DOWN_NOSYNC"); DOWN_RCLONE_NS=$(ratio "$T_RCLONE_DOWN" "$T_CLIENT_DOWN_NOSYNC")
@@ -224,11 +253,16 @@ rss_ok=$(awk -v a="$M_UP_MID" -v b="$M_UP_BIG" -v c="$M_DOWN_MID" -v d="$M_DOWN_
              flat = (b - a < 8 && d - c < 8); print (m <= 48 && flat) ? "met" : "MISSED" }')
 printf 'client peak RSS MiB    upload: %s at 256 MiB, %s at %s MiB;  download: %s at 256 MiB, %s at %s MiB  (<= 48, flat): %s\n' \
     "$M_UP_MID" "$M_UP_BIG" "$SIZE_MB" "$M_DOWN_MID" "$M_DOWN_BIG" "$SIZE_MB" "$rss_ok"
+fi
 if ((${#THRESH_ROWS[@]})); then
     echo
-    echo "resumable threshold: one uploadfile PUT vs upload_create/write/save (resumableChunk-sized writes)"
-    printf '  %8s %10s %12s %10s\n' "MiB" "put s" "resumable s" "put/res"
-    for r in "${THRESH_ROWS[@]}"; do IFS='|' read -r a b c d <<<"$r"; printf '  %8s %10s %12s %10s\n' "$a" "$b" "$c" "$d"; done
+    echo "resumable threshold: one uploadfile PUT vs upload_create/write/save (resumableChunk-sized writes),"
+    echo "median of $REPS interleaved runs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    printf '  %6s %7s %7s %7s   %15s   %15s   %s\n' "MiB" "put s" "res s" "res/put" "client cpu p/r" "sandbox cpu p/r" "runs put | resumable (s)"
+    for r in "${THRESH_ROWS[@]}"; do
+        IFS='|' read -r a b c d e f g h i j <<<"$r"
+        printf '  %6s %7s %7s %7s   %15s   %15s   %s | %s\n' "$a" "$b" "$c" "$d" "$e / $f" "$g / $h" "$i" "$j"
+    done
 fi
 ((STATUS == 0)) || echo "some steps FAILED (see above)"
 exit "$STATUS"

@@ -2,6 +2,8 @@
 //
 //   pcloud-bench upload FILE [--mode auto|put|put-unverified|resumable] [--chunk MiB] [--folder ID]
 //   pcloud-bench download FILEID OUT [--mode nosync]
+//   (upload --mode put, download and list take --transport urlsession: the same calls over
+//    URLSession instead of the client's async-http-client, see URLSessionTransport.swift)
 //   pcloud-bench batch DIR [--per-request N] [--parallel P] [--folder ID]
 //   pcloud-bench list FOLDERID
 //   pcloud-bench seed NAME COUNT          (a folder of COUNT empty files, by multipart batches)
@@ -36,6 +38,7 @@ let chunkMiB = option("--chunk").flatMap { Int64($0) }
 let folder = option("--folder").flatMap { Int($0) } ?? 0
 let perRequest = option("--per-request").flatMap { Int($0) } ?? 250
 let parallel = option("--parallel").flatMap { Int($0) } ?? 2
+let transport = option("--transport") ?? "ahc"
 guard let command = args.first else { fail("no command (upload, download, batch, list, seed)") }
 
 let client = try PCloudClient(endpoint: .custom(base), credentials: Credentials(oauthToken: token),
@@ -70,6 +73,34 @@ func seconds() -> Double {
     return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
 
+if transport == "urlsession" {
+    let session = URLSessionTransport(base: base, token: token, decoder: client)
+    do {
+        switch command {
+        case "upload" where mode == "put" && args.count == 2:
+            let (metadata, checksums, _) = try await session.uploadFile(URL(fileURLWithPath: args[1]), to: folder,
+                                                                        renameifexists: true)
+            report(["command": "upload", "mode": mode, "transport": transport, "seconds": seconds(),
+                    "fileid": metadata.fileid ?? 0, "size": metadata.size ?? 0, "sha1": checksums?.sha1 ?? ""])
+        case "download" where args.count == 3:
+            guard let fileid = Int(args[1]) else { fail("download FILEID OUT") }
+            let size = try await session.download(fileid: fileid, to: URL(fileURLWithPath: args[2]), durable: mode != "nosync")
+            report(["command": "download", "transport": transport, "seconds": seconds(), "size": size])
+        case "list" where args.count == 2:
+            guard let id = Int(args[1]) else { fail("list FOLDERID") }
+            let listing = try await session.listFolder(id)
+            report(["command": "list", "transport": transport, "seconds": seconds(), "entries": listing.contents?.count ?? 0])
+        default:
+            fail("--transport urlsession does upload --mode put FILE, download FILEID OUT, list FOLDERID")
+        }
+    } catch {
+        fail("\(command) over URLSession failed: \(error)")
+    }
+    exit(0)
+} else if transport != "ahc" {
+    fail("--transport is ahc or urlsession")
+}
+
 do {
     switch command {
     case "upload":
@@ -90,7 +121,7 @@ do {
         guard args.count == 3, let fileid = Int(args[1]) else { fail("download FILEID OUT") }
         let options = PCloudClient.DownloadOptions(durable: mode != "nosync")
         let metadata = try await client.download(fileid: fileid, to: URL(fileURLWithPath: args[2]), options: options)
-        report(["command": "download", "seconds": seconds(), "size": metadata.size ?? 0])
+        report(["command": "download", "transport": transport, "seconds": seconds(), "size": metadata.size ?? 0])
     case "batch":
         guard args.count == 2 else { fail("batch DIR") }
         let dir = URL(fileURLWithPath: args[1])
@@ -106,7 +137,7 @@ do {
     case "list":
         guard args.count == 2, let id = Int(args[1]) else { fail("list FOLDERID") }
         let listing = try await client.listFolder(id)
-        report(["command": "list", "seconds": seconds(), "entries": listing.contents?.count ?? 0])
+        report(["command": "list", "transport": transport, "seconds": seconds(), "entries": listing.contents?.count ?? 0])
     case "seed":
         guard args.count == 3, let count = Int(args[2]) else { fail("seed NAME COUNT") }
         let created = try await client.createFolderIfNotExists(in: folder, name: args[1]).metadata.itemID

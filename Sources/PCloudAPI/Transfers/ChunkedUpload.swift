@@ -13,14 +13,18 @@ extension PCloudClient {
         public var sha256: String?
     }
 
-    /// Files at least this big take the resumable path in `upload(_:)`. Measured against the
-    /// sandbox (Benchmarks/client-vs-curl-rclone.sh, release, 2 cores): one `uploadfile` PUT beat
-    /// a session of 32 MiB writes by 1.8x at every size (16 MiB 0.09 s vs 0.16 s, 256 MiB 0.86 s
-    /// vs 1.64 s, 1 GiB 3.49 s vs 6.27 s): create/info/save cost a fixed share of the transfer.
-    /// A session pays off only by what a drop would cost a PUT (all of it sent again), and by
-    /// avoiding the throttling of very long single requests (REAL-SERVICE §10): so only files
-    /// of 1 GiB and more, where a late drop costs more than the session's overhead.
-    public static let resumableThreshold: Int64 = 1 << 30
+    /// Files at least this big take the resumable path in `upload(_:)`. It was 1 GiB while one
+    /// `uploadfile` PUT beat a session of 32 MiB writes by 1.8x at every size. Since the sandbox's
+    /// sessions keep running digests and `upload_save` moves the file, the two cost the same
+    /// (Benchmarks/client-vs-curl-rclone.sh --only-threshold, release, 2 cores at load 11, median
+    /// of 7 interleaved runs, PUT vs session: 16 MiB 0.23 vs 0.22 s, 64 MiB 0.46 vs 0.38 s,
+    /// 256 MiB 1.25 vs 1.33 s, 1 GiB 5.73 vs 5.04 s; CPU equal at every size, at 1 GiB client
+    /// 1.15 vs 1.16 s and sandbox 2.91 vs 2.93 s; a second series at load 5: session/PUT 0.91,
+    /// 1.18, 0.88, 0.99, sandbox CPU at 1 GiB 2.93 vs 3.15 s). What is left is what a drop costs:
+    /// a PUT sends everything again, a session at most one write; and long single requests get
+    /// throttled (REAL-SERVICE §10). Below two writes a session saves nothing, so from 64 MiB;
+    /// its four extra requests are a few round trips against seconds of transfer.
+    public static let resumableThreshold: Int64 = 64 << 20
     public static let resumableChunk: Int64 = 32 << 20
 
     public func uploadCreate(filesize: Int64? = nil) async throws -> Int {

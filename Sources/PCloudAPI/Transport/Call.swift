@@ -33,7 +33,8 @@ extension PCloudClient {
         return try decode(T.self, from: data, method: method)
     }
 
-    func decode<T: Decodable>(_ type: T.Type, from data: Data, method: String) throws -> T {
+    /// Public, like `decodeMetadataReply`, for pcloud-bench's URLSession transport.
+    public func decode<T: Decodable>(_ type: T.Type, from data: Data, method: String) throws -> T {
         let reply: Reply<T>
         do {
             reply = try JSONDecoder().decode(Reply<T>.self, from: data)
@@ -142,8 +143,9 @@ extension PCloudClient {
 }
 
 extension PCloudClient {
-    /// Decodes `{"result":…, "metadata":{…}}` with the fast scanner.
-    func decodeMetadataReply(_ data: Data, method: String) throws -> Metadata {
+    /// Decodes `{"result":…, "metadata":{…}}` with the fast scanner. Public for pcloud-bench,
+    /// whose URLSession transport decodes listings with it.
+    public func decodeMetadataReply(_ data: Data, method: String) throws -> Metadata {
         let reply: (result: Int, error: String?, metadata: Metadata?)
         do { reply = try MetadataScanner.reply(data) } catch {
             throw PCloudError(kind: .decoding, message: "cannot decode \(method) reply: \(error)", category: .internal,
