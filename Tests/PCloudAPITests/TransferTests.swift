@@ -148,6 +148,28 @@ import Testing
         _ = try await c.deleteFolderRecursive(top)
     }
 
+    @Test func uploadPicksThePathBySize() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("bysize")
+        let threshold = PCloudClient.resumableThreshold
+        for (name, size) in [("under.bin", threshold - 1), ("at.bin", threshold)] {
+            // Sparse: the size costs no disk, the bytes are still read, sent and hashed.
+            let local = Env.scratch().appendingPathComponent(name)
+            #expect(FileManager.default.createFile(atPath: local.path, contents: nil))
+            let handle = try FileHandle(forWritingTo: local)
+            try handle.truncate(atOffset: UInt64(size))
+            try handle.close()
+            let (puts, sessions) = (c.requestCount("uploadfile"), c.requestCount("upload_create"))
+            let result = try await c.upload(local, to: top)
+            #expect(result.metadata.size == size)
+            let viaSession = size >= threshold
+            #expect(c.requestCount("uploadfile") - puts == (viaSession ? 0 : 1), "\(name)")
+            #expect(c.requestCount("upload_create") - sessions == (viaSession ? 1 : 0), "\(name)")
+            try FileManager.default.removeItem(at: local)
+        }
+        _ = try await c.deleteFolderRecursive(top)
+    }
+
     @Test func resumableUploadSession() async throws {
         let c = try await Env.client()
         let top = try await c.testFolder("chunked")
