@@ -53,10 +53,13 @@ public struct Theme: Sendable {
         }
     }
 
-    /// Parses one theme file's text; `base` supplies what it does not set.
-    static func parse(_ text: String, name: String, base: Theme?) throws -> Theme {
-        let file: File
-        do { file = try TOMLDecoder().decode(File.self, from: text) } catch { throw LoadError.invalid(name, "\(error)") }
+    /// Decodes one theme file's text.
+    static func decode(_ text: String, name: String) throws -> File {
+        do { return try TOMLDecoder().decode(File.self, from: text) } catch { throw LoadError.invalid(name, "\(error)") }
+    }
+
+    /// Builds a theme from one decoded file; `base` supplies what it does not set.
+    static func build(_ file: File, name: String, base: Theme?) throws -> Theme {
         var theme = base ?? .mono
         theme.name = file.name ?? name
         for (key, spec) in file.styles ?? [:] {
@@ -81,10 +84,10 @@ public struct Theme: Sendable {
             .first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
             throw LoadError.notFound(name, searched: searchPath.map(\.path))
         }
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let file = try? TOMLDecoder().decode(File.self, from: text)
-        let base = try file?.inherits.map { try load($0, searchPath: searchPath) }
-        return try parse(text, name: name, base: base)
+        // Decoded once: the TOML decoder is a good part of a theme's load, which comes before the first frame.
+        let file = try decode(try String(contentsOf: url, encoding: .utf8), name: name)
+        let base = try file.inherits.map { try load($0, searchPath: searchPath) }
+        return try build(file, name: name, base: base)
     }
 
     /// The user's themes, then those installed beside the binary, then a source checkout's.
