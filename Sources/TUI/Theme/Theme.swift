@@ -32,11 +32,11 @@ public struct Theme: Sendable {
         .jobs: Style(reverse: true), .menuSelected: Style(reverse: true), .dim: Style(dim: true),
     ])
 
-    struct File: Codable {
+    struct File {
         var name: String?
         var inherits: String?
         var styles: [String: Spec]?
-        struct Spec: Codable {
+        struct Spec {
             var fg: String?, bg: String?
             var bold: Bool?, reverse: Bool?, underline: Bool?, dim: Bool?
         }
@@ -53,9 +53,36 @@ public struct Theme: Sendable {
         }
     }
 
-    /// Decodes one theme file's text.
+    /// Decodes one theme file's text. Read from the TOML table by hand rather than through
+    /// Codable, whose generic containers cost a millisecond of type lookups before the first frame.
     static func decode(_ text: String, name: String) throws -> File {
-        do { return try TOMLDecoder().decode(File.self, from: text) } catch { throw LoadError.invalid(name, "\(error)") }
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch { throw LoadError.invalid(name, "\(error)") }
+        func string(_ t: TOMLTable, _ key: String, at path: String = "") throws -> String? {
+            guard let v = t[key] else { return nil }
+            guard let s = v.string else { throw LoadError.invalid(name, "\(path)\(key) must be a string") }
+            return s
+        }
+        func bool(_ t: TOMLTable, _ key: String, at path: String) throws -> Bool? {
+            guard let v = t[key] else { return nil }
+            guard let b = v.bool else { throw LoadError.invalid(name, "\(path)\(key) must be true or false") }
+            return b
+        }
+        var file = File(name: try string(table, "name"), inherits: try string(table, "inherits"))
+        guard let value = table["styles"] else { return file }
+        guard let styles = value.table else { throw LoadError.invalid(name, "styles must be a table") }
+        var specs: [String: File.Spec] = [:]
+        for key in styles.keys {
+            guard let t = styles[key]?.table else {
+                throw LoadError.invalid(name, "styles.\(key) must be a table such as { fg = \"cyan\" }")
+            }
+            let at = "styles.\(key)."
+            specs[key] = File.Spec(fg: try string(t, "fg", at: at), bg: try string(t, "bg", at: at),
+                                   bold: try bool(t, "bold", at: at), reverse: try bool(t, "reverse", at: at),
+                                   underline: try bool(t, "underline", at: at), dim: try bool(t, "dim", at: at))
+        }
+        file.styles = specs
+        return file
     }
 
     /// Builds a theme from one decoded file; `base` supplies what it does not set.
