@@ -41,14 +41,16 @@ struct PCMD: AsyncParsableCommand {
         let session: CloudSession
         // A stored profile (or PCMD_TOKEN) first; then a running sandbox as a demo user; else
         // the demo sandbox in this process.
-        if let configured = try await cloud.connectIfConfigured() {
+        // The config folder read once: each read is a few file checks and URLs before the first frame.
+        let accounts = try cloud.accounts()
+        if let configured = try await cloud.connectIfConfigured(accounts) {
             session = configured
         } else if let url = cloud.sandbox ?? env["PCMD_SANDBOX"] {
             session = try await DemoSandbox.attach(url, caFile: cloud.caFile ?? env["PCMD_CA_FILE"], user: user)
         } else {
             (session, sandbox) = try await DemoSandbox.start()
         }
-        let config = try cloud.accounts().config
+        let config = accounts.config
         let noColor = env["NO_COLOR"].map { !$0.isEmpty } ?? false
         var chosen: Theme
         do { chosen = try Theme.load(noColor ? "mono" : theme ?? config.theme ?? "default") } catch {

@@ -81,6 +81,10 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try "[styles]\ncursor = { fg = \"purplish\" }\n".write(to: dir.appendingPathComponent("bad.toml"), atomically: true, encoding: .utf8)
         #expect(throws: Theme.LoadError.self) { try Theme.load("bad", searchPath: [dir]) }
+        for (file, text) in [("typed", "[styles]\ncursor = { bold = \"yes\" }\n"), ("flat", "styles = 1\n"), ("unparsable", "[styles\n")] {
+            try text.write(to: dir.appendingPathComponent("\(file).toml"), atomically: true, encoding: .utf8)
+            #expect(throws: Theme.LoadError.self) { try Theme.load(file, searchPath: [dir]) }
+        }
         #expect(throws: Theme.LoadError.self) { try Theme.load("missing", searchPath: [dir]) }
     }
 

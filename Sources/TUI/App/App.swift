@@ -77,18 +77,22 @@ public final class App {
 
     /// Lists both panes, follows the job queue and the account's change feed.
     public func start() {
-        let inbox = inbox, queue = queue
-        tasks.append(Task.detached {
-            for await s in await queue.updates() { inbox.post { $0.jobUpdated(s) } }
-        })
-        // Local panes first: their names are on screen before the cloud's TLS handshakes take
-        // the (two) cores.
-        for p in panes where p.side == .local { reload(p) }
+        startLocal()
         if panes.contains(where: { $0.side == .local }) {
             inbox.post { $0.startCloud() }
         } else {
             startCloud()
         }
+    }
+
+    /// Follows the job queue and lists the local panes. Local panes first: their names are on
+    /// screen before the cloud's TLS handshakes take the (two) cores.
+    private func startLocal() {
+        let inbox = inbox, queue = queue
+        tasks.append(Task.detached {
+            for await s in await queue.updates() { inbox.post { $0.jobUpdated(s) } }
+        })
+        for p in panes where p.side == .local { reload(p) }
     }
 
     private func startCloud() {
@@ -211,9 +215,12 @@ public final class App {
 
     /// Runs until quit, drawing on `terminal`.
     public func run(on terminal: Terminal) {
-        start()
+        // The cloud starts once the first frame is out: its pool, TLS context and handshakes
+        // would otherwise share the two cores with the local listing and the first draw.
+        startLocal()
         awaitLocalListing()
         defer { stop() }
+        var cloudStarted = false
         var dirty = true
         var lastAnimation = Date()
         while running {
@@ -227,6 +234,7 @@ public final class App {
                 terminal.present(render(width: terminal.width, height: terminal.height))
                 dirty = false
             }
+            if !cloudStarted { cloudStarted = true; startCloud() }
             let wait: Int32 = isAnimating || !pendingKeys.isEmpty ? 50 : 500
             if let key = terminal.readKey(wake: inbox.wakeFD, timeout: wait) {
                 handle(key)

@@ -32,11 +32,11 @@ public struct Theme: Sendable {
         .jobs: Style(reverse: true), .menuSelected: Style(reverse: true), .dim: Style(dim: true),
     ])
 
-    struct File: Codable {
+    struct File {
         var name: String?
         var inherits: String?
         var styles: [String: Spec]?
-        struct Spec: Codable {
+        struct Spec {
             var fg: String?, bg: String?
             var bold: Bool?, reverse: Bool?, underline: Bool?, dim: Bool?
         }
@@ -53,10 +53,40 @@ public struct Theme: Sendable {
         }
     }
 
-    /// Parses one theme file's text; `base` supplies what it does not set.
-    static func parse(_ text: String, name: String, base: Theme?) throws -> Theme {
-        let file: File
-        do { file = try TOMLDecoder().decode(File.self, from: text) } catch { throw LoadError.invalid(name, "\(error)") }
+    /// Decodes one theme file's text. Read from the TOML table by hand rather than through
+    /// Codable, whose generic containers cost a millisecond of type lookups before the first frame.
+    static func decode(_ text: String, name: String) throws -> File {
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch { throw LoadError.invalid(name, "\(error)") }
+        func string(_ t: TOMLTable, _ key: String, at path: String = "") throws -> String? {
+            guard let v = t[key] else { return nil }
+            guard let s = v.string else { throw LoadError.invalid(name, "\(path)\(key) must be a string") }
+            return s
+        }
+        func bool(_ t: TOMLTable, _ key: String, at path: String) throws -> Bool? {
+            guard let v = t[key] else { return nil }
+            guard let b = v.bool else { throw LoadError.invalid(name, "\(path)\(key) must be true or false") }
+            return b
+        }
+        var file = File(name: try string(table, "name"), inherits: try string(table, "inherits"))
+        guard let value = table["styles"] else { return file }
+        guard let styles = value.table else { throw LoadError.invalid(name, "styles must be a table") }
+        var specs: [String: File.Spec] = [:]
+        for key in styles.keys {
+            guard let t = styles[key]?.table else {
+                throw LoadError.invalid(name, "styles.\(key) must be a table such as { fg = \"cyan\" }")
+            }
+            let at = "styles.\(key)."
+            specs[key] = File.Spec(fg: try string(t, "fg", at: at), bg: try string(t, "bg", at: at),
+                                   bold: try bool(t, "bold", at: at), reverse: try bool(t, "reverse", at: at),
+                                   underline: try bool(t, "underline", at: at), dim: try bool(t, "dim", at: at))
+        }
+        file.styles = specs
+        return file
+    }
+
+    /// Builds a theme from one decoded file; `base` supplies what it does not set.
+    static func build(_ file: File, name: String, base: Theme?) throws -> Theme {
         var theme = base ?? .mono
         theme.name = file.name ?? name
         for (key, spec) in file.styles ?? [:] {
@@ -81,10 +111,10 @@ public struct Theme: Sendable {
             .first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
             throw LoadError.notFound(name, searched: searchPath.map(\.path))
         }
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let file = try? TOMLDecoder().decode(File.self, from: text)
-        let base = try file?.inherits.map { try load($0, searchPath: searchPath) }
-        return try parse(text, name: name, base: base)
+        // Decoded once: the TOML decoder is a good part of a theme's load, which comes before the first frame.
+        let file = try decode(try String(contentsOf: url, encoding: .utf8), name: name)
+        let base = try file.inherits.map { try load($0, searchPath: searchPath) }
+        return try build(file, name: name, base: base)
     }
 
     /// The user's themes, then those installed beside the binary, then a source checkout's.

@@ -31,18 +31,18 @@ struct CloudOptions: ParsableArguments {
     /// The signed-in account these options name.
     func account() throws -> Account { try accounts().account(choice) }
 
-    /// The account, or nil when none is configured: no `PCMD_TOKEN` and no stored tokens for
-    /// the profile (the TUI then opens the demo sandbox).
-    func connectIfConfigured() async throws -> CloudSession? {
-        let accounts = try accounts()
+    /// The account in `accounts`, or nil when none is configured: no `PCMD_TOKEN` and no stored
+    /// tokens for the profile (the TUI then opens the demo sandbox).
+    func connectIfConfigured(_ accounts: Accounts) async throws -> CloudSession? {
         let stored = try accounts.storedTokens(accounts.profileName(choice))
         guard accounts.environment["PCMD_TOKEN"] != nil || !stored.isEmpty else { return nil }
-        return try await connect()
+        return try session(accounts.account(choice))
     }
 
     /// The cloud drive these options name, signed with every token the account holds.
-    func connect() async throws -> CloudSession {
-        let account = try account()
+    func connect() async throws -> CloudSession { try session(account()) }
+
+    private func session(_ account: Account) throws -> CloudSession {
         let client = try account.client()
         return CloudSession(drive: CloudDrive(client: client, displayName: account.isSandbox ? "SANDBOX" : "pCloud"),
                             isSandbox: account.isSandbox, account: account)

@@ -28,6 +28,10 @@ extension PCMD {
     /// exiting with an `ExitCode`; argument-parser's usage errors exit 2.
     static func main() async {
         do {
+            if var launch = FastLaunch.command(CommandLine.arguments.dropFirst()) {
+                try await launch.run()
+                return
+            }
             var command = try parseAsRoot()
             if var async = command as? AsyncParsableCommand {
                 try await async.run()
