@@ -83,10 +83,8 @@ let package = Package(
         ], linkerSettings: [
             // Start-up (issue 7): lld, and no dynamic symbol table for the 50,000 Swift symbols
             // that --static-swift-stdlib exports (nothing looks them up; the runtime's dladdr
-            // scanned them all before main). Not position-independent: the loader then has no
-            // 150,000 relocations to apply (nor 480 pages to copy) before main.
-            .unsafeFlags(["-use-ld=lld", "-Xlinker", "--no-export-dynamic", "-Xclang-linker", "-no-pie"],
-                         .when(platforms: [.linux])),
+            // scanned them all before main).
+            .unsafeFlags(["-use-ld=lld", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux])),
         ]),
 
         // Drives PCloudAPI for Benchmarks/client-vs-curl-rclone.sh; not a product of pcmd.
