@@ -31,6 +31,33 @@ import Testing
         await sandbox.stop()
     }
 
+    @Test func stoppingAnswersALongPollInFlight() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-stop-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var logger = Logger(label: "stop")
+        logger.logLevel = .warning
+        // A poll that would block ten minutes: stop() must not wait for it (pcmd's quit did).
+        let sandbox = try await Sandbox.start(SandboxConfig(dataDir: dir, https: nil, diffBlockSeconds: 600), logger: logger)
+        let api = API(base: sandbox.info.httpURL!, token: sandbox.info.users[0].token, info: sandbox.info)
+        let diffid = try #require(try await api.ok("diff", ["last": "0"])["diffid"] as? Int)
+        let answered = Answered()
+        let poll = Task {
+            let reply = try await api.call("diff", ["diffid": String(diffid), "block": "1"])
+            await answered.set()
+            return reply
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        let stopped = Task { await sandbox.stop() }
+        // Watched, not awaited: a hanging stop fails the test instead of holding the run.
+        for _ in 0..<300 where !(await answered.value) { try await Task.sleep(for: .milliseconds(100)) }
+        let finished = await answered.value
+        #expect(finished, "the long poll was still waiting 30 s after stop()")
+        guard finished else { return }
+        let answer = try await poll.value
+        #expect(answer.result == 0 && (answer["entries"] as? [Any])?.isEmpty == true)
+        await stopped.value
+    }
+
     @Test func invalidUTF8AndBackslashNamesAreRefused() async throws {
         let api = try await Harness.api()
         let top = try await api.folder("names")
@@ -42,4 +69,9 @@ import Testing
             #expect(text.contains("\"result\":2001"), "\(name): \(text)")
         }
     }
+}
+
+private actor Answered {
+    var value = false
+    func set() { value = true }
 }

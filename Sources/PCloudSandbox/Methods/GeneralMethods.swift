@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ServiceLifecycle
 
 enum GeneralMethods {
     static let methods: [String: MethodSpec] = [
@@ -88,7 +89,9 @@ enum GeneralMethods {
         var (rows, diffid) = try await fetch()
         if rows.isEmpty, p.bool("block"), p.has("diffid") {
             let deadline = Date().addingTimeInterval(call.env.config.diffBlockSeconds)
-            while rows.isEmpty, Date() < deadline {
+            // A stopping server answers at once, as a timeout would: its graceful shutdown waits
+            // for requests in flight, and a long poll would hold it (and pcmd's quit) a minute.
+            while rows.isEmpty, Date() < deadline, !Task.isShuttingDownGracefully {
                 try await Task.sleep(nanoseconds: 250_000_000)
                 (rows, diffid) = try await fetch()
             }

@@ -82,6 +82,10 @@ struct SandboxCertificates {
     func serverConfiguration() throws -> TLSConfiguration {
         let chain = try NIOSSLCertificate.fromPEMFile(certPath).map { NIOSSLCertificateSource.certificate($0) }
         let key = try NIOSSLPrivateKey(file: keyPath, format: .pem)
-        return TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+        var tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key))
+        // Stopping closes every connection; waiting the default 5 s for each peer's close_notify
+        // held pcmd's quit (its own demo sandbox) that long.
+        tls.shutdownTimeout = .milliseconds(200)
+        return tls
     }
 }
