@@ -27,11 +27,32 @@ final class Tmux {
         let envText = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         let command = "cd \(Self.quote(dir.path)) && env \(envText) \(Self.quote(Self.binary)) \(args.map(Self.quote).joined(separator: " "))"
             + "; echo \"exit=$?\" > \(Self.quote(statusFile.path)); stty -a >> \(Self.quote(statusFile.path)); sleep 60"
+        Self.started(socket)
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command])
         try run(["set-option", "-g", "set-clipboard", "on"])
     }
 
     deinit { try? run(["kill-server"]) }
+
+    /// Every server this test process started, killed at its exit too: a Tmux still referenced
+    /// when the run ends never deinits, and its server and pcmd would outlive the tests.
+    private nonisolated(unsafe) static var sockets: [String] = []
+    private static let socketsLock = NSLock()
+    private static let killAtExit: Void = {
+        atexit {
+            Tmux.socketsLock.lock()
+            let all = Tmux.sockets
+            Tmux.socketsLock.unlock()
+            for s in all { _ = system("tmux -L \(s) kill-server >/dev/null 2>&1") }
+        }
+    }()
+
+    private static func started(_ socket: String) {
+        _ = killAtExit
+        socketsLock.lock()
+        sockets.append(socket)
+        socketsLock.unlock()
+    }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
