@@ -38,15 +38,9 @@ while (($#)); do
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
-for tool in curl rclone python3 sha1sum; do
-    command -v "$tool" >/dev/null || { echo "error: $tool not found" >&2; exit 2; }
-done
-[[ -x /usr/bin/time ]] || { echo "error: GNU time (/usr/bin/time) not found" >&2; exit 2; }
-for exe in pcmd pcloud-bench; do
-    [[ -x $BIN/$exe ]] || { echo "error: $BIN/$exe missing: swift build -c release" >&2; exit 2; }
-done
 
 # ---- sandbox -------------------------------------------------------------------------------
+NEEDS=(curl rclone sha1sum /usr/bin/time)
 source Benchmarks/sandbox-lib.sh
 export PCLOUD_URL=$BASE PCLOUD_TOKEN=$TOKEN PCLOUD_CA=$CA
 CURL=(curl -sS --fail-with-body --max-time 3600 --cacert "$CA" -H "Authorization: Bearer $TOKEN" -H 'Expect:')

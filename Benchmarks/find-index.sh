@@ -17,8 +17,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.." || exit 2
 BIN=${BIN:-.build/release}
 TOP=${TOP:-10} SUB=${SUB:-100} FILES=${FILES:-100}
-for tool in rclone python3 tmux; do command -v "$tool" >/dev/null || { echo "error: $tool not found" >&2; exit 2; }; done
-for exe in pcmd pcloud-bench; do [[ -x $BIN/$exe ]] || { echo "error: $BIN/$exe missing: swift build -c release" >&2; exit 2; }; done
+NEEDS=(rclone tmux)
 
 source Benchmarks/sandbox-lib.sh
 export PCLOUD_URL=$BASE PCLOUD_TOKEN=$TOKEN PCLOUD_CA=$CA

@@ -1,6 +1,15 @@
 # Sourced by the benchmark scripts: a `pcmd sandbox` over HTTPS in a temporary folder, and
-# bob's credentials from its ready file. Needs BIN; sets TMP, SERVER_PID, BASE, CA, TOKEN,
-# PASSWORD, NETLOC (host:port for rclone) and TOKEN_JSON (rclone's token field).
+# bob's credentials from its ready file. Needs BIN (pcmd and pcloud-bench built there); sets
+# TMP, SERVER_PID, BASE, CA, TOKEN, PASSWORD, NETLOC (host:port for rclone) and TOKEN_JSON
+# (rclone's token field).
+# Callers list what else they run in NEEDS (commands, or absolute paths such as /usr/bin/time).
+for tool in python3 ${NEEDS[@]+"${NEEDS[@]}"}; do
+    if [[ $tool == /* ]]; then [[ -x $tool ]]; else command -v "$tool" >/dev/null; fi ||
+        { echo "error: $tool not found" >&2; exit 2; }
+done
+for exe in pcmd pcloud-bench; do
+    [[ -x $BIN/$exe ]] || { echo "error: $BIN/$exe missing: swift build -c release" >&2; exit 2; }
+done
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/pcmd-bench.XXXXXX") || exit 2
 SERVER_PID=''
 cleanup() {

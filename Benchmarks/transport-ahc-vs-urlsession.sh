@@ -40,14 +40,8 @@ while (($#)); do
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
-for tool in python3 sha1sum mount; do
-    command -v "$tool" >/dev/null || { echo "error: $tool not found" >&2; exit 2; }
-done
-[[ -x /usr/bin/time ]] || { echo "error: GNU time (/usr/bin/time) not found" >&2; exit 2; }
-for exe in pcmd pcloud-bench; do
-    [[ -x $BIN/$exe ]] || { echo "error: $BIN/$exe missing: swift build -c release" >&2; exit 2; }
-done
 
+NEEDS=(sha1sum mount /usr/bin/time)
 source Benchmarks/sandbox-lib.sh
 export PCLOUD_URL=$BASE PCLOUD_TOKEN=$TOKEN PCLOUD_CA=$CA
 BENCH=$BIN/pcloud-bench
