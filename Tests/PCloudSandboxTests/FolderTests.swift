@@ -73,6 +73,11 @@ import Testing
         try await api.fails(1002, "listfolder")
         try await api.fails(2005, "listfolder", ["folderid": "424242"])
         try await api.fails(2005, "listfolder", ["path": "/\(name)/missing"])
+        // pCloud lists only 2005 for listfolder: a missing path at any depth answers it.
+        try await api.fails(2005, "listfolder", ["path": "/no/such/dir"])
+        try await api.fails(2005, "deletefolder", ["path": "/no/such/dir"])
+        // createfolder lists 2002 for a missing parent, and keeps it.
+        try await api.fails(2002, "createfolder", ["path": "/no/such/dir"])
     }
 
     @Test func renamefolderMovesAndRenames() async throws {

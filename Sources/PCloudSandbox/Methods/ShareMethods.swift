@@ -121,7 +121,7 @@ enum ShareMethods {
         let pending = try await pendingRequest(call)
         let (request, folder) = try await call.write { t -> (ShareRow, FolderRow) in
             var request = pending
-            let mount = p.has("folderid") || p.has("path") ? try p.folder(in: t) : try t.folder(0)
+            let mount = p.has("folderid") || p.has("path") ? try p.folder(in: t, missingParent: 2002) : try t.folder(0)
             guard mount.ownerid == t.user.uid else { throw APIError(2023, "You are trying to place shared folder into another shared folder.") }
             if try t.shares.incoming.contains(where: { try t.isWithin(request.folderid, $0.folderid) }) {
                 throw APIError(2024, "User already has access to this folder or subfolder of this folder.")

@@ -1,9 +1,12 @@
 /// How a request names the item it acts on and where results go (methods.md, "Conventions").
 extension Params {
-    /// `folderid` or `path`; 1002 when both are missing.
-    func folder(in t: Tree, missing: Int = 1002) throws -> FolderRow {
+    /// `folderid` or `path`; 1002 when both are missing. A missing `path` answers 2005 at any
+    /// depth: the methods naming their folder this way list only 2005 (listfolder,
+    /// renamefolder, deletefolder, copyfolder, uploadfile, sharefolder, …); acceptshare, which
+    /// lists 2002, passes it as `missingParent`.
+    func folder(in t: Tree, missing: Int = 1002, missingParent: Int = 2005) throws -> FolderRow {
         if let id = try int64("folderid", invalid: 1017) { return try t.folder(id) }
-        if let path = self["path"] { return try t.folder(path: path) }
+        if let path = self["path"] { return try t.folder(path: path, missingParent: missingParent) }
         throw APIError(missing)
     }
 

@@ -87,14 +87,15 @@ struct Tree {
         path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
     }
 
-    /// A folder by absolute path: 2005 if the last component is missing, 2002 if an earlier one is.
-    func folder(path: String) throws -> FolderRow {
+    /// A folder by absolute path: 2005 if the last component is missing; if an earlier one is,
+    /// `missingParent` (2002 where the method's reference lists it, 2005 where it lists only that).
+    func folder(path: String, missingParent: Int = 2002) throws -> FolderRow {
         guard path.hasPrefix("/") else { throw APIError(2010) }
         var current = try folder(0)
         let parts = Tree.components(path)
         for (i, name) in parts.enumerated() {
             guard let next = try childFolder(current.fid, name) else {
-                throw APIError(i == parts.count - 1 ? 2005 : 2002)
+                throw APIError(i == parts.count - 1 ? 2005 : missingParent)
             }
             current = next
         }
