@@ -66,6 +66,17 @@ import Testing
         #expect(try listings(log) - before == 3)
     }
 
+    @Test func aPhotoDeletedFromTheDemoShowsItsFolder() async throws {
+        // The demo's trash holds a photo deleted from /Photos (DemoScenes).
+        let h = try await Harness()
+        h.app.active = 1
+        h.keys(.char("t"))
+        let trash = try #require(h.app.overlays.last as? TrashScreen)
+        #expect(await h.settle { !trash.loading && !trash.rows.contains { $0[1] == "…" } })
+        let row = try #require(trash.rows.first { $0[0] == "blurry shot.png" }, "\(trash.rows)")
+        #expect(row[1] == "/Photos")
+    }
+
     /// `listfolder` calls without files (as the trash's places are asked) in the request log.
     func listings(_ log: URL) throws -> Int {
         try String(contentsOf: log, encoding: .utf8).split(separator: "\n").filter { line in

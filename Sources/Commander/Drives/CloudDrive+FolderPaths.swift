@@ -20,15 +20,14 @@ extension CloudDrive {
         var nodes: [Int: Node] = [:]
         var ask = folderids.subtracting([0])
         while !ask.isEmpty {
-            let answers = await withTaskGroup(of: (Int, Result<Metadata, CommanderError>).self) { group in
-                for id in ask {
-                    group.addTask { [client] in
-                        do { return (id, .success(try await client.listFolder(.id(id), options: ListOptions(nofiles: true)))) }
-                        catch { return (id, .failure(CommanderError.from(error))) }
-                    }
-                }
-                return await group.reduce(into: []) { $0.append($1) }
-            }
+            var answers = await listFolders(ask)
+            // A folder that could not be asked (a dropped connection, a busy server) gets a
+            // second chance before the screen says "(unknown folder)".
+            let failed = Set(answers.compactMap { id, answer -> Int? in
+                if case .failure(let e) = answer, e.code != 2005, e.category != .notFound { return id }
+                return nil
+            })
+            if !failed.isEmpty { answers = answers.filter { !failed.contains($0.0) } + (await listFolders(failed)) }
             for (id, answer) in answers {
                 switch answer {
                 case .success(let m) where m.isdeleted: nodes[id] = .deleted
@@ -61,5 +60,18 @@ extension CloudDrive {
             return p
         }
         return Dictionary(uniqueKeysWithValues: folderids.map { ($0, place($0)) })
+    }
+
+    /// One `listfolder` without files per folder, all at the same time.
+    private func listFolders(_ ids: Set<Int>) async -> [(Int, Result<Metadata, CommanderError>)] {
+        await withTaskGroup(of: (Int, Result<Metadata, CommanderError>).self) { group in
+            for id in ids {
+                group.addTask { [client] in
+                    do { return (id, .success(try await client.listFolder(.id(id), options: ListOptions(nofiles: true)))) }
+                    catch { return (id, .failure(CommanderError.from(error))) }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
     }
 }

@@ -98,21 +98,27 @@ enum DemoSeed {
         text("/Shared with bob/for-bob.txt", "Share this folder with bob@example.com to try sharing.\n")
         text("/a b + c (copy).txt", "Names with spaces and + signs.\n")
 
-        for (path, data) in files {
-            let incoming = try store.blobs.newIncoming(region: region)
-            try incoming.write(ByteBuffer(bytes: data))
-            let blob = try store.blobs.commit(incoming)
-            try await store.write { db in
-                let t = try Tree(db: db, user: alice)
-                try blob.register(db)
-                var parent = try t.folder(0)
-                var parts = Tree.components(path)
-                let name = parts.removeLast()
-                for part in parts {
-                    parent = try t.childFolder(parent.fid, part) ?? t.createFolder(in: parent, name: part)
-                }
-                _ = try t.putFile(in: parent, name: name, content: Content(blob), mtime: nil, ctime: nil)
+        for (path, data) in files { _ = try await put(path, data, as: alice, store: store, region: region) }
+        try await DemoScenes.add(alice: alice, store: store, region: region)
+    }
+
+    /// Stores `data` as `path` of `user`, creating the folders on the way; an existing file
+    /// is overwritten (its old content becomes a revision).
+    @discardableResult
+    static func put(_ path: String, _ data: Data, as user: UserRow, store: Store, region: Region) async throws -> FileRow {
+        let incoming = try store.blobs.newIncoming(region: region)
+        try incoming.write(ByteBuffer(bytes: data))
+        let blob = try store.blobs.commit(incoming)
+        return try await store.write { db in
+            let t = try Tree(db: db, user: user)
+            try blob.register(db)
+            var parent = try t.folder(0)
+            var parts = Tree.components(path)
+            let name = parts.removeLast()
+            for part in parts {
+                parent = try t.childFolder(parent.fid, part) ?? t.createFolder(in: parent, name: part)
             }
+            return try t.putFile(in: parent, name: name, content: Content(blob), mtime: nil, ctime: nil)
         }
     }
 
