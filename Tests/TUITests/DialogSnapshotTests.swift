@@ -33,24 +33,26 @@ import Testing
             """)
         h.keys(.escape, .char("s"))
         expectSnapshot(h.snapshot(box: "Sort", 80, 24), """
-            ┌─────── Sort ────────┐
-            │ • by name           │
-            │   by size           │
-            │   by modified       │
-            │   by extension      │
-            │ [ ] reverse         │
-            │ [x] folders first   │
-            └─────────────────────┘
+            ┌─────────────── Sort ────────────────┐
+            │ • by name                           │
+            │   by size                           │
+            │   by modified                       │
+            │   by extension                      │
+            │ [ ] reverse                         │
+            │ [x] folders first                   │
+            │ [x] natural order (f2 before f10)   │
+            └─────────────────────────────────────┘
             """)
+        // Short: the menu scrolls with the selection.
         expectSnapshot(h.snapshot(box: "Sort", 40, 10), """
-            ┌─────── Sort ────────┐
-            │ • by name           │
-            │   by size           │
-            │   by modified       │
-            │   by extension      │
-            │ [ ] reverse         │
-            │ [x] folders first   │
-            └─────────────────────┘
+            ┌─────────────── Sort ───────────────┐
+            │ • by name                          │
+            │   by size                          │
+            │   by modified                      │
+            │   by extension                     │
+            │ [ ] reverse                        │
+            │ [x] folders first                  │
+            └────────────────────────────────────┘
             """)
         // The F9 menu scrolls with the selection where the screen is short.
         h.keys(.escape, .f(9), .up, .up)

@@ -130,13 +130,18 @@ extension App {
         let keys = SortOrder.Key.allCases
         let mark = { (k: SortOrder.Key) in p.sort.key == k ? "• " : "  " }
         let choices = keys.map { mark($0) + "by \($0.rawValue)" }
-            + ["\(p.sort.reverse ? "[x]" : "[ ]") reverse", "\(p.sort.foldersFirst ? "[x]" : "[ ]") folders first"]
+            + ["\(p.sort.reverse ? "[x]" : "[ ]") reverse", "\(p.sort.foldersFirst ? "[x]" : "[ ]") folders first",
+               "\(p.sort.natural ? "[x]" : "[ ]") natural order (f2 before f10)"]
         push(ChoiceDialog(title: "Sort", lines: [], choices: choices, layout: .menu,
                           selected: keys.firstIndex(of: p.sort.key) ?? 0) { i, app in
-            if i < keys.count { p.sort.key = keys[i] }
-            else if i == keys.count { p.sort.reverse.toggle() }
-            else { p.sort.foldersFirst.toggle() }
-            app.say("sorted by \(p.sort.key.rawValue)\(p.sort.reverse ? ", reversed" : "")\(p.sort.foldersFirst ? ", folders first" : "")")
+            switch i - keys.count {
+            case ..<0: p.sort.key = keys[i]
+            case 0: p.sort.reverse.toggle()
+            case 1: p.sort.foldersFirst.toggle()
+            default: p.sort.natural.toggle()
+            }
+            app.say("sorted by \(p.sort.key.rawValue)\(p.sort.reverse ? ", reversed" : "")\(p.sort.foldersFirst ? ", folders first" : "")"
+                    + (p.sort.natural ? "" : ", plain byte order"))
         })
     }
 

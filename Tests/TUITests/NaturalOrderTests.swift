@@ -1,0 +1,46 @@
+import Commander
+import Foundation
+import Testing
+@testable import TUI
+
+/// Names sort naturally by default (f2 before f10), the plain byte order one choice away.
+@MainActor
+@Suite struct NaturalOrderTests {
+    static func sorted(_ names: [String], _ order: TUI.SortOrder = TUI.SortOrder()) -> [String] {
+        let entries = names.map { Entry(name: $0, kind: .file, size: 0, modified: Date(timeIntervalSince1970: 0), path: nil) }
+        return order.order(entries, Array(entries.indices)).map { entries[$0].name }
+    }
+
+    @Test func digitRunsCompareByValue() {
+        let names = (1...12).map { "f\($0).txt" }.shuffled()
+        #expect(Self.sorted(names) == (1...12).map { "f\($0).txt" })
+        var plain = TUI.SortOrder()
+        plain.natural = false
+        #expect(Self.sorted(names, plain) == ["f1.txt", "f10.txt", "f11.txt", "f12.txt"] + (2...9).map { "f\($0).txt" })
+    }
+
+    @Test func leadingZerosCaseAndVersions() {
+        // Equal values: fewer leading zeros first; the order is total, whatever the input order.
+        #expect(Self.sorted(["f001", "f1", "f01", "f2", "f010"]) == ["f1", "f01", "f001", "f2", "f010"])
+        // Case does not split the order; names equal but for case keep one order of their own.
+        #expect(Self.sorted(["b10", "B2", "a", "A"]) == ["A", "a", "B2", "b10"])
+        #expect(Self.sorted(["v1.10", "v1.9", "v1.9.1", "v10"]) == ["v1.9", "v1.9.1", "v1.10", "v10"])
+        // Numbers longer than any integer type, and digits beside non-ASCII letters.
+        let huge = "x" + String(repeating: "9", count: 40)
+        #expect(Self.sorted([huge, "x1", "中2", "中10"]) == ["x1", huge, "中2", "中10"])
+        #expect(Self.sorted(["", "0", "00", "a0"]) == ["", "0", "00", "a0"])
+    }
+
+    @Test func theSortMenuTurnsItOff() async throws {
+        let h = try await Harness.ownSandbox(local: Dictionary(uniqueKeysWithValues: [1, 2, 10, 11].map { ("f\($0).txt", "x") }))
+        defer { Task { await h.finish() } }
+        let p = h.app.panes[0]
+        #expect(p.rows.map { p.entries[$0].name } == ["f1.txt", "f2.txt", "f10.txt", "f11.txt"])
+        h.keys(.char("s"))
+        // The whole menu is in DialogSnapshotTests; here, that the choice is there and on.
+        #expect(h.snapshot(box: "Sort", 80, 24).contains("│ [x] natural order (f2 before f10)"))
+        h.keys(.up, .enter)   // from the first choice up wraps to the last
+        #expect(p.rows.map { p.entries[$0].name } == ["f1.txt", "f10.txt", "f11.txt", "f2.txt"])
+        #expect(h.app.status.text.contains("plain byte order"))
+    }
+}
