@@ -203,8 +203,8 @@ import Testing
             │ 中文.txt  10 B ──────────────────────││ b.txt  1 B ─────────── 50.0 GiB free │
             └──────────────────────────────────────┘└──────────────────────────────────────┘
             ┌─────────── Jobs — c cancel · r retry · x clear finished · J close ───────────┐
-            │#1 done      Copy /tmp/pcmd-tui-local-…                      1 B/1 B          │
-            │#2 done      Copy /tmp/pcmd-tui-local-…                      10 B/10 B        │
+            │#1 done      Copy b.txt to pCloud /                          1 B/1 B          │
+            │#2 done      Copy 中文.txt to pCloud /                       10 B/10 B        │
             │                                                                              │
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
@@ -213,8 +213,8 @@ import Testing
             """)
         expectSnapshot(h.snapshot(40, 10), """
             ┌ Jobs — c cancel · r retry · x clear… ┐
-            │#1 done      Copy /tmp/p… 1 B/1 B     │
-            │#2 done      Copy /tmp/p… 10 B/10 B   │
+            │#1 done      Copy b.txt … 1 B/1 B     │
+            │#2 done      Copy 中文.t… 10 B/10 B   │
             │                                      │
             │                                      │
             │                                      │
@@ -255,7 +255,7 @@ import Testing
             │               │         │            ││               │         │            │
             │ 中文.txt  10 B ──────────────────────││ b.txt  1 B ─────────── 50.0 GiB free │
             └──────────────────────────────────────┘└──────────────────────────────────────┘
-             ⠋ Copy /tmp/pcmd-tui-local-X…    ····  5 B/10 B  2.00 KiB/s  ETA 1:23 · J jobs
+             ⠋ Copy 中文.txt to pCloud /     ·····  5 B/10 B  2.00 KiB/s  ETA 1:23 · J jobs
              copy 2 items: done
             1Help   2Link   3View   4Edit   5Copy   6Move   7Mkdir  8Delete 9Menu   10Quit
             """)
@@ -267,7 +267,7 @@ import Testing
             │        │         ││        │         │
             │ 中文.txt  10 B ──││ b.txt  1 B ──────│
             └──────────────────┘└──────────────────┘
-             ⠋ Copy /… 5 B/10 B  2.00 KiB/s  ETA 1:…
+             ⠋ Copy … 5 B/10 B  2.00 KiB/s  ETA 1:2…
              copy 2 items: done
             1H… 2L… 3V… 4E… 5C… 6M… 7M… 8D… 9M… 10Q…
             """)

@@ -5,9 +5,15 @@ import PCloudAPI
 public struct Item: Sendable {
     public let drive: any Drive
     public let ref: ItemRef
-    public init(_ drive: any Drive, _ ref: ItemRef) { self.drive = drive; self.ref = ref }
-    public init(_ drive: any Drive, _ entry: Entry) { self.init(drive, entry.ref) }
+    /// How a person knows it (its name or path): a cloud item is addressed by id, and job
+    /// titles must not read `fileid 5000048`.
+    public let name: String?
+    public init(_ drive: any Drive, _ ref: ItemRef, name: String? = nil) { self.drive = drive; self.ref = ref; self.name = name }
+    public init(_ drive: any Drive, _ entry: Entry) { self.init(drive, entry.ref, name: entry.path ?? entry.name) }
     public init(_ drive: any Drive, path: String) { self.init(drive, .path(path)) }
+
+    /// What job titles call it: the name it was given, else its path, else its id.
+    public var title: String { name ?? ref.description }
 }
 
 /// Share permissions in pCloud's terms (read always; create, modify, delete), as the client

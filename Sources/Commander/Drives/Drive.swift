@@ -25,6 +25,24 @@ public protocol Drive: AnyObject, Sendable {
               progress: (@Sendable (Int64) -> Void)?) async throws -> Entry
     /// Move within this drive (a rename, server-side in the cloud).
     func move(_ item: ItemRef, into folder: ItemRef, as name: String, overwrite: Bool) async throws -> Entry
+
+    // What only some drives can do: callers ask `abilities` (DriveAbilities.swift has the
+    // answers of a drive without one).
+    var abilities: DriveAbilities { get }
+    /// A folder's entries; where names come much sooner than details (a big folder on disk),
+    /// `names` gets them first once there are at least `count`.
+    func list(_ folder: ItemRef, namesFirstFrom count: Int, names: @escaping @Sendable ([Entry]) -> Void) async throws -> [Entry]
+    /// The start of a file, at most `limit` bytes.
+    func text(_ item: ItemRef, limit: Int) async throws -> Data
+    /// Matches of `query` under the folder at `path`, in batches as they are found.
+    func search(_ query: FindQuery, under path: String) -> AsyncThrowingStream<FindBatch, any Error>
+    /// The trash's top level.
+    func trashList() async throws -> [Entry]
+    /// Where folders known only by id are (a trashed item's `origparentfolderid`).
+    func folderPlaces(_ folderids: Set<Int>) async -> [Int: FolderPlace]
+    func revisions(of item: ItemRef) async throws -> [RevisionInfo]
+    /// A PNG thumbnail of an image, at most `width`×`height` pixels.
+    func thumbnail(_ item: ItemRef, width: Int, height: Int) async throws -> Data
 }
 
 extension Drive {

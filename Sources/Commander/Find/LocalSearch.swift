@@ -3,11 +3,7 @@ import Foundation
 /// A find on disk: walks the tree below a folder in the background and reports what it finds
 /// as it goes. Symbolic links are reported, never followed (no loops, no escaping the folder).
 public enum LocalSearch {
-    public struct Batch: Sendable {
-        public var found: [Entry] = []
-        /// Folders that could not be read, with why; the walk goes on without them.
-        public var skipped: [(path: String, reason: String)] = []
-    }
+    public typealias Batch = FindBatch
 
     /// Batches of matches (at most every few hundred entries); finishes when the walk is done.
     public static func run(_ query: FindQuery, in folder: String, drive: LocalDrive) -> AsyncThrowingStream<Batch, any Error> {

@@ -7,7 +7,7 @@ enum CloudJobs {
         switch action {
         case .share(let item, let mail, let permissions, let message):
             let drive = try item.cloudDrive(for: "Sharing")
-            return Job(.share, "Share \(item.ref) with \(mail)") { _ in
+            return Job(.share, "Share \(item.title) with \(mail)") { _ in
                 let id = try await drive.folderID(item.ref)
                 try await cloud {
                     try await drive.client.shareFolder(id, mail: mail, permissions: permissions,
@@ -40,7 +40,7 @@ enum CloudJobs {
             }
         case .createPublink(let item, let limits):
             let drive = try item.cloudDrive(for: "A public link")
-            return Job(.publink, "Public link for \(item.ref)") { _ in
+            return Job(.publink, "Public link for \(item.title)") { _ in
                 let m = try await drive.metadata(item.ref)
                 let options = limits.options
                 let link = try await cloud {
@@ -77,7 +77,7 @@ enum CloudJobs {
             }
         case .createUploadLink(let item, let comment, let expire, let maxspace, let maxfiles):
             let drive = try item.cloudDrive(for: "An upload link")
-            return Job(.uploadLink, "Upload link to \(item.ref)") { _ in
+            return Job(.uploadLink, "Upload link to \(item.title)") { _ in
                 let id = try await drive.folderID(item.ref)
                 let link = try await cloud {
                     try await drive.client.createUploadLink(id, comment: comment, expire: expire, maxspace: maxspace,
@@ -92,7 +92,7 @@ enum CloudJobs {
             }
         case .revert(let item, let revisionid):
             let drive = try item.cloudDrive(for: "Reverting")
-            return Job(.revert, "Revert \(item.ref) to revision \(revisionid)") { _ in
+            return Job(.revert, "Revert \(item.title) to revision \(revisionid)") { _ in
                 let id = try await drive.metadata(item.ref).itemID
                 let m = try await cloud { try await drive.client.revertRevision(id, revisionid: revisionid) }
                 return .entries([CloudDrive.entry(m, parentPath: nil)])
@@ -109,7 +109,7 @@ enum CloudJobs {
     static func downloadRevision(_ item: Item, revisionid: Int, into: Item, name: String?) throws -> Job {
         let drive = try item.cloudDrive(for: "Revisions")
         let kind: JobKind = .downloadRevision
-        return Job(kind, "Revision \(revisionid) of \(item.ref)") { ctx in
+        return Job(kind, "Revision \(revisionid) of \(item.title)") { ctx in
             let m = try await drive.metadata(item.ref)
             let taken = Set(try await into.drive.list(into.ref).map(\.name))
             let base = name ?? m.name

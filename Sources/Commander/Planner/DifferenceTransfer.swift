@@ -13,7 +13,7 @@ enum DifferenceTransfer {
         let sender = FileSender(source: from.drive, target: into.drive, move: false, ledger: Ledger(), hooks: config.hooks,
                                 batchFiles: config.uploadBatchFiles)
         let walker = TreeTransfer(sender: sender, item: from.ref, into: into.ref)
-        let title = "Copy \(sources.count) difference\(sources.count == 1 ? "" : "s") to \(into.drive.displayName) \(into.ref)"
+        let title = "Copy \(sources.count) difference\(sources.count == 1 ? "" : "s") to \(into.drive.displayName) \(into.title)"
         return Job(Planner.kind(from: from.drive, to: into.drive, move: false), title) { ctx in
             let names = TargetNames()
             var plan = TransferPlan()

@@ -11,7 +11,7 @@ struct ExtractJob: Sendable {
     let password: String?
 
     func job() throws -> Job {
-        Job(.extract, "Extract \(archive.ref)") { ctx in try await run(ctx) }
+        Job(.extract, "Extract \(archive.title) into \(into.title)") { ctx in try await run(ctx) }
     }
 
     func run(_ ctx: JobContext) async throws -> JobResult? {
@@ -53,14 +53,13 @@ struct ExtractJob: Sendable {
         }
     }
 
-    /// pCloud applies one policy to every taken name: asked once, when the folder is not empty.
+    /// pCloud applies one policy to every taken name: asked once, about the first entry of the
+    /// archive whose name is taken in the folder.
     func serverExtract(_ drive: CloudDrive, ctx: JobContext) async throws -> JobResult? {
         let m = try await drive.metadata(archive.ref)
         let folder = try await drive.folder(into.ref)
         var policy = PCloudClient.ExtractOverwrite.rename
-        if let someone = folder.contents?.first {
-            let c = Conflict(source: CloudDrive.entry(m, parentPath: nil), existing: CloudDrive.entry(someone, parentPath: nil),
-                             targetDrive: drive.displayName)
+        if let c = await conflict(m, in: folder, drive: drive) {
             switch await ctx.resolve(c) {
             case .overwrite: policy = .overwrite
             case .skip: policy = .skip
@@ -88,5 +87,34 @@ struct ExtractJob: Sendable {
         }
         ctx.fileDone("archive", bytes: m.size ?? 0)
         return .entries(try await drive.list(.folder(folder.itemID)))
+    }
+
+    /// The first archive entry whose top-level name the folder already has, shown with that
+    /// entry's own size and time. An archive whose directory cannot be read (not a zip) is
+    /// asked about as a whole, with no size or time of its own.
+    func conflict(_ archive: Metadata, in folder: Metadata, drive: CloudDrive) async -> Conflict? {
+        let existing = folder.contents ?? []
+        guard let first = existing.first else { return nil }
+        let taken = Dictionary(existing.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let members: [ZipDirectory.Member]
+        do {
+            members = try await ZipDirectory.members(size: archive.size ?? 0) { offset, length in
+                try await cloud { try await drive.client.read(fileid: archive.itemID, offset: offset, length: length) }
+            }
+        } catch {
+            var whole = CloudDrive.entry(archive, parentPath: nil)
+            whole.name = "entries of \(archive.name)"
+            whole.size = 0
+            return Conflict(source: whole, existing: CloudDrive.entry(first, parentPath: nil), targetDrive: drive.displayName)
+        }
+        for member in members {
+            let parts = member.path.split(separator: "/")
+            guard let top = parts.first.map(String.init), let there = taken[top] else { continue }
+            let isFile = parts.count == 1 && !member.isFolder
+            let source = Entry(name: top, kind: isFile ? .file : .folder, size: isFile ? member.size : 0,
+                               modified: member.modified, path: nil)
+            return Conflict(source: source, existing: CloudDrive.entry(there, parentPath: nil), targetDrive: drive.displayName)
+        }
+        return nil
     }
 }

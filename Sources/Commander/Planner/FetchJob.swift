@@ -21,7 +21,7 @@ struct FetchJob: Sendable {
         }
         let drive = try into.cloudDrive(for: "Fetching from URLs")
         let title = urls.count == 1 ? "Fetch \(FetchURL.name(of: urls[0]))" : "Fetch \(urls.count) URLs"
-        return Job(.fetch, "\(title) into \(into.ref)") { ctx in try await run(drive, ctx: ctx) }
+        return Job(.fetch, "\(title) into \(into.title)") { ctx in try await run(drive, ctx: ctx) }
     }
 
     func run(_ drive: CloudDrive, ctx: JobContext) async throws -> JobResult? {

@@ -26,12 +26,12 @@ struct Planner: Sendable {
         case .copyAs(let item, let into, let name, let move):
             return [transfer(item, into: into, move: move, name: name)]
         case .rename(let item, let name):
-            return [Job(.rename, "Rename \(item.ref) to \(name)") { _ in
+            return [Job(.rename, "Rename \(item.title) to \(name)") { _ in
                 .entries([try await item.drive.rename(item.ref, to: name)])
             }]
         case .delete(let items, let permanent):
             return items.map { item in
-                Job(.delete, "\(permanent ? "Delete" : "Trash") \(item.ref)") { _ in
+                Job(.delete, "\(permanent ? "Delete" : "Trash") \(item.title)") { _ in
                     try await item.drive.delete(item.ref, permanent: permanent)
                     return nil
                 }
@@ -50,7 +50,7 @@ struct Planner: Sendable {
             return entries.map { TrashJobs.purge($0, on: drive) }
         case .compare(let left, let right, let options):
             let c = FolderCompare(left: left, right: right, options: options)
-            return [Job(.compare, "Compare \(left.ref) with \(right.drive.displayName) \(right.ref)") { ctx in
+            return [Job(.compare, "Compare \(left.title) with \(right.drive.displayName) \(right.title)") { ctx in
                 .comparison(try await c.run(ctx))
             }]
         case .sendDifference(let items, let from, let side, let into):
@@ -68,7 +68,7 @@ struct Planner: Sendable {
                                 batchFiles: config.uploadBatchFiles)
         let t = TreeTransfer(sender: sender, item: item.ref, into: into.ref, name: name)
         let verb = move ? "Move" : "Copy"
-        return Job(kind, "\(verb) \(item.ref) to \(into.drive.displayName) \(into.ref)") { ctx in try await t.run(ctx) }
+        return Job(kind, "\(verb) \(item.title) to \(into.drive.displayName) \(into.title)") { ctx in try await t.run(ctx) }
     }
 }
 

@@ -2,15 +2,15 @@ import Commander
 import Foundation
 
 extension App {
-    /// The cloud pane's drive when the pane is a cloud pane; says why not otherwise.
-    func cloudPane(_ what: String) -> Pane? {
-        guard pane.side == .cloud else { say("\(what) works on pCloud items — Tab to the cloud pane"); return nil }
+    /// The active pane when its drive can do `ability`; says why not otherwise.
+    func cloudPane(_ what: String, _ ability: DriveAbilities) -> Pane? {
+        guard pane.drive.abilities.contains(ability) else { say("\(what) works on pCloud items — Tab to the cloud pane"); return nil }
         return pane
     }
 
     /// F2 / p: a public link for the file, the folder, or the marked items (a tree link).
     func publink() {
-        guard let p = cloudPane("a public link") else { return }
+        guard let p = cloudPane("a public link", .publicLinks) else { return }
         let sel = p.selection
         guard !sel.isEmpty else { return }
         let what = describe(sel)
@@ -29,7 +29,7 @@ extension App {
 
     /// S: offer a cloud folder to someone by e-mail.
     func share() {
-        guard let p = cloudPane("sharing"), let e = p.current else { return }
+        guard let p = cloudPane("sharing", .shares), let e = p.current else { return }
         guard e.isFolder else { say("only folders can be shared — p makes a public link for a file"); return }
         push(ShareDialog(folder: e) { mail, perms, message, app in
             app.submit(.share(app.item(p, e), mail: mail, permissions: perms, message: message), "share \(e.name) with \(mail)")
@@ -63,14 +63,14 @@ extension App {
 
     /// v: the revisions of the cloud file under the cursor.
     func revisions() {
-        guard let p = cloudPane("revisions"), let e = p.current else { return }
+        guard let p = cloudPane("revisions", .revisions), let e = p.current else { return }
         guard !e.isFolder else { say("folders have no revisions — put the cursor on a file"); return }
         push(RevisionsScreen(app: self, pane: p, file: e))
     }
 
     /// W: pCloud downloads web URLs into this folder itself (remote upload), as one job.
     func fetchFromWeb() {
-        guard let p = cloudPane("fetching from the web") else { return }
+        guard let p = cloudPane("fetching from the web", .fetchURLs) else { return }
         push(FetchDialog(folder: p.location.path) { urls, names, app in
             if urls.count == 1 { p.focusName = names[0] ?? FetchURL.name(of: urls[0]) }
             app.submit(.fetch(urls, into: app.folderItem(p), names: names),

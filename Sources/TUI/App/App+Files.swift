@@ -2,8 +2,9 @@ import Commander
 import Foundation
 
 extension App {
-    func item(_ p: Pane, _ e: Entry) -> Item { Item(p.drive, e.ref) }
-    func folderItem(_ p: Pane) -> Item { Item(p.drive, p.location.ref) }
+    /// Named as the user sees them, so job titles say `IMG_0001.png`, not `fileid 5000048`.
+    func item(_ p: Pane, _ e: Entry) -> Item { Item(p.drive, e.ref, name: e.name) }
+    func folderItem(_ p: Pane) -> Item { Item(p.drive, p.location.ref, name: p.location.path) }
 
     /// "3 items" or the one name, for dialogs and job messages.
     func describe(_ entries: [Entry]) -> String {
@@ -88,20 +89,16 @@ extension App {
         let viewer = TextViewer(title: "\(p.label): \(e.name)", lines: ["\(spinner) loading…"])
         push(viewer)
         let width = layout.width - 2, rows = layout.paneHeight - 6
-        if p.side == .cloud, let cloud = p.drive as? CloudDrive {
-            let ref = e.ref
-            if FileKind.isImage(e) {
-                background("thumbnail", { try await cloud.thumbnail(ref, width: width * 4, height: rows * 8) }) { app, data in
-                    viewer.picture = HalfBlockImage.cells(data, columns: width, rows: rows) ?? []
-                    viewer.lines = ["\(e.name) — \(Units.bytes(e.size)), thumbnail from pCloud"]
-                }
-            } else {
-                background("view", { try await cloud.text(ref) }) { _, data in viewer.lines = Preview.lines(data) }
+        let drive = p.drive, ref = e.ref
+        // An image in the cloud comes as the server's thumbnail rather than all its bytes.
+        if FileKind.isImage(e), drive.abilities.contains(.thumbnails) {
+            background("thumbnail", { try await drive.thumbnail(ref, width: width * 4, height: rows * 8) }) { app, data in
+                viewer.picture = HalfBlockImage.cells(data, columns: width, rows: rows) ?? []
+                viewer.lines = ["\(e.name) — \(Units.bytes(e.size)), thumbnail from pCloud"]
             }
             return
         }
-        let path = e.path ?? ""
-        background("view", { try Preview.read(path) }) { app, data in
+        background("view", { try await drive.text(ref, limit: Preview.limit) }) { app, data in
             if FileKind.isImage(e), let cells = HalfBlockImage.cells(data, columns: width, rows: rows) {
                 viewer.picture = cells
                 viewer.lines = ["\(e.name) — \(Units.bytes(e.size))"]

@@ -16,23 +16,17 @@ extension App {
         guard let query = p.found?.query else { return }
         let folder = p.location.path, inbox = inbox
         searches[ObjectIdentifier(p)]?.cancel()
-        if let local = p.drive as? LocalDrive {
-            searches[ObjectIdentifier(p)] = Task.detached {
-                do {
-                    for try await batch in LocalSearch.run(query, in: folder, drive: local) {
-                        inbox.post { _ in p.foundBatch(batch.found, skipped: batch.skipped.count, done: false, generation: g) }
-                    }
-                    inbox.post { app in p.foundBatch([], done: true, generation: g); app.sayFound(p) }
-                } catch {
-                    let e = CommanderError.from(error)
-                    if e.kind != .cancelled { inbox.post { app in p.foundBatch([], done: true, generation: g); app.fail("find", e) } }
+        if p.entries.isEmpty, p.found?.searching == true { say("finding… (a first find may list the whole tree)") }
+        let drive = p.drive
+        searches[ObjectIdentifier(p)] = Task.detached {
+            do {
+                for try await batch in drive.search(query, under: folder) {
+                    inbox.post { _ in p.foundBatch(batch.found, skipped: batch.skipped.count, done: false, generation: g) }
                 }
-            }
-        } else if let cloud = p.drive as? CloudDrive {
-            if p.entries.isEmpty, p.found?.searching == true { say("finding… (the first find in a folder lists its whole tree)") }
-            background("find", { try await cloud.find(query, under: folder) }) { app, found in
-                p.foundBatch(found, done: true, generation: g)
-                app.sayFound(p)
+                inbox.post { app in p.foundBatch([], done: true, generation: g); app.sayFound(p) }
+            } catch {
+                let e = CommanderError.from(error)
+                if e.kind != .cancelled { inbox.post { app in p.foundBatch([], done: true, generation: g); app.fail("find", e) } }
             }
         }
     }

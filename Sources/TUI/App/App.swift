@@ -143,14 +143,10 @@ public final class App {
         Task.detached {
             let result: Result<[Entry], CommanderError>
             do {
-                if let local = drive as? LocalDrive, case .path(let dir) = ref {
-                    // A big folder shows its names first; sizes and times follow with the stats.
-                    let names = try local.names(ref)
-                    if names.count >= Self.namesFirst { inbox.post { _ in p.listed(.success(names), generation: g) } }
-                    result = .success(try local.details(of: names, in: dir))
-                } else {
-                    result = .success(try await drive.list(ref))
-                }
+                // A big folder shows its names first; sizes and times follow with the stats.
+                result = .success(try await drive.list(ref, namesFirstFrom: Self.namesFirst) { names in
+                    inbox.post { _ in p.listed(.success(names), generation: g) }
+                })
             } catch { result = .failure(CommanderError.from(error)) }
             inbox.post { app in
                 p.listed(result, generation: g)

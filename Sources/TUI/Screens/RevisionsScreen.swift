@@ -15,12 +15,9 @@ final class RevisionsScreen: ListScreen {
         reload(app)
     }
 
-    var cloud: CloudDrive? { pane.drive as? CloudDrive }
-
     override func reload(_ app: App) {
-        guard let cloud else { return }
-        let ref = file.ref
-        load(app, { try await cloud.revisions(of: ref) }) { [unowned self] list in
+        let drive = pane.drive, ref = file.ref
+        load(app, { try await drive.revisions(of: ref) }) { [unowned self] list in
             revisions = list.sorted { $0.created > $1.created }
             return revisions.map { ["\($0.revisionid)", Units.bytes($0.size), DateText.full($0.created), $0.hash.map { String($0) } ?? ""] }
         }
@@ -36,19 +33,19 @@ final class RevisionsScreen: ListScreen {
             let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-rev-\(UUID().uuidString.prefix(8))")
             try? FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
             let name = "\(rev.revisionid)-\(file.name)"
-            app.submit(.downloadRevision(Item(pane.drive, file.ref), revisionid: rev.revisionid, into: Item(local.drive, .path(tmp.path)), name: name),
+            app.submit(.downloadRevision(Item(pane.drive, file.ref, name: file.name), revisionid: rev.revisionid, into: Item(local.drive, .path(tmp.path)), name: name),
                        "fetch revision \(rev.revisionid)") { app, _ in
                 let path = tmp.appendingPathComponent(name).path
                 app.push(TextViewer(title: "\(self.file.name) @ revision \(rev.revisionid)", lines: Preview.lines((try? Preview.read(path)) ?? Data())))
             }
         case .char("D"):
             let name = "\((file.name as NSString).deletingPathExtension).rev\(rev.revisionid)" + ((file.name as NSString).pathExtension.isEmpty ? "" : ".\((file.name as NSString).pathExtension)")
-            app.submit(.downloadRevision(Item(pane.drive, file.ref), revisionid: rev.revisionid, into: Item(local.drive, local.location.ref), name: name),
+            app.submit(.downloadRevision(Item(pane.drive, file.ref, name: file.name), revisionid: rev.revisionid, into: Item(local.drive, local.location.ref, name: local.location.path), name: name),
                        "download revision \(rev.revisionid) as \(name)")
         case .char("R"):
             app.push(ChoiceDialog.confirm("Revert", ["Make revision \(rev.revisionid) (\(DateText.full(rev.created))) the content of",
                                                      "“\(file.name)”? The current content is kept as a revision."], verb: "Revert") { [unowned self] app in
-                app.submit(.revert(Item(pane.drive, file.ref), revisionid: rev.revisionid), "revert \(file.name) to \(rev.revisionid)") { app, _ in self.reload(app) }
+                app.submit(.revert(Item(pane.drive, file.ref, name: file.name), revisionid: rev.revisionid), "revert \(file.name) to \(rev.revisionid)") { app, _ in self.reload(app) }
             })
         default: return false
         }

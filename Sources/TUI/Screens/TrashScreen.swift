@@ -21,11 +21,7 @@ final class TrashScreen: ListScreen {
 
     override func reload(_ app: App) {
         let drive = drive
-        load(app, {
-            if let local = drive as? LocalDrive { return try await local.trashList() }
-            if let cloud = drive as? CloudDrive { return try await cloud.trashList() }
-            return []
-        }) { [unowned self] list in
+        load(app, { try await drive.trashList() }) { [unowned self] list in
             // By name: pCloud's order is unspecified, and the same list should look the same.
             entries = list.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
             findPlaces(app)
@@ -36,11 +32,10 @@ final class TrashScreen: ListScreen {
     /// pCloud names only the folder id an item lived in: the paths follow, one request per
     /// distinct folder, while the list is already on screen.
     private func findPlaces(_ app: App) {
-        guard let cloud = drive as? CloudDrive else { return }
         // Asked again on every reload (a restore may bring a folder back); the old answers show meanwhile.
-        let ids = Set(entries.compactMap(\.origparentfolderid))
+        let ids = Set(entries.compactMap(\.origparentfolderid)), drive = drive
         guard !ids.isEmpty else { return }
-        app.background("original places", { await cloud.folderPlaces(ids) }) { [weak self] _, found in
+        app.background("original places", { await drive.folderPlaces(ids) }) { [weak self] _, found in
             guard let self else { return }
             places.merge(found) { $1 }
             rows = entries.map(row)
@@ -74,7 +69,7 @@ final class TrashScreen: ListScreen {
                 app.say("the other pane is on another drive — restore in place (r), then copy")
                 return true
             }
-            app.submit(.restore([e], drive: drive, into: Item(drive, other.location.ref)), "restore \(e.name) to \(other.location.path)") { [unowned self] app, _ in reload(app) }
+            app.submit(.restore([e], drive: drive, into: Item(drive, other.location.ref, name: other.location.path)), "restore \(e.name) to \(other.location.path)") { [unowned self] app, _ in reload(app) }
         case .char("d"), .f(8), .delete:
             guard let e else { return true }
             app.push(ChoiceDialog.confirm("Delete forever", ["Delete “\(e.name)” for good?", "This cannot be undone."], verb: "Delete") { [unowned self] app in

@@ -26,7 +26,7 @@ final class UploadLinksScreen: ListScreen {
         case .char("n"):
             let folder = app.panes.first { $0.side == .cloud }!
             app.push(InputDialog(title: "New upload link", prompt: "Comment shown to uploaders (into \(folder.location.path)):") { comment, app in
-                app.submit(.createUploadLink(Item(folder.drive, folder.location.ref), comment: comment.isEmpty ? "Upload here" : comment,
+                app.submit(.createUploadLink(Item(folder.drive, folder.location.ref, name: folder.location.path), comment: comment.isEmpty ? "Upload here" : comment,
                                              expire: nil, maxspace: nil, maxfiles: nil), "create upload link", then: done)
             })
         case .char("y"):

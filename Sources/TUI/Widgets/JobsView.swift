@@ -64,17 +64,19 @@ struct JobsView {
         let inner = r.inset(1)
         if jobs.isEmpty { c.put("no jobs yet", x: inner.x + 1, y: inner.y, theme[.dim]); return }
         let titleWidth = max(10, inner.width / 3)
+        // Ids right-aligned to the widest, so the columns stay put past #9.
+        let idWidth = jobs.map { TextWidth.of($0.id.description) }.max() ?? 2
         for (row, line) in Self.rows(jobs).suffix(inner.height).enumerated() {
             let y = inner.y + row, j = jobs[line.job]
             if let part = line.part {
-                self.part(part, of: j, into: &c, Rect(x: inner.x, y: y, width: inner.width, height: 1), titleWidth: titleWidth)
+                self.part(part, of: j, into: &c, Rect(x: inner.x, y: y, width: inner.width, height: 1), titleWidth: titleWidth + idWidth - 2)
                 continue
             }
             let selected = cursor == line.job
             let style = theme[selected ? .cursor : j.state == .failed ? .error : .pane]
             c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style)
             let state = pad(stateText(j, spinner: spinner), 9, right: false)
-            var x = c.put("\(j.id) \(state) ", x: inner.x, y: y, style)
+            var x = c.put("\(pad(j.id.description, idWidth, right: true)) \(state) ", x: inner.x, y: y, style)
             x = c.put(pad(TextWidth.printable(j.title), titleWidth, right: false), x: x, y: y, style, limit: inner.maxX) + 1
             let detail = j.state == .failed ? (j.error.map { ErrorHint.describe($0) } ?? "") : figures(j)
             let barWidth = j.state == .failed ? 0 : min(20, max(0, inner.maxX - x - TextWidth.of(detail) - 2))
