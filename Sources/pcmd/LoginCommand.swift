@@ -32,16 +32,8 @@ struct LoginCommand: AsyncParsableCommand {
         var accounts = try cloud.accounts()
         let name = accounts.profileName(cloud.choice)
         let profile = try accounts.profile(cloud.choice)
-        let stored = try accounts.storedTokens(name)
         let (token, signedIn) = password ? try await passwordSignIn(accounts, profile) : try await oauthSignIn(accounts, profile)
-
-        // A token of another account or host is dropped, not mixed into this profile.
-        let previous = accounts.config.profiles[name]
-        let sameAccount = previous?.endpoint == signedIn.endpoint
-            && previous?.email?.lowercased() == signedIn.email?.lowercased()
-        var tokens = sameAccount ? stored : ProfileTokens()
-        if password { tokens.session = token } else { tokens.oauth = token }
-        try accounts.save(profile: signedIn, tokens: tokens, as: name)
+        let tokens = try accounts.keep(token, as: password ? .session : .oauth, signedIn: signedIn, profile: name)
 
         let what = password ? "with your password" : "through OAuth"
         print("Signed in to \(Account(profileName: name, profile: signedIn, tokens: tokens).endpointName) "

@@ -60,13 +60,14 @@ struct PCMD: AsyncParsableCommand {
         let greeting = session.isSandbox
             ? "SANDBOX: demo data on a local pCloud-compatible server, not your pCloud · `pcmd login` connects your account · ? help"
             : nil
-        let setup = AppSetup(local: LocalDrive(), localStart: start, cloud: session.drive, cloudStart: cloudPath ?? "/",
+        var setup = AppSetup(local: LocalDrive(), localStart: start, cloud: session.drive, cloudStart: cloudPath ?? "/",
                              cloudLabel: session.isSandbox ? "SANDBOX" : session.drive.displayName,
                              isSandbox: session.isSandbox, greeting: greeting,
                              queue: JobQueue(config: .init(concurrentJobs: config.concurrency.jobs,
                                                            parallelTransfers: config.concurrency.transfers)),
                              theme: chosen, keymap: try Keymap(overrides: config.keymap),
                              bookmarksFile: AppSetup.defaultBookmarksFile)
+        setup.trashSignIn = session.account.map { TrashSignIn(accounts: accounts, account: $0, drive: session.drive) }
         await MainActor.run {
             let terminal = Terminal(wantColors: !noColor)
             if !terminal.colors { chosen.monochrome = true }

@@ -32,3 +32,25 @@ extension Accounts {
         return Secret(token)
     }
 }
+
+/// Which of a profile's two tokens a sign-in gave.
+public enum TokenKind: Sendable { case oauth, session }
+
+extension Accounts {
+    /// Keeps `token` in profile `name` beside the other token it holds for the same account
+    /// (a token of another account or host is dropped, not mixed in), as `pcmd login` does;
+    /// returns the profile's tokens now.
+    @discardableResult
+    public mutating func keep(_ token: Secret, as kind: TokenKind, signedIn: Profile, profile name: String) throws -> ProfileTokens {
+        let previous = config.profiles[name]
+        let sameAccount = previous?.endpoint == signedIn.endpoint
+            && previous?.email?.lowercased() == signedIn.email?.lowercased()
+        var tokens = sameAccount ? try storedTokens(name) : ProfileTokens()
+        switch kind {
+        case .oauth: tokens.oauth = token
+        case .session: tokens.session = token
+        }
+        try save(profile: signedIn, tokens: tokens, as: name)
+        return tokens
+    }
+}

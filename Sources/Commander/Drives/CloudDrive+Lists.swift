@@ -37,4 +37,7 @@ extension CloudDrive {
     public func signInForTrash(email: String, password: String) async throws {
         _ = try await cloud { try await client.signIn(email: email, password: password) }
     }
+
+    /// A session token from a password sign-in made elsewhere (`TrashSignIn`), for the trash.
+    public func useSessionToken(_ token: Secret) { client.setSessionToken(token.reveal) }
 }

@@ -16,6 +16,9 @@ public struct AppSetup: Sendable {
     public var keymap: Keymap
     /// Where bookmarks are kept across runs; nil keeps them for this run only.
     public var bookmarksFile: URL?
+    /// How the trash screen signs an OAuth-only account in with its password; nil where the
+    /// trash needs none (the demo sandbox signs in at start).
+    public var trashSignIn: TrashSignIn?
 
     public init(local: LocalDrive, localStart: String, cloud: CloudDrive, cloudStart: String = "/", cloudLabel: String, isSandbox: Bool,
                 greeting: String? = nil, queue: JobQueue, theme: Theme, keymap: Keymap, bookmarksFile: URL? = nil) {
@@ -38,6 +41,7 @@ public final class App {
     public let queue: JobQueue
     public var theme: Theme
     public let keymap: Keymap
+    let trashSignIn: TrashSignIn?
     public let inbox = Inbox()
     var overlays: [Overlay] = []
     var status: (text: String, error: Bool) = ("", false)
@@ -64,6 +68,7 @@ public final class App {
         queue = setup.queue
         theme = setup.theme
         keymap = setup.keymap
+        trashSignIn = setup.trashSignIn
         bookmarks = Bookmarks(file: setup.bookmarksFile)
         panes = [
             Pane(drive: setup.local, side: .local, label: "Local", location: .path(setup.localStart)),

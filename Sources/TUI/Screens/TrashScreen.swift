@@ -9,10 +9,13 @@ final class TrashScreen: ListScreen {
     var entries: [Entry] = []
     /// Where cloud items lived, by `origparentfolderid`, as far as found yet.
     var places: [Int: FolderPlace] = [:]
+    /// The account can sign in with its password right here (App+TrashSignIn).
+    let canSignIn: Bool
 
     init(app: App) {
         drive = app.pane.drive
         other = app.other
+        canSignIn = app.trashSignIn != nil
         super.init(title: "Trash — \(app.pane.label)", columns: [.init(title: "Name", width: 0), .init(title: "Original place", width: 28),
                                                                  .init(title: "Size", width: 9, right: true), .init(title: "Deleted", width: 12)],
                    keysHelp: "Enter/r restore · o restore to other pane · d delete forever · E empty trash")
@@ -21,12 +24,33 @@ final class TrashScreen: ListScreen {
 
     override func reload(_ app: App) {
         let drive = drive
-        load(app, { try await drive.trashList() }) { [unowned self] list in
+        let inbox = app.inbox
+        load(app, {
+            do { return try await drive.trashList() } catch {
+                // An OAuth-only account: the password is asked for right here, then the list again.
+                if CommanderError.from(error).kind == .passwordSignInRequired {
+                    inbox.post { [weak self] app in self?.askPassword(app) }
+                }
+                throw error
+            }
+        }) { [unowned self] list in
             // By name: pCloud's order is unspecified, and the same list should look the same.
             entries = list.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
             findPlaces(app)
             return entries.map(row)
         }
+    }
+
+    override func failed(_ e: CommanderError) {
+        super.failed(e)
+        if e.kind == .passwordSignInRequired, canSignIn {
+            problem = "pCloud shows its trash only after a sign-in with your password, not to OAuth — Ctrl-R signs in here"
+        }
+    }
+
+    private func askPassword(_ app: App) {
+        guard app.overlays.last === self else { return }
+        app.signInForTrash { [weak self] app in self?.reload(app) }
     }
 
     /// pCloud names only the folder id an item lived in: the paths follow, one request per

@@ -1,0 +1,68 @@
+/// A small form for signing in: a few fields, some hidden (a password is never drawn, not even
+/// as dots). Tab and the arrows move between fields, Enter on the last submits, Esc cancels.
+final class SignInDialog: Overlay {
+    struct Field {
+        let label: String
+        var editor: LineEditor
+        var hidden = false
+        init(_ label: String, _ text: String = "", hidden: Bool = false) {
+            self.label = label; editor = LineEditor(text); self.hidden = hidden
+        }
+    }
+
+    let title: String
+    let lines: [String]
+    var fields: [Field]
+    var focus: Int
+    let submit: @MainActor ([String], App) -> Void
+    let cancel: @MainActor (App) -> Void
+
+    init(title: String, lines: [String], fields: [Field], focus: Int = 0,
+         submit: @escaping @MainActor ([String], App) -> Void, cancel: @escaping @MainActor (App) -> Void = { _ in }) {
+        self.title = title; self.lines = lines; self.fields = fields; self.focus = min(focus, fields.count - 1)
+        self.submit = submit; self.cancel = cancel
+    }
+
+    func handle(_ key: Key, _ app: App) -> Bool {
+        switch key {
+        case .escape, .f(10):
+            cancel(app)
+            return false
+        case .tab, .down: focus = (focus + 1) % fields.count
+        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
+        case .enter:
+            if focus < fields.count - 1 { focus += 1; return true }
+            app.close(self)
+            submit(fields.map(\.editor.text), app)
+        default: _ = fields[focus].editor.handle(key)
+        }
+        return true
+    }
+
+    func draw(_ c: inout Canvas, _ app: App) {
+        let t = app.theme
+        let width = min(max(50, min(c.width - 4, 72)), c.width - 2)
+        let text = lines.flatMap { TextWidth.wrap(TextWidth.printable($0), width - 4) }
+        let r = box(&c, app, width: width, height: text.count + fields.count + 4, title: title)
+        var y = r.y + 1
+        for line in text { c.put(line, x: r.x + 2, y: y, t[.dialog], limit: r.maxX - 1); y += 1 }
+        y += 1
+        let labelWidth = (fields.map { TextWidth.of($0.label) }.max() ?? 0) + 2
+        var cursor: (Int, Int)?
+        for (i, f) in fields.enumerated() {
+            c.put(f.label + ":", x: r.x + 2, y: y, t[.dialog])
+            let x = r.x + 2 + labelWidth, width = r.width - 4 - labelWidth
+            if f.hidden {
+                // Nothing of a password shows, not its length: the cursor stays at the start.
+                c.fill(Rect(x: x, y: y, width: width, height: 1), t[.input])
+                if i == focus { cursor = (x, y) }
+            } else {
+                f.editor.draw(&c, x: x, y: y, width: width, t[.input])
+                if i == focus { cursor = c.cursor }
+            }
+            y += 1
+        }
+        c.put("Tab next field · Enter ok · Esc cancel", x: r.x + 2, y: r.maxY - 1, t[.dialogBorder], limit: r.maxX - 1)
+        c.cursor = cursor
+    }
+}
