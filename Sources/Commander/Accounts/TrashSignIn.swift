@@ -16,6 +16,13 @@ public struct TrashSignIn: Sendable {
     /// The address to sign in as, when the profile knows it.
     public var email: String? { account.profile.email }
 
+    /// The account's address as the server names it (`userinfo`), for an account whose profile
+    /// does not (a token from `PCMD_TOKEN`); nil when it cannot be asked.
+    public func accountEmail() async -> String? {
+        let e = try? await drive.quota().email
+        return e?.isEmpty == false ? e : nil
+    }
+
     /// Where the token will be kept, in words for the dialog.
     public var keptWhere: String {
         account.profileName.map { "kept in profile \($0) like `pcmd login --password`" } ?? "kept for this run only (PCMD_TOKEN)"

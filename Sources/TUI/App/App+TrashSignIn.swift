@@ -7,7 +7,18 @@ extension App {
     @discardableResult
     func signInForTrash(then done: @escaping @MainActor (App) -> Void) -> Bool {
         guard let signIn = trashSignIn else { return false }
-        let email = signIn.email ?? panes.first { $0.side == .cloud }?.quota?.email ?? ""
+        if let known = signIn.email ?? panes.first(where: { $0.side == .cloud })?.quota?.email {
+            askPassword(signIn, email: known, then: done)
+        } else {
+            // An account from PCMD_TOKEN names no email: userinfo does, before the dialog opens.
+            background("your account's email", { await signIn.accountEmail() }) { app, email in
+                app.askPassword(signIn, email: email ?? "", then: done)
+            }
+        }
+        return true
+    }
+
+    private func askPassword(_ signIn: TrashSignIn, email: String, then done: @escaping @MainActor (App) -> Void) {
         let inbox = inbox
         // Asked from the sign-in's task; the dialog's answer (or Esc: nil) resumes it.
         let code: TwoFactorCode = { previous in
@@ -35,6 +46,5 @@ extension App {
                 done(app)
             }
         })
-        return true
     }
 }
