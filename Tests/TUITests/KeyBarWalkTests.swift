@@ -110,6 +110,29 @@ import Testing
         }
     }
 
+    @Test func everyKeyOfTheViewerLineDoesWhatItShows() async throws {
+        let h = try await Harness(local: ["notes.txt": (1...80).map { "line \($0)" }.joined(separator: "\n")])
+        await h.settle { h.app.panes[0].load == .ready }
+        h.keys(.f(3))
+        let viewer = try #require(h.app.overlays.last as? TextViewer)
+        #expect(await h.settle { viewer.lines.count == 80 })
+        let items = KeyBar.items(h.app.keymap, .viewer)
+        #expect(bottomLine(h, 100).contains(items.map { "\($0.key) \($0.label)" }.joined(separator: " · ")))
+        let effects: [Command: @MainActor () -> Bool] = [
+            .search: {
+                guard viewer.search != nil else { return false }
+                h.type("line 4"); h.keys(.enter)
+                return viewer.found == 3
+            },
+            .searchNext: { viewer.found == 39 },
+            .close: { h.app.overlays.isEmpty },
+        ]
+        for item in items {
+            press(h, item.key)
+            #expect(effects[item.command]?() == true, "\(item.key) \(item.label)")
+        }
+    }
+
     @Test func aRebindingInTheTrashTakesEffectThereAndInItsHelp() async throws {
         let h = try await Harness(local: ["back.txt": "b"], keymap: KeymapConfig(contexts: ["trash": ["R": "restore", "r": "refresh"]]))
         let p = h.app.panes[0]

@@ -124,6 +124,14 @@ public enum CommandTable {
                   .init(.quickJump, "Next match (quick jump)"), .init(.help, "Help")],
     ]
 
+    /// Each context's commands by name, and their place in the table (for the keymap's load, before the first frame).
+    static let named: [KeyContext: [String: Command]] = contexts.mapValues { specs in
+        Dictionary(specs.map { ($0.command.rawValue, $0.command) }, uniquingKeysWith: { a, _ in a })
+    }
+    static let rank: [KeyContext: [String: Int]] = contexts.mapValues { specs in
+        Dictionary(specs.enumerated().map { ($1.command.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The commands of `context` alone (not its parents').
     public static func specs(_ context: KeyContext) -> [CommandSpec] { contexts[context] ?? [] }
 

@@ -64,8 +64,8 @@ public struct Keymap: Sendable {
             guard let commands = table[name]?.table else { throw KeymapError.unreadable(.defaults, "[\(name)] must be a table") }
             var bindings = Bindings()
             // By command order in the table (TOML tables are unordered): help and bars list keys alike every run.
-            let order = CommandTable.specs(context).map(\.command.rawValue)
-            for commandName in commands.keys.sorted(by: { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }) {
+            let rank = CommandTable.rank[context] ?? [:]
+            for commandName in commands.keys.sorted(by: { (rank[$0] ?? .max, $0) < (rank[$1] ?? .max, $1) }) {
                 let command = try Self.command(commandName, .defaults, context)
                 guard let list = commands[commandName]?.array else {
                     throw KeymapError.unreadable(.defaults, "[\(name)] \(commandName) must be a list of keys")
@@ -97,7 +97,7 @@ public struct Keymap: Sendable {
 
     /// A command `context` (or a parent) takes.
     static func command(_ name: String, _ source: KeymapError.Source, _ context: KeyContext) throws -> Command {
-        guard let c = Command(rawValue: name), CommandTable.spec(c, in: context) != nil else {
+        guard let c = context.chain.lazy.compactMap({ CommandTable.named[$0]?[name] }).first else {
             throw KeymapError.unknownCommand(source, context, name)
         }
         return c
