@@ -74,7 +74,9 @@ let package = Package(
         ]),
 
         // The two-pane file manager; Terminal/ is the only code that touches CNcursesw.
-        .target(name: "TUI", dependencies: ["Commander", "CNcursesw", "CGD", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // The default keymap is compiled in as bytes (no resource bundle beside the binary).
+        .target(name: "TUI", dependencies: ["Commander", "CNcursesw", "CGD", .product(name: "TOMLKit", package: "TOMLKit")],
+                resources: [.embedInCode("Keymap/keymap-default.toml")]),
 
         .executableTarget(name: "pcmd", dependencies: [
             "PCloudSandbox", "Commander", "TUI",

@@ -43,6 +43,9 @@ struct PCMD: AsyncParsableCommand {
         // the demo sandbox in this process.
         // The config folder read once: each read is a few file checks and URLs before the first frame.
         let accounts = try cloud.accounts()
+        // The keymap before any connection: a key bound twice is said at once, in plain words.
+        let keymap: Keymap
+        do { keymap = try Keymap(overrides: accounts.config.keymap) } catch { throw CommanderError(.local, "\(error)") }
         if let configured = try await cloud.connectIfConfigured(accounts) {
             session = configured
         } else if let url = cloud.sandbox ?? env["PCMD_SANDBOX"] {
@@ -65,7 +68,7 @@ struct PCMD: AsyncParsableCommand {
                              isSandbox: session.isSandbox, greeting: greeting,
                              queue: JobQueue(config: .init(concurrentJobs: config.concurrency.jobs,
                                                            parallelTransfers: config.concurrency.transfers)),
-                             theme: chosen, keymap: try Keymap(overrides: config.keymap),
+                             theme: chosen, keymap: keymap,
                              bookmarksFile: AppSetup.defaultBookmarksFile)
         setup.trashSignIn = session.account.map { TrashSignIn(accounts: accounts, account: $0, drive: session.drive) }
         await MainActor.run {

@@ -30,6 +30,9 @@ import Testing
             [keymap]
             "ctrl-r" = "reload"
 
+            [keymap.trash]
+            "R" = "restore"
+
             [profiles.work]
             region = "eu"
             email = "me@example.com"
@@ -46,7 +49,7 @@ import Testing
         #expect(c.concurrency == Concurrency(jobs: 3, transfers: 8))
         #expect(c.confirm == Confirm(delete: false, overwrite: true, quit: false))
         #expect(c.oauth == OAuthApp(clientID: "id", clientSecret: "secret"))
-        #expect(c.keymap == ["ctrl-r": "reload"])
+        #expect(c.keymap == KeymapConfig(panes: ["ctrl-r": "reload"], contexts: ["trash": ["R": "restore"]]))
         #expect(c.profiles["work"]?.endpoint == .eu)
         #expect(c.profiles["play"]?.endpoint == .custom(URL(string: "https://127.0.0.1:8781")!))
         #expect(c.profiles["play"]?.sandbox == true)
@@ -64,10 +67,18 @@ import Testing
         let f = folder()
         var c = Config(defaultProfile: "Zoë", theme: "dark")
         c.profiles["Zoë"] = Profile(region: .eu, email: "zoë@example.com")
+        c.keymap = KeymapConfig(panes: ["C-p": "publink"], contexts: ["trash": ["R": "restore"]])
         try c.save(to: f)
         #expect(try Config.load(from: f) == c)
         #expect(try String(contentsOf: f.configFile, encoding: .utf8).contains("zoë@example.com"))
         #expect(try Permissions.mode(of: f.url) == 0o700)
+    }
+
+    @Test func aKeymapEntryOfTheWrongKindIsNamed() throws {
+        let f = folder()
+        try FileManager.default.createDirectory(at: f.url, withIntermediateDirectories: true)
+        try "[keymap]\nx = 3\n".write(to: f.configFile, atomically: true, encoding: .utf8)
+        #expect { try Config.load(from: f) } throws: { "\($0)".contains("[keymap]: x must be \"key\" = \"command\" or a table") }
     }
 
     @Test func aBrokenConfigNamesTheFile() throws {

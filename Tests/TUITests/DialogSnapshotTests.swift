@@ -213,7 +213,7 @@ import Testing
             │ Older than:                                                  │
             │                                                              │
             │ larger: “12Q” is not a size (10M, 1.5G, 512k)                │
-            │ [ Find ] [ Cancel ]   Tab next · ←→ kind · Enter find        │
+            │ [ Find ] [ Cancel ]   Tab next · Right kind · Enter find     │
             └──────────────────────────────────────────────────────────────┘
             """)
         expectSnapshot(h.snapshot(box: "Find in", 40, 10), """
@@ -295,7 +295,7 @@ import Testing
             │                                                                                                  │
             │                                                                                                  │
             └──────────────────────────────────────────────────────────────────────────────────────────────────┘
-             a accept · n decline · c cancel offer · p permissions · x remove · / find · Ctrl-R refresh · q clo…
+             a accept · n decline · c cancel offer · p permissions · x remove · / find · C-r refresh · ? help ·…
             """)
         expectSnapshot(h.snapshot(40, 10), """
             ┌─────────────── Shares ───────────────┐

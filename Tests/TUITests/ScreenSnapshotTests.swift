@@ -140,16 +140,17 @@ import Testing
             ┌──────────────────────────────────── Help ────────────────────────────────────┐
             │pcmd — a two-pane file manager for pCloud. Local files on the left, your pClou│
             │Keys are mc's F-keys and vim's letters side by side; both work everywhere.    │
+            │Every screen and dialog has its own keys: ? (or F1) there lists them.         │
             │                                                                              │
             │── Move ──────────────────────────────────────────────                        │
-            │  k  Up                  Cursor up   (up)                                     │
-            │  j  Down                Cursor down   (down)                                 │
-            │  C-b  PgUp              Page up   (page-up)                                  │
-            │  C-f  PgDn              Page down   (page-down)                              │
-            │  g g  Home              First entry   (top)                                  │
-            │  G  End                 Last entry   (bottom)                                │
-            │  l  Enter  Right        Open folder / view file   (open)                     │
-            │  h  Left  Backspace     Parent folder   (parent)                             │
+            │  Up  k                  Cursor up   (up)                                     │
+            │  Down  j                Cursor down   (down)                                 │
+            │  PgUp  C-b              Page up   (page-up)                                  │
+            │  PgDn  C-f              Page down   (page-down)                              │
+            │  Home  g g              First entry   (top)                                  │
+            │  End  G                 Last entry   (bottom)                                │
+            │  Enter  Right  l        Open folder / view file   (open)                     │
+            │  Backspace  Left  h     Parent folder   (parent)                             │
             │  Tab  S-Tab             Other pane   (other-pane)                            │
             │  H  M-Left              Back in history   (back)                             │
             │  L  M-Right             Forward in history   (forward)                       │
@@ -158,20 +159,19 @@ import Testing
             │  '                      Jump to a bookmark   (bookmark-jump)                 │
             │  C-r                    Refresh   (refresh)                                  │
             │                                                                              │
-            │── Mark & view ───────────────────────────────────────                        │
             └──────────────────────────────────────────────────────────────────────────────┘
              1/64 · / search · n next · q close
             """)
         h.keys(.pageDown)
         expectSnapshot(h.snapshot(40, 10), """
             ┌──────────────── Help ────────────────┐
+            │── Mark & view ───────────────────────│
             │  Ins  Space             Mark / unmark│
             │  *                      Invert marks │
             │  +                      Mark by patte│
             │  -                      Unmark by pat│
             │  /                      Filter (as yo│
             │  C-s                    Quick jump by│
-            │  .                      Show / hide h│
             └──────────────────────────────────────┘
              22/64 · / search · n next · q close
             """)
@@ -296,7 +296,7 @@ import Testing
             │                                                                              │
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
-             Enter/F3 view · D download to local pane · R revert to this · / find · Ctrl-R …
+             Enter view · D download to local pane · R revert to this · / find · C-r refres…
             """)
         expectSnapshot(h.snapshot(40, 10), """
             ┌─────── Revisions — 報告書.txt ───────┐
@@ -308,7 +308,7 @@ import Testing
             │                                      │
             │                                      │
             └──────────────────────────────────────┘
-             Enter/F3 view · D download to local pa…
+             Enter view · D download to local pane …
             """)
     }
 
@@ -333,7 +333,7 @@ import Testing
             │                                                                                                  │
             │                                                                                                  │
             └──────────────────────────────────────────────────────────────────────────────────────────────────┘
-             Enter show & QR · y copy URL · e expiry · d delete · / find · Ctrl-R refresh · q close
+             Enter show & QR · y copy URL · e expiry · d delete · / find · C-r refresh · ? help · q close
             """)
         expectSnapshot(h.snapshot(40, 10, [(link, Snapshot.blur(link))]), """
             ┌──────────── Public links ────────────┐
@@ -365,7 +365,7 @@ import Testing
             │                                                                              │
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
-             n new for the cloud pane's folder · y copy URL · d delete · / find · Ctrl-R re…
+             n new for the cloud pane's folder · y copy URL · d delete · / find · C-r refre…
             """)
         h.keys(.char("n"))
         h.type("写真をここへ")

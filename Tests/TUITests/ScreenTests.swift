@@ -166,6 +166,7 @@ import Testing
         #expect(await h.settle { h.screen().contains("这是一个演示文件。") })
     }
 
+    /// F2, as the key bar says (p too).
     @Test func markedFilesGetOneTreeLink() async throws {
         let h = try await Harness()
         let folder = try await h.cloud.testFolder("tui-tree", files: ["one.txt": "1", "two.txt": "2", "three.txt": "3"])
@@ -173,7 +174,7 @@ import Testing
         h.app.goTo("/\(folder.name)")
         await h.settle { h.app.panes[1].rows.count == 3 }
         h.keys(.char(" "), .char(" "))
-        h.keys(.char("p"))
+        h.keys(.f(2))
         #expect(await h.settle { h.app.overlays.last is PublinkDialog })
         let dialog = try #require(h.app.overlays.last as? PublinkDialog)
         #expect(h.screen().contains(dialog.link.link))

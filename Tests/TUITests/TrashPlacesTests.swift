@@ -47,7 +47,7 @@ import Testing
             │                                                                                                  │
             │                                                                                                  │
             └──────────────────────────────────────────────────────────────────────────────────────────────────┘
-             Enter/r restore · o restore to other pane · d delete forever · E empty trash · / find · Ctrl-R ref…
+             r restore · o restore to other pane · d delete forever · E empty trash · / find · C-r refresh · ? …
             """)
         expectSnapshot(h.snapshot(40, 10), """
             ┌────────── Trash — SANDBOX ───────────┐
@@ -59,7 +59,7 @@ import Testing
             │x.txt     (deleted folder)            │
             │                                      │
             └──────────────────────────────────────┘
-             Enter/r restore · o restore to other p…
+             r restore · o restore to other pane · …
             """)
         // Three folders named (2025 報告, 仕事, old), each asked once: b.txt and c.txt share
         // theirs, 仕事 is both a.txt's folder and 2025 報告's parent; old is gone, the root needs none.

@@ -13,15 +13,15 @@ public struct Config: Codable, Sendable, Equatable {
     public var confirm: Confirm
     /// The OAuth app pcmd signs in as; `PCMD_CLIENT_ID`/`PCMD_CLIENT_SECRET` override.
     public var oauth: OAuthApp?
-    /// Key → command overrides, kept as written for the TUI's keymap to read.
-    public var keymap: [String: String]
+    /// Key → command overrides per context, kept as written for the TUI's keymap to read.
+    public var keymap: KeymapConfig
     public var profiles: [String: Profile]
 
     public static let defaultRemotePrefix = "pc:"
 
     public init(defaultProfile: String? = nil, theme: String? = nil, remotePrefix: String = Config.defaultRemotePrefix,
                 concurrency: Concurrency = Concurrency(), confirm: Confirm = Confirm(), oauth: OAuthApp? = nil,
-                keymap: [String: String] = [:], profiles: [String: Profile] = [:]) {
+                keymap: KeymapConfig = [:], profiles: [String: Profile] = [:]) {
         self.defaultProfile = defaultProfile; self.theme = theme; self.remotePrefix = remotePrefix
         self.concurrency = concurrency; self.confirm = confirm; self.oauth = oauth; self.keymap = keymap
         self.profiles = profiles
@@ -41,7 +41,7 @@ public struct Config: Codable, Sendable, Equatable {
         concurrency = try c.decodeIfPresent(Concurrency.self, forKey: .concurrency) ?? Concurrency()
         confirm = try c.decodeIfPresent(Confirm.self, forKey: .confirm) ?? Confirm()
         oauth = try c.decodeIfPresent(OAuthApp.self, forKey: .oauth)
-        keymap = try c.decodeIfPresent([String: String].self, forKey: .keymap) ?? [:]
+        keymap = try c.decodeIfPresent(KeymapConfig.self, forKey: .keymap) ?? [:]
         profiles = try c.decodeIfPresent([String: Profile].self, forKey: .profiles) ?? [:]
     }
 

@@ -30,7 +30,7 @@ extension App {
     /// S: offer a cloud folder to someone by e-mail.
     func share() {
         guard let p = cloudPane("sharing", .shares), let e = p.current else { return }
-        guard e.isFolder else { say("only folders can be shared — p makes a public link for a file"); return }
+        guard e.isFolder else { say("only folders can be shared — \(keyName(.publink)) makes a public link for a file"); return }
         push(ShareDialog(folder: e) { mail, perms, message, app in
             app.submit(.share(app.item(p, e), mail: mail, permissions: perms, message: message), "share \(e.name) with \(mail)")
         })
@@ -53,7 +53,7 @@ extension App {
     /// x: unpacks the archive under the cursor into a folder (pre-filled: beside it, its name).
     func extract() {
         let p = pane
-        guard let e = p.current, FileKind.isArchive(e) else { say("x extracts an archive — put the cursor on a .zip"); return }
+        guard let e = p.current, FileKind.isArchive(e) else { say("\(keyName(.extract)) extracts an archive — put the cursor on a .zip"); return }
         let folder = p.location.child((e.name as NSString).deletingPathExtension).path
         push(InputDialog(title: "Extract", prompt: "Extract \(describe([e])) into:", text: folder) { path, app in
             guard !path.isEmpty else { return }

@@ -55,14 +55,15 @@ extension App {
         case .revisions: revisions()
         case .find: find()
         case .fetch: fetchFromWeb()
-        case .jobs: jobsPanel.toggle(); if jobsPanel { push(JobsScreen()) }
+        case .jobs: push(JobsScreen())
         case .trash: push(TrashScreen(app: self))
         case .shares: push(SharesScreen(app: self))
         case .publinks: push(PublinksScreen(app: self))
         case .uploadLinks: push(UploadLinksScreen(app: self))
-        case .help: push(HelpScreen.make(keymap))
-        case .menu: push(MenuScreen.make(keymap))
+        case .help: push(HelpScreen.make(keymap, context))
+        case .menu: push(MenuScreen.make(keymap, context))
         case .quit: quit()
+        default: break   // a command of another context: the keymap never sends one here
         }
     }
 
@@ -120,7 +121,7 @@ extension App {
     func jumpToBookmark() {
         let p = pane
         let mine = bookmarks.on(p.side)
-        guard !mine.isEmpty else { say("no bookmarks on this side yet — b adds one"); return }
+        guard !mine.isEmpty else { say("no bookmarks on this side yet — \(keyName(.bookmarkAdd)) adds one"); return }
         push(ChoiceDialog(title: "Bookmarks", lines: [], choices: mine.map { "\($0.name)  \($0.location.path)" },
                           layout: .menu) { i, app in app.reload(p, to: mine[i].location) })
     }

@@ -17,7 +17,7 @@ extension App {
     func compare() {
         let l = panes[0], r = panes[1]
         guard l.found == nil, r.found == nil else {
-            say("compare works on folders: leave the find results first (Backspace)")
+            say("compare works on folders: leave the find results first (\(keyName(.parent, in: .findResults)))")
             return
         }
         let modes: [(String, CompareOptions)] = [
@@ -55,7 +55,7 @@ extension App {
         var text = "compare: \(c.count(.onlyLeft)) only in \(l), \(c.count(.onlyRight)) only in \(r), "
             + "\(c.count(.differs)) differ, \(c.count(.identical)) identical"
         if !c.skipped.isEmpty { text += ", \(c.skipped.count) skipped (\(c.skipped.prefix(3).map(\.path).joined(separator: ", ")))" }
-        say(c.isIdentical && c.skipped.isEmpty ? text + " — the same" : text + (c.isIdentical ? "" : " · F5 copies the marked difference"))
+        say(c.isIdentical && c.skipped.isEmpty ? text + " — the same" : text + (c.isIdentical ? "" : " · \(keyName(.copy)) copies the marked difference"))
     }
 
     /// F5 right after a compare, marks and folders untouched: copies exactly the difference

@@ -33,7 +33,7 @@ extension App {
         guard let e = p.current else { return }
         push(InputDialog(title: "Rename", prompt: "New name for \(describe([e])):", text: e.name) { name, app in
             guard !name.isEmpty, name != e.name else { return }
-            guard !name.contains("/") else { app.say("a name cannot contain “/” — use F6 to move"); return }
+            guard !name.contains("/") else { app.say("a name cannot contain “/” — use \(app.keyName(.move)) to move"); return }
             p.focusName = name
             app.submit(.rename(app.item(p, e), to: name), "rename to \(name)")
         })
@@ -54,8 +54,9 @@ extension App {
         let sel = p.selection
         guard !sel.isEmpty else { return }
         let whereTo = p.side == .cloud ? "pCloud's trash" : "the trash"
-        push(ChoiceDialog.confirm("Delete", ["Delete \(describe(sel))?", "It goes to \(whereTo); t opens the trash to restore."],
-                                  verb: "Delete") { app in
+        // Into a trash, so mc's F8 then Enter deletes: the Delete button has the focus.
+        push(ChoiceDialog.confirm("Delete", ["Delete \(describe(sel))?", "It goes to \(whereTo); \(keyName(.trash)) opens the trash to restore."],
+                                  verb: "Delete", focus: .verb) { app in
             p.clearMarks()
             app.submit(.delete(sel.map { app.item(p, $0) }, permanent: false), "delete \(app.describe(sel))")
         })

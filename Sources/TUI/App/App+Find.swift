@@ -34,7 +34,7 @@ extension App {
     func sayFound(_ p: Pane) {
         guard let f = p.found, !f.searching else { return }
         let n = p.entries.count
-        say("\(n) found for “\(f.text)” · Enter opens a folder or goes to a file · Backspace leaves the results")
+        say("\(n) found for “\(f.text)” · \(keyName(.open, in: .findResults)) opens a folder or goes to a file · \(keyName(.parent, in: .findResults)) leaves the results")
     }
 
     /// Enter on a result: into a folder, or to the file in its own folder.

@@ -28,11 +28,12 @@ extension App {
         }
         var y = paneHeight
         if panelHeight > 0 {
-            JobsView(theme: theme).panel(jobsInOrder, into: &c, Rect(x: 0, y: y, width: width, height: panelHeight), spinner: spinner)
+            JobsView(theme: theme).panel(jobsInOrder, into: &c, Rect(x: 0, y: y, width: width, height: panelHeight), spinner: spinner,
+                                          keys: KeyBar.line(keymap, .jobs))
             y += panelHeight
         }
         if summaryHeight > 0 {
-            JobsView(theme: theme).summary(running, into: &c, y: y, width: width, spinner: spinner)
+            JobsView(theme: theme).summary(running, into: &c, y: y, width: width, spinner: spinner, jobsKey: keyName(.jobs))
             y += 1
         }
         drawStatus(&c, y: y)
@@ -51,9 +52,9 @@ extension App {
         c.put(" " + TextWidth.fitEnd(TextWidth.printable(text), c.width - 2), x: 0, y: y, style)
     }
 
-    /// mc's bottom line: F-key numbers and what they do.
+    /// mc's bottom line: F-key numbers and what they do, from the keymap in force.
     private func drawKeyBar(_ c: inout Canvas, y: Int) {
-        let labels = ["Help", "Link", "View", "Edit", "Copy", "Move", "Mkdir", "Delete", "Menu", "Quit"]
+        let labels = KeyBar.fKeys(keymap, paneContext).map(\.label)
         c.fill(Rect(x: 0, y: y, width: c.width, height: 1), theme[.keybarLabel])
         let slot = c.width / labels.count
         for (i, l) in labels.enumerated() {

@@ -48,7 +48,8 @@ public final class App {
     /// Counts status messages, so a full screen knows one arrived while it was open.
     var statusSerial = 0
     var jobs: [JobID: JobSnapshot] = [:]
-    var jobsPanel = false
+    /// The jobs panel is open (it has the keys while it is).
+    var jobsPanel: Bool { overlays.contains { $0 is JobsScreen } }
     var watches: [Watch] = []
     var bookmarks: Bookmarks
     /// A local find walking the disk, per pane: a new find or folder stops the old one.
@@ -74,7 +75,9 @@ public final class App {
             Pane(drive: setup.local, side: .local, label: "Local", location: .path(setup.localStart)),
             Pane(drive: setup.cloud, side: .cloud, label: setup.cloudLabel, isSandbox: setup.isSandbox, location: .path(setup.cloudStart)),
         ]
-        status = (setup.greeting ?? "? help · F9 menu · Tab other pane · F10 quit", false)
+        let hint = [(Command.help, "help"), (.menu, "menu"), (.otherPane, "other pane"), (.quit, "quit")]
+            .map { "\(keyName($0.0)) \($0.1)" }.joined(separator: " · ")
+        status = (setup.greeting ?? hint, false)
     }
 
     public var pane: Pane { panes[active] }
@@ -243,7 +246,7 @@ public final class App {
             } else if !pendingKeys.isEmpty, Date().timeIntervalSince(pendingSince) > 0.6 {
                 let keys = pendingKeys
                 pendingKeys = []
-                if let c = keymap.resolveTimeout(keys) { perform(c) }
+                if let c = keymap.resolveTimeout(keys, in: context) { run(c) }
                 dirty = true
             }
             if let run = pendingExternal {
@@ -269,23 +272,48 @@ public final class App {
 
     // MARK: keys
 
+    /// The first key of `command` in `context`, for hints in the status line (its name when unbound).
+    func keyName(_ command: Command, in context: KeyContext = .panes) -> String {
+        keymap.keys(for: command, in: context).first ?? command.rawValue
+    }
+
+    /// The panes' context (their key bar shows under dialogs too).
+    var paneContext: KeyContext { pane.found != nil ? .findResults : .panes }
+
+    /// Whose keys apply now: the overlay on top, else the active pane (its find results or its folder).
+    public var context: KeyContext { overlays.last?.context ?? paneContext }
+
+    /// A key press: a focused text field types it; otherwise the keymap of the context in
+    /// force turns it (or a sequence such as `g g`) into a command.
     public func handle(_ key: Key) {
         if case .resize = key { return }
-        if let top = overlays.last {
-            if !top.handle(key, self) { close(top) }
+        if case .mouse(let m) = key {
+            if let top = overlays.last { top.mouse(m, self) } else { mouse(m) }
             return
         }
-        if case .mouse(let m) = key { mouse(m); return }
+        if pendingKeys.isEmpty, let top = overlays.last, top.type(key, self) { return }
+        let context = context
         pendingKeys.append(key)
-        switch keymap.resolve(pendingKeys) {
+        switch keymap.resolve(pendingKeys, in: context) {
         case .pending: pendingSince = Date()
-        case .command(let c): pendingKeys = []; perform(c)
+        case .command(let c): pendingKeys = []; run(c)
         case .none:
             // `g` then a key that is not `g`: the lone `g` (go to) and the key both count.
             let keys = pendingKeys
             pendingKeys = []
-            if keys.count > 1, let c = keymap.resolveTimeout(Array(keys.dropLast())) { perform(c); handle(keys.last!) }
+            if keys.count > 1, let c = keymap.resolveTimeout(Array(keys.dropLast()), in: context) { run(c); handle(keys.last!) }
         }
+    }
+
+    /// A command for whatever has the keys: help for any context, the overlay on top, or the panes.
+    public func run(_ command: Command) {
+        guard let top = overlays.last else { return perform(command) }
+        if command == .help {
+            // Help's own help key closes it rather than stacking another.
+            if (top as? TextViewer)?.isHelp == true { close(top) } else { push(HelpScreen.make(keymap, top.context)) }
+            return
+        }
+        if !top.perform(command, self) { close(top) }
     }
 
     /// Lets tests wait until background work has reported.

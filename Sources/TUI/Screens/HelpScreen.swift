@@ -1,40 +1,68 @@
-/// `?` and F1: every command with its keys, made from the command table and the keymap in
-/// force (so overrides show).
+/// `?` and F1: the keys of the context you are in (its commands, then those it shares), made
+/// from the command table and the keymap in force (so overrides show).
 enum HelpScreen {
-    static func lines(_ keymap: Keymap) -> [String] {
-        var out = ["pcmd — a two-pane file manager for pCloud. Local files on the left, your pCloud on the right.",
-                   "Keys are mc's F-keys and vim's letters side by side; both work everywhere.", ""]
-        for group in CommandGroup.allCases {
-            out.append("── \(group.rawValue) " + String(repeating: "─", count: max(0, 50 - group.rawValue.count)))
-            for spec in CommandTable.all where spec.group == group {
-                let keys = keymap.keys(for: spec.command).joined(separator: "  ")
-                out.append("  " + pad(keys, 22, right: false) + " " + spec.title + "   (\(spec.command.rawValue))")
-            }
-            out.append("")
+    static func lines(_ keymap: Keymap, _ context: KeyContext = .panes) -> [String] {
+        var out: [String]
+        if context.chain.contains(.panes) {
+            out = ["pcmd — a two-pane file manager for pCloud. Local files on the left, your pCloud on the right.",
+                   "Keys are mc's F-keys and vim's letters side by side; both work everywhere.",
+                   "Every screen and dialog has its own keys: ? (or F1) there lists them.", ""]
+        } else {
+            out = ["Keys of this \(context.isDialog ? "dialog" : "screen"): \(context.title).", ""]
         }
-        out += ["In screens (trash, revisions, shares, links): the keys are on their bottom line.",
-                "Rebind keys in config.toml under [keymap], e.g.  \"C-p\" = \"publink\"."]
+        func row(_ spec: CommandSpec) -> String {
+            let keys = keymap.keys(for: spec.command, in: context).joined(separator: "  ")
+            return "  " + pad(keys.isEmpty ? "(no key)" : keys, 22, right: false) + " " + spec.title + "   (\(spec.command.rawValue))"
+        }
+        func header(_ title: String) -> String { "── \(title) " + String(repeating: "─", count: max(0, 50 - title.count)) }
+        for c in context.chain {
+            if c == .panes {
+                for group in CommandGroup.allCases {
+                    out.append(header(group.rawValue))
+                    for spec in CommandTable.specs(.panes) where spec.group == group { out.append(row(spec)) }
+                    out.append("")
+                }
+            } else {
+                out.append(header(c.title))
+                for spec in CommandTable.specs(c) { out.append(row(spec)) }
+                out.append("")
+            }
+        }
+        if context == .confirm { out += ["A letter bound to nothing above presses the button it begins.", ""] }
+        let tables = context.chain.map { $0 == .panes ? "[keymap]" : "[keymap.\($0.rawValue)]" }.joined(separator: " and ")
+        let example = CommandTable.specs(context).first { $0.command != .help }?.command.rawValue ?? "help"
+        out += ["Rebind these keys in config.toml under \(tables), e.g.  \"C-x\" = \"\(example)\"."]
         return out
     }
 
-    @MainActor static func make(_ keymap: Keymap) -> TextViewer {
-        let v = TextViewer(title: "Help", lines: lines(keymap))
+    @MainActor static func make(_ keymap: Keymap, _ context: KeyContext = .panes) -> TextViewer {
+        let v = TextViewer(title: context == .panes ? "Help" : "Help — \(context.title)", lines: lines(keymap, context))
+        v.isHelp = true
         for (i, l) in v.lines.enumerated() where l.hasPrefix("──") { v.styledLines[i] = .columns }
         return v
     }
 }
 
-/// F9: the command table as a menu, grouped; Enter runs the command.
+/// F9: the panes' commands as a menu, grouped; Enter runs the command.
 enum MenuScreen {
-    @MainActor static func make(_ keymap: Keymap) -> ChoiceDialog {
+    @MainActor static func make(_ keymap: Keymap, _ context: KeyContext = .panes) -> ChoiceDialog {
         var specs: [CommandSpec] = []
         var labels: [String] = []
         for group in CommandGroup.allCases where group != .move {
-            for spec in CommandTable.all where spec.group == group && spec.command != .menu {
+            for spec in CommandTable.specs(.panes) where spec.group == group && spec.command != .menu {
                 specs.append(spec)
-                labels.append(pad("\(group.rawValue): \(spec.title)", 36, right: false) + " " + (keymap.keys(for: spec.command).first ?? ""))
+                labels.append(pad("\(group.rawValue): \(spec.title)", 36, right: false) + " " + (keymap.keys(for: spec.command, in: context).first ?? ""))
             }
         }
         return ChoiceDialog(title: "Menu", lines: [], choices: labels, layout: .menu) { i, app in app.perform(specs[i].command) }
+    }
+}
+
+extension KeyContext {
+    var isDialog: Bool {
+        switch self {
+        case .menu, .confirm, .input, .conflict, .link, .expiry, .shareDialog, .findDialog, .fetchDialog, .filter: true
+        default: false
+        }
     }
 }

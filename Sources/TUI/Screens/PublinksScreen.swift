@@ -10,7 +10,7 @@ final class PublinksScreen: ListScreen {
         cloud = app.cloud
         super.init(title: "Public links", columns: [.init(title: "Link", width: 0), .init(title: "Downloads", width: 9, right: true),
                                                     .init(title: "Traffic", width: 9, right: true), .init(title: "Expires", width: 16)],
-                   keysHelp: "Enter show & QR · y copy URL · e expiry · d delete")
+                   context: .publinks)
         reload(app)
     }
 
@@ -25,19 +25,19 @@ final class PublinksScreen: ListScreen {
         }
     }
 
-    override func act(_ key: Key, _ app: App) -> Bool {
+    override func act(_ command: Command, _ app: App) -> Bool {
         guard links.indices.contains(cursor) else { return false }
         let l = links[cursor]
         let done: @MainActor (App, [JobSnapshot]) -> Void = { [unowned self] app, _ in reload(app) }
-        switch key {
-        case .enter: app.push(PublinkDialog(link: l, name: l.code))
-        case .char("y"): app.copyToClipboard(l.link)
-        case .char("e"):
+        switch command {
+        case .open: app.push(PublinkDialog(link: l, name: l.code))
+        case .copyURL: app.copyToClipboard(l.link)
+        case .expiry:
             app.push(ExpiryDialog { [unowned self] expire, app in
                 app.submit(.changePublink(drive: cloud, linkid: l.linkid, PublinkLimits(expire: expire), clearExpire: expire == nil,
                                           deleteShortlink: false), "change expiry", then: done)
             })
-        case .char("d"), .f(8), .delete:
+        case .delete:
             app.push(ChoiceDialog.confirm("Delete link", ["Delete \(l.link)?", "Whoever has it loses access."], verb: "Delete") { [unowned self] app in
                 app.submit(.deletePublink(drive: cloud, linkid: l.linkid), "delete link", then: done)
             })

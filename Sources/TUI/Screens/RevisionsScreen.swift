@@ -11,7 +11,7 @@ final class RevisionsScreen: ListScreen {
         self.pane = pane; self.file = file
         super.init(title: "Revisions — \(file.name)", columns: [.init(title: "Revision", width: 12), .init(title: "Size", width: 10, right: true),
                                                                  .init(title: "Created", width: 20), .init(title: "Hash", width: 0)],
-                   keysHelp: "Enter/F3 view · D download to local pane · R revert to this")
+                   context: .revisions)
         reload(app)
     }
 
@@ -23,12 +23,12 @@ final class RevisionsScreen: ListScreen {
         }
     }
 
-    override func act(_ key: Key, _ app: App) -> Bool {
+    override func act(_ command: Command, _ app: App) -> Bool {
         guard revisions.indices.contains(cursor) else { return false }
         let rev = revisions[cursor]
         let local = app.panes.first { $0.side == .local }!
-        switch key {
-        case .enter, .f(3):
+        switch command {
+        case .view:
             // Download to a temporary folder, then show it.
             let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-rev-\(UUID().uuidString.prefix(8))")
             try? FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
@@ -38,11 +38,11 @@ final class RevisionsScreen: ListScreen {
                 let path = tmp.appendingPathComponent(name).path
                 app.push(TextViewer(title: "\(self.file.name) @ revision \(rev.revisionid)", lines: Preview.lines((try? Preview.read(path)) ?? Data())))
             }
-        case .char("D"):
+        case .download:
             let name = "\((file.name as NSString).deletingPathExtension).rev\(rev.revisionid)" + ((file.name as NSString).pathExtension.isEmpty ? "" : ".\((file.name as NSString).pathExtension)")
             app.submit(.downloadRevision(Item(pane.drive, file.ref, name: file.name), revisionid: rev.revisionid, into: Item(local.drive, local.location.ref, name: local.location.path), name: name),
                        "download revision \(rev.revisionid) as \(name)")
-        case .char("R"):
+        case .revert:
             app.push(ChoiceDialog.confirm("Revert", ["Make revision \(rev.revisionid) (\(DateText.full(rev.created))) the content of",
                                                      "“\(file.name)”? The current content is kept as a revision."], verb: "Revert") { [unowned self] app in
                 app.submit(.revert(Item(pane.drive, file.ref, name: file.name), revisionid: rev.revisionid), "revert \(file.name) to \(rev.revisionid)") { app, _ in self.reload(app) }

@@ -10,7 +10,7 @@ final class SharesScreen: ListScreen {
         // State and direction before the address: on a narrow screen they stay whole, the address is cut.
         super.init(title: "Shares", columns: [.init(title: "Folder", width: 0), .init(title: "State", width: 8), .init(title: "Direction", width: 9),
                                               .init(title: "With", width: 26), .init(title: "Permissions", width: 20)],
-                   keysHelp: "a accept · n decline · c cancel offer · p permissions · x remove")
+                   context: .shares)
         reload(app)
     }
 
@@ -30,26 +30,26 @@ final class SharesScreen: ListScreen {
         }
     }
 
-    override func act(_ key: Key, _ app: App) -> Bool {
+    override func act(_ command: Command, _ app: App) -> Bool {
         guard shares.indices.contains(cursor) else { return false }
         let s = shares[cursor]
         let done: @MainActor (App, [JobSnapshot]) -> Void = { [unowned self] app, _ in reload(app) }
-        switch key {
-        case .char("a"), .enter:
+        switch command {
+        case .accept:
             guard s.incoming, let id = s.sharerequestid, s.shareid == nil else { app.say("only an incoming offer can be accepted"); return true }
             app.submit(.acceptShare(drive: cloud, sharerequestid: id, name: nil), "accept \(s.name ?? "share")", then: done)
-        case .char("n"):
+        case .decline:
             guard s.incoming, let id = s.sharerequestid, s.shareid == nil else { app.say("only an incoming offer can be declined"); return true }
             app.submit(.declineShare(drive: cloud, sharerequestid: id), "decline \(s.name ?? "share")", then: done)
-        case .char("c"):
+        case .cancelOffer:
             guard !s.incoming, let id = s.sharerequestid, s.shareid == nil else { app.say("only your pending offers can be cancelled"); return true }
             app.submit(.unshare(drive: cloud, shareid: nil, sharerequestid: id), "cancel offer of \(s.name ?? "share")", then: done)
-        case .char("x"), .f(8), .delete:
-            guard let id = s.shareid else { app.say("a pending offer is cancelled (c) or declined (n)"); return true }
+        case .delete:
+            guard let id = s.shareid else { app.say("a pending offer is cancelled (\(app.keyName(.cancelOffer, in: .shares))) or declined (\(app.keyName(.decline, in: .shares)))"); return true }
             app.push(ChoiceDialog.confirm("Remove share", ["Stop sharing “\(s.name ?? "")” with \(s.mail ?? "them")?"], verb: "Remove") { [unowned self] app in
                 app.submit(.unshare(drive: cloud, shareid: id, sharerequestid: nil), "remove share", then: done)
             })
-        case .char("p"):
+        case .permissions:
             guard let id = s.shareid, !s.incoming else { app.say("permissions change on your active shares"); return true }
             let options: [SharePermissions] = [.readOnly, [.create], [.create, .modify], .edit]
             app.push(ChoiceDialog(title: "Permissions for \(s.mail ?? "")", lines: [], choices: options.map(Self.permissions),

@@ -18,7 +18,7 @@ final class TrashScreen: ListScreen {
         canSignIn = app.trashSignIn != nil
         super.init(title: "Trash — \(app.pane.label)", columns: [.init(title: "Name", width: 0), .init(title: "Original place", width: 28),
                                                                  .init(title: "Size", width: 9, right: true), .init(title: "Deleted", width: 12)],
-                   keysHelp: "Enter/r restore · o restore to other pane · d delete forever · E empty trash")
+                   context: .trash)
         reload(app)
     }
 
@@ -81,25 +81,25 @@ final class TrashScreen: ListScreen {
         }
     }
 
-    override func act(_ key: Key, _ app: App) -> Bool {
+    override func act(_ command: Command, _ app: App) -> Bool {
         let e = entries.indices.contains(cursor) ? entries[cursor] : nil
-        switch key {
-        case .enter, .char("r"):
+        switch command {
+        case .restore:
             guard let e else { return true }
             app.submit(.restore([e], drive: drive, into: nil), "restore \(e.name)") { [unowned self] app, _ in reload(app) }
-        case .char("o"):
+        case .restoreToOther:
             guard let e else { return true }
             guard other.drive === drive else {
-                app.say("the other pane is on another drive — restore in place (r), then copy")
+                app.say("the other pane is on another drive — restore in place (\(app.keyName(.restore, in: .trash))), then copy")
                 return true
             }
             app.submit(.restore([e], drive: drive, into: Item(drive, other.location.ref, name: other.location.path)), "restore \(e.name) to \(other.location.path)") { [unowned self] app, _ in reload(app) }
-        case .char("d"), .f(8), .delete:
+        case .delete:
             guard let e else { return true }
             app.push(ChoiceDialog.confirm("Delete forever", ["Delete “\(e.name)” for good?", "This cannot be undone."], verb: "Delete") { [unowned self] app in
                 app.submit(.purge([e], drive: drive), "delete \(e.name) forever") { app, _ in self.reload(app) }
             })
-        case .char("E"):
+        case .emptyTrash:
             app.push(ChoiceDialog.confirm("Empty trash", ["Delete all \(entries.count) items in the trash for good?", "This cannot be undone."],
                                           verb: "Empty") { [unowned self] app in
                 app.submit(.emptyTrash(drive), "empty the trash") { app, _ in self.reload(app) }

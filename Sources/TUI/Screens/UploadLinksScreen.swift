@@ -8,7 +8,7 @@ final class UploadLinksScreen: ListScreen {
     init(app: App) {
         cloud = app.cloud
         super.init(title: "Upload links", columns: [.init(title: "Link", width: 0), .init(title: "Comment", width: 30)],
-                   keysHelp: "n new for the cloud pane's folder · y copy URL · d delete")
+                   context: .uploadLinks)
         reload(app)
     }
 
@@ -20,19 +20,19 @@ final class UploadLinksScreen: ListScreen {
         }
     }
 
-    override func act(_ key: Key, _ app: App) -> Bool {
+    override func act(_ command: Command, _ app: App) -> Bool {
         let done: @MainActor (App, [JobSnapshot]) -> Void = { [unowned self] app, _ in reload(app) }
-        switch key {
-        case .char("n"):
+        switch command {
+        case .create:
             let folder = app.panes.first { $0.side == .cloud }!
             app.push(InputDialog(title: "New upload link", prompt: "Comment shown to uploaders (into \(folder.location.path)):") { comment, app in
                 app.submit(.createUploadLink(Item(folder.drive, folder.location.ref, name: folder.location.path), comment: comment.isEmpty ? "Upload here" : comment,
                                              expire: nil, maxspace: nil, maxfiles: nil), "create upload link", then: done)
             })
-        case .char("y"):
+        case .copyURL:
             guard links.indices.contains(cursor) else { return true }
             app.copyToClipboard(links[cursor].link)
-        case .char("d"), .f(8), .delete:
+        case .delete:
             guard links.indices.contains(cursor) else { return true }
             let l = links[cursor]
             app.push(ChoiceDialog.confirm("Delete upload link", ["Delete \(l.link)?"], verb: "Delete") { [unowned self] app in

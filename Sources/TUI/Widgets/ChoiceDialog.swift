@@ -1,5 +1,6 @@
-/// A message with buttons (Yes/No, Overwrite/Skip/…), or a menu of lines to pick from. Arrows or
-/// Tab move, Enter picks, a button's underlined letter picks it at once, Esc cancels.
+/// A message with buttons (Yes/No, Overwrite/Skip/…), or a menu of lines to pick from. Its keys
+/// are the `confirm` or `menu` context's; a letter bound to nothing there presses the button
+/// it begins.
 final class ChoiceDialog: Overlay {
     enum Layout { case buttons, menu }
     let title: String
@@ -16,10 +17,14 @@ final class ChoiceDialog: Overlay {
         self.selected = selected; self.pick = pick; self.cancel = cancel
     }
 
-    /// "Do this? [Verb] [Cancel]" with Cancel focused; `then` runs only for the verb.
-    static func confirm(_ title: String, _ lines: [String], verb: String,
+    /// Which button Enter presses at first.
+    enum Focus { case verb, cancel }
+
+    /// "Do this? [Verb] [Cancel]"; `then` runs only for the verb. Cancel is focused unless the
+    /// step can be undone (mc's F8 then Enter sends to a trash).
+    static func confirm(_ title: String, _ lines: [String], verb: String, focus: Focus = .cancel,
                         then: @escaping @MainActor (App) -> Void) -> ChoiceDialog {
-        ChoiceDialog(title: title, lines: lines, choices: [verb, "Cancel"], selected: 1) { i, app in
+        ChoiceDialog(title: title, lines: lines, choices: [verb, "Cancel"], selected: focus == .verb ? 0 : 1) { i, app in
             if i == 0 { then(app) }
         }
     }
@@ -30,17 +35,24 @@ final class ChoiceDialog: Overlay {
         return firsts.map { f in firsts.filter { $0 == f }.count == 1 ? f : nil }
     }
 
-    func handle(_ key: Key, _ app: App) -> Bool {
-        switch key {
-        case .escape, .f(10):
-            app.close(self); cancel?(app); return true
-        case .char("q") where layout == .menu:
-            app.close(self); cancel?(app); return true
-        case .left, .up, .backTab, .char("k"): selected = (selected + choices.count - 1) % choices.count
-        case .right, .down, .tab, .char("j"): selected = (selected + 1) % choices.count
-        case .enter: app.close(self); pick(selected, app)
-        case .char(let ch) where layout == .buttons:
-            if let i = hotkeys.firstIndex(of: Character(ch.lowercased())) { app.close(self); pick(i, app) }
+    var context: KeyContext { layout == .buttons ? .confirm : .menu }
+
+    /// A button's first letter, when the `confirm` keys leave that letter free.
+    func type(_ key: Key, _ app: App) -> Bool {
+        guard layout == .buttons, case .char(let ch) = key, app.keymap.command(for: key, in: context) == nil,
+              let i = hotkeys.firstIndex(of: Character(ch.lowercased())) else { return false }
+        app.close(self)
+        pick(i, app)
+        return true
+    }
+
+    func perform(_ command: Command, _ app: App) -> Bool {
+        switch command {
+        case .cancel:
+            app.close(self); cancel?(app)
+        case .previous, .up: selected = (selected + choices.count - 1) % choices.count
+        case .next, .down: selected = (selected + 1) % choices.count
+        case .pick: app.close(self); pick(selected, app)
         default: break
         }
         return true

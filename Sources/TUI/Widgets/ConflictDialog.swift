@@ -11,17 +11,19 @@ final class ConflictDialog: Overlay {
 
     init(_ conflict: Conflict, answer: @escaping (ConflictResolution) -> Void) { self.conflict = conflict; self.answer = answer }
 
-    func handle(_ key: Key, _ app: App) -> Bool {
-        switch key {
-        case .left, .backTab: selected = (selected + 3) % 4
-        case .right, .tab: selected = (selected + 1) % 4
-        case .char("a"), .char(" "): all.toggle()
-        case .char("o"): selected = 0; return choose(app)
-        case .char("s"): selected = 1; return choose(app)
-        case .char("r"): selected = 2; return choose(app)
-        case .char("k"): selected = 3; return choose(app)
-        case .enter: return choose(app)
-        case .escape: answer(ConflictResolution(.skip, applyToAll: false)); return false
+    var context: KeyContext { .conflict }
+
+    func perform(_ command: Command, _ app: App) -> Bool {
+        switch command {
+        case .previous: selected = (selected + 3) % 4
+        case .next: selected = (selected + 1) % 4
+        case .applyToAll: all.toggle()
+        case .overwrite: selected = 0; return choose(app)
+        case .skip: selected = 1; return choose(app)
+        case .rename: selected = 2; return choose(app)
+        case .keepBoth: selected = 3; return choose(app)
+        case .pick: return choose(app)
+        case .cancel: answer(ConflictResolution(.skip, applyToAll: false)); return false
         default: break
         }
         return true
@@ -52,7 +54,7 @@ final class ConflictDialog: Overlay {
         let existing = "existing: \(Units.bytes(e.size))  \(date(e.modified))"
         let on = existing + "  on \(conflict.targetDrive)"
         c.put(TextWidth.of(on) <= r.width - 4 ? on : existing, x: r.x + 2, y: y + 1, t[.dialog], limit: r.maxX - 1)
-        c.put("[\(all ? "x" : " ")] apply to all conflicts (a)", x: r.x + 2, y: y + (tight ? 2 : 3), t[.dialog], limit: r.maxX - 1)
+        c.put("[\(all ? "x" : " ")] apply to all conflicts (\(app.keyName(.applyToAll, in: .conflict)))", x: r.x + 2, y: y + (tight ? 2 : 3), t[.dialog], limit: r.maxX - 1)
         let buttons = Self.choices.map { "[ \($0.0) ]" }
         let wraps = buttons.reduce(0) { $0 + TextWidth.of($1) + 1 } > r.width - 3
         var x = r.x + 2, row = r.maxY - (wraps ? 3 : 2)

@@ -32,14 +32,16 @@ final class FetchDialog: Overlay {
 
     struct ParseProblem: Error { let line: Int; let text: String }
 
-    func handle(_ key: Key, _ app: App) -> Bool {
+    var context: KeyContext { .fetchDialog }
+
+    /// The URL lines are a small text editor while focused: they type, move between lines,
+    /// split a line at Enter and join at Backspace.
+    func type(_ key: Key, _ app: App) -> Bool {
+        guard focus == 0 else { return false }
         switch key {
-        case .escape: return false
-        case .tab: focus = (focus + 1) % 3; return true
-        case .backTab: focus = (focus + 2) % 3; return true
-        case .up where focus == 0: row = max(0, row - 1); return true
-        case .down where focus == 0: row = min(lines.count - 1, row + 1); return true
-        case .enter where focus == 0:
+        case .up: row = max(0, row - 1); return true
+        case .down: row = min(lines.count - 1, row + 1); return true
+        case .enter:
             // Split at the cursor, as a text editor does.
             let chars = Array(lines[row].text), cut = lines[row].cursor
             lines[row] = LineEditor(String(chars[..<cut]))
@@ -47,7 +49,7 @@ final class FetchDialog: Overlay {
             lines[row + 1].cursor = 0
             row += 1
             return true
-        case .backspace where focus == 0 && lines[row].cursor == 0 && row > 0:
+        case .backspace where lines[row].cursor == 0 && row > 0:
             let joined = lines[row - 1].text + lines[row].text
             let at = lines[row - 1].text.count
             lines.remove(at: row)
@@ -55,13 +57,24 @@ final class FetchDialog: Overlay {
             lines[row] = LineEditor(joined)
             lines[row].cursor = at
             return true
-        case .enter:
-            if focus == 2 { return false }
-            return start(app)
         default:
-            if focus == 0 { _ = lines[row].handle(key); problem = nil }
+            guard lines[row].handle(key) else { return false }
+            problem = nil
             return true
         }
+    }
+
+    func perform(_ command: Command, _ app: App) -> Bool {
+        switch command {
+        case .cancel: return false
+        case .next: focus = (focus + 1) % 3
+        case .previous: focus = (focus + 2) % 3
+        case .pick:
+            if focus == 2 { return false }
+            return start(app)
+        default: break
+        }
+        return true
     }
 
     private func start(_ app: App) -> Bool {
@@ -100,7 +113,7 @@ final class FetchDialog: Overlay {
         var x = r.x + 2
         x = c.put("[ Fetch ]", x: x, y: r.maxY - 2, t[focus == 1 ? .buttonFocused : .button]) + 1
         x = c.put("[ Cancel ]", x: x, y: r.maxY - 2, t[focus == 2 ? .buttonFocused : .button]) + 2
-        let hint = "Enter new line · Tab to buttons · Esc cancel"
+        let hint = "Enter new line · " + keyHints(app)
         if x + TextWidth.of(hint) < r.maxX { c.put(hint, x: x, y: r.maxY - 2, t[.dialog]) }
     }
 }

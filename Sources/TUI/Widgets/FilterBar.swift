@@ -13,27 +13,31 @@ final class FilterBar: Overlay {
         editor = LineEditor(mode == .filter ? pane.filter : "")
     }
 
-    func handle(_ key: Key, _ app: App) -> Bool {
-        switch key {
-        case .escape:
+    var context: KeyContext { .filter }
+
+    /// The line keeps typing; each change filters or jumps at once.
+    func type(_ key: Key, _ app: App) -> Bool {
+        guard editor.handle(key) else { return false }
+        switch mode {
+        case .filter: pane.filter = editor.text
+        case .jump: if !editor.text.isEmpty, !pane.jump(prefix: editor.text) { app.say("no name starts with “\(editor.text)”") }
+        }
+        return true
+    }
+
+    func perform(_ command: Command, _ app: App) -> Bool {
+        switch command {
+        case .cancel:
             if mode == .filter { pane.filter = "" }
             return false
-        case .enter, .tab: return false
-        case .up, .down, .pageUp, .pageDown:
-            app.perform(key == .up ? .up : key == .down ? .down : key == .pageUp ? .pageUp : .pageDown)
-            return true
-        case .ctrl("s") where mode == .jump:
+        case .pick: return false
+        case .up, .down, .pageUp, .pageDown: app.perform(command)
+        case .quickJump where mode == .jump:
             pane.cursor += 1
             if !pane.jump(prefix: editor.text) { pane.cursor -= 1 }
-            return true
-        default:
-            guard editor.handle(key) else { return true }
-            switch mode {
-            case .filter: pane.filter = editor.text
-            case .jump: if !editor.text.isEmpty, !pane.jump(prefix: editor.text) { app.say("no name starts with “\(editor.text)”") }
-            }
-            return true
+        default: break
         }
+        return true
     }
 
     func draw(_ c: inout Canvas, _ app: App) {

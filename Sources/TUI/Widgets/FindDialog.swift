@@ -20,15 +20,24 @@ final class FindDialog: Overlay {
         self.folder = folder; self.submit = submit
     }
 
-    func handle(_ key: Key, _ app: App) -> Bool {
-        switch key {
-        case .escape: return false
-        case .tab, .down: focus = (focus + 1) % 8
-        case .backTab, .up: focus = (focus + 7) % 8
-        case .left where focus == 1, .right where focus == 1, .char(" ") where focus == 1:
+    var context: KeyContext { .findDialog }
+
+    /// The pattern and bound fields keep typing while focused.
+    func type(_ key: Key, _ app: App) -> Bool {
+        if focus == 0 { return pattern.handle(key) }
+        if (2...5).contains(focus) { return bounds[focus - 2].handle(key) }
+        return false
+    }
+
+    func perform(_ command: Command, _ app: App) -> Bool {
+        switch command {
+        case .cancel: return false
+        case .next: focus = (focus + 1) % 8
+        case .previous: focus = (focus + 7) % 8
+        case .kindNext where focus == 1, .kindPrevious where focus == 1:
             let i = Self.kinds.firstIndex(of: category) ?? 0
-            category = Self.kinds[(i + (key == .left ? Self.kinds.count - 1 : 1)) % Self.kinds.count]
-        case .enter:
+            category = Self.kinds[(i + (command == .kindPrevious ? Self.kinds.count - 1 : 1)) % Self.kinds.count]
+        case .pick:
             if focus == 7 { return false }
             do {
                 let query = try FindQuery(pattern: pattern.text, category: category?.name, larger: bounds[0].text,
@@ -38,8 +47,7 @@ final class FindDialog: Overlay {
             } catch {
                 problem = CommanderError.from(error).message
             }
-        default:
-            if focus == 0 { _ = pattern.handle(key) } else if (2...5).contains(focus) { _ = bounds[focus - 2].handle(key) }
+        default: break
         }
         return true
     }
@@ -84,7 +92,7 @@ final class FindDialog: Overlay {
         var bx = x
         bx = c.put("[ Find ]", x: bx, y: r.maxY - 2, t[focus == 6 ? .buttonFocused : .button]) + 1
         bx = c.put("[ Cancel ]", x: bx, y: r.maxY - 2, t[focus == 7 ? .buttonFocused : .button]) + 2
-        let hint = "Tab next · ←→ kind · Enter find", hx = max(bx, x + 22)
+        let hint = keyHints(app, [.next, .kindNext, .pick]), hx = max(bx, x + 22)
         if hx + TextWidth.of(hint) < r.maxX { c.put(hint, x: hx, y: r.maxY - 2, t[.dialog]) }
         // Only the focused field shows the cursor: draw it last.
         let fields = [0, 2, 3, 4, 5]

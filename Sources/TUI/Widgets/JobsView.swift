@@ -33,14 +33,15 @@ struct JobsView {
     }
 
     /// The line above the status line while jobs run.
-    func summary(_ running: [JobSnapshot], into c: inout Canvas, y: Int, width: Int, spinner: String) {
+    /// `jobsKey`: the key that opens the panel, from the keymap.
+    func summary(_ running: [JobSnapshot], into c: inout Canvas, y: Int, width: Int, spinner: String, jobsKey: String) {
         c.fill(Rect(x: 0, y: y, width: width, height: 1), theme[.jobs])
         guard let first = running.min(by: { $0.id < $1.id }) else { return }
         let more = running.count > 1 ? " (+\(running.count - 1) more)" : ""
         let head = " \(spinner) \(first.title)\(more) "
         // The figures at the right end (the "J jobs" hint only where it fits), the title up to
         // half the line but leaving a bar of 8 between them where there is room; cut, not lost.
-        var figs = " " + figures(first) + " · J jobs "
+        var figs = " " + figures(first) + " · \(jobsKey) jobs "
         if TextWidth.of(figs) > width - 12 { figs = " " + figures(first) + " " }
         let headRoom = max(10, min(width / 2, width - TextWidth.of(figs) - 9))
         let x = c.put(TextWidth.fitEnd(TextWidth.printable(head), headRoom), x: 0, y: y, theme[.jobs])
@@ -58,9 +59,10 @@ struct JobsView {
     }
 
     /// The jobs panel: one row per job, newest at the bottom.
-    func panel(_ jobs: [JobSnapshot], into c: inout Canvas, _ r: Rect, spinner: String, cursor: Int? = nil) {
+    /// `keys`: the panel's key line (from the keymap), in its title.
+    func panel(_ jobs: [JobSnapshot], into c: inout Canvas, _ r: Rect, spinner: String, keys: String, cursor: Int? = nil) {
         c.fill(r, theme[.pane])
-        c.frame(r, theme[.borderActive], title: "Jobs — c cancel · r retry · x clear finished · J close", titleStyle: theme[.headerActive])
+        c.frame(r, theme[.borderActive], title: "Jobs — " + keys, titleStyle: theme[.headerActive])
         let inner = r.inset(1)
         if jobs.isEmpty { c.put("no jobs yet", x: inner.x + 1, y: inner.y, theme[.dim]); return }
         let titleWidth = max(10, inner.width / 3)

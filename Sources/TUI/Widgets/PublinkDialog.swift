@@ -11,16 +11,18 @@ final class PublinkDialog: Overlay {
         self.link = link; self.name = name
     }
 
-    func handle(_ key: Key, _ app: App) -> Bool {
-        switch key {
-        case .char("y"), .char("c"): app.copyToClipboard(link.link)
-        case .char("e"):
+    var context: KeyContext { .link }
+
+    func perform(_ command: Command, _ app: App) -> Bool {
+        switch command {
+        case .copyURL: app.copyToClipboard(link.link)
+        case .expiry:
             let cloud = app.cloud, id = link.linkid
             app.push(ExpiryDialog { expire, app in
                 app.submit(.changePublink(drive: cloud, linkid: id, PublinkLimits(expire: expire), clearExpire: expire == nil, deleteShortlink: false),
                            expire.map { "link expires \(DateText.full(Date(timeIntervalSince1970: TimeInterval($0))))" } ?? "link never expires")
             })
-        case .escape, .enter, .char("q"), .f(10): return false
+        case .close: return false
         default: break
         }
         return true
@@ -46,7 +48,8 @@ final class PublinkDialog: Overlay {
         } else if !qr.isEmpty {
             c.put("(QR code: enlarge the terminal)", x: r.x + 2, y: r.y + 3, t[.dialog], limit: r.maxX - 2)
         }
-        let keys = r.width >= 41 ? " y copy URL · e expiry · Enter close " : " y copy · e expiry · Enter close "
+        let full = " " + keyHints(app) + " "
+        let keys = TextWidth.of(full) <= r.width - 4 ? full : " " + keyHints(app, short: true) + " "
         c.put(keys, x: r.x + 2, y: r.maxY - 1, t[.dialogTitle], limit: r.maxX - 2)
     }
 }
@@ -59,12 +62,14 @@ final class ExpiryDialog: Overlay {
 
     init(choose: @escaping @MainActor (Int64?, App) -> Void) { self.choose = choose }
 
-    func handle(_ key: Key, _ app: App) -> Bool {
-        switch key {
-        case .up, .char("k"): selected = max(0, selected - 1)
-        case .down, .char("j"): selected = min(options.count - 1, selected + 1)
-        case .escape: return false
-        case .enter:
+    var context: KeyContext { .expiry }
+
+    func perform(_ command: Command, _ app: App) -> Bool {
+        switch command {
+        case .up: selected = max(0, selected - 1)
+        case .down: selected = min(options.count - 1, selected + 1)
+        case .cancel: return false
+        case .pick:
             app.close(self)
             let now = Int64(Date().timeIntervalSince1970)
             guard let seconds = options[selected].1 else { choose(nil, app); return true }

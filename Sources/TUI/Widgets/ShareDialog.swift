@@ -15,25 +15,32 @@ final class ShareDialog: Overlay {
         self.folder = folder; self.submit = submit
     }
 
-    func handle(_ key: Key, _ app: App) -> Bool {
-        switch key {
-        case .escape: return false
-        case .tab, .down: focus = (focus + 1) % 7; return true
-        case .backTab, .up: focus = (focus + 6) % 7; return true
-        case .char(" ") where (1...3).contains(focus):
+    var context: KeyContext { .shareDialog }
+
+    /// The e-mail and message fields keep typing while focused.
+    func type(_ key: Key, _ app: App) -> Bool {
+        if focus == 0 { return mail.handle(key) }
+        if focus == 4 { return message.handle(key) }
+        return false
+    }
+
+    func perform(_ command: Command, _ app: App) -> Bool {
+        switch command {
+        case .cancel: return false
+        case .next: focus = (focus + 1) % 7; return true
+        case .previous: focus = (focus + 6) % 7; return true
+        case .toggle where (1...3).contains(focus):
             let p = boxes[focus - 1].1
             if perms.contains(p) { perms.remove(p) } else { perms.insert(p) }
             return true
-        case .enter:
+        case .pick:
             if focus == 6 { return false }
             let m = mail.text.trimmingCharacters(in: .whitespaces)
             guard m.contains("@") else { app.say("an e-mail address, please"); focus = 0; return true }
             app.close(self)
             submit(m, perms, message.text.isEmpty ? nil : message.text, app)
             return true
-        default:
-            if focus == 0 { _ = mail.handle(key) } else if focus == 4 { _ = message.handle(key) }
-            return true
+        default: return true
         }
     }
 
@@ -63,7 +70,7 @@ final class ShareDialog: Overlay {
         bx = x
         bx = c.put("[ Share ]", x: bx, y: r.maxY - 2, t[focus == 5 ? .buttonFocused : .button]) + 1
         bx = c.put("[ Cancel ]", x: bx, y: r.maxY - 2, t[focus == 6 ? .buttonFocused : .button]) + 2
-        let hint = "Tab next · Space check · Enter share", hx = max(bx, r.x + 24)
+        let hint = keyHints(app), hx = max(bx, r.x + 24)
         if hx + TextWidth.of(hint) < r.maxX { c.put(hint, x: hx, y: r.maxY - 2, t[.dialog]) }
     }
 }

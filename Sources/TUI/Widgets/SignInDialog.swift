@@ -1,5 +1,6 @@
 /// A small form for signing in: a few fields, some hidden (a password is never drawn, not even
-/// as dots). Tab and the arrows move between fields, Enter on the last submits, Esc cancels.
+/// as dots). Its keys are the `sign-in` context's: next/previous field, pick (the next field, or
+/// sign in from the last), cancel.
 final class SignInDialog: Overlay {
     struct Field {
         let label: String
@@ -23,18 +24,23 @@ final class SignInDialog: Overlay {
         self.submit = submit; self.cancel = cancel
     }
 
-    func handle(_ key: Key, _ app: App) -> Bool {
-        switch key {
-        case .escape, .f(10):
+    var context: KeyContext { .signIn }
+
+    /// The focused field keeps typing; what it does not edit with goes to the table.
+    func type(_ key: Key, _ app: App) -> Bool { fields[focus].editor.handle(key) }
+
+    func perform(_ command: Command, _ app: App) -> Bool {
+        switch command {
+        case .cancel:
             cancel(app)
             return false
-        case .tab, .down: focus = (focus + 1) % fields.count
-        case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
-        case .enter:
+        case .next: focus = (focus + 1) % fields.count
+        case .previous: focus = (focus + fields.count - 1) % fields.count
+        case .pick:
             if focus < fields.count - 1 { focus += 1; return true }
             app.close(self)
             submit(fields.map(\.editor.text), app)
-        default: _ = fields[focus].editor.handle(key)
+        default: break
         }
         return true
     }
@@ -62,7 +68,7 @@ final class SignInDialog: Overlay {
             }
             y += 1
         }
-        c.put("Tab next field · Enter ok · Esc cancel", x: r.x + 2, y: r.maxY - 1, t[.dialogBorder], limit: r.maxX - 1)
+        c.put(keyHints(app), x: r.x + 2, y: r.maxY - 1, t[.dialogBorder], limit: r.maxX - 1)
         c.cursor = cursor
     }
 }

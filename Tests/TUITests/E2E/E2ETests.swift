@@ -11,11 +11,12 @@ import Testing
     }
 
     /// pcmd attached to the shared sandbox as `user`, local pane in a fresh folder.
+    /// `config`: the text of config.toml, if any.
     static func launch(user: String = "alice", cloudPath: String = "/", local files: [String: String] = [:],
-                       width: Int = 100, height: Int = 30) async throws -> Run {
+                       width: Int = 100, height: Int = 30, config: String? = nil) async throws -> Run {
         let info = try await Env.shared.value.info
         let local = try Env.scratch(files)
-        let home = try Env.scratch()
+        let home = try Env.scratch(config.map { ["config/pcmd/config.toml": $0] } ?? [:])
         let tmux = try Tmux(["--sandbox", info.httpsURL!, "--ca-file", info.caPath!, "--user", user,
                              "--local", local.path, "--cloud-path", cloudPath],
                             env: ["XDG_DATA_HOME": home.appendingPathComponent("data").path,
@@ -76,25 +77,37 @@ import Testing
         _ = await t.exitReport()
     }
 
+    /// F8 then Enter deletes (as in mc); the trash screen restores with a key rebound in config.toml.
     @Test func deleteThenRestoreFromTheTrashScreen() async throws {
         let cloud = try await Env.cloud()
         let name = "trash-me-\(UUID().uuidString.prefix(6)).txt"
         let folder = try await cloud.testFolder("e2e-trash", files: [name: "keep me"])
-        let r = try await Self.launch(cloudPath: "/\(folder.name)")
+        let r = try await Self.launch(cloudPath: "/\(folder.name)", config: "[keymap.trash]\n\"R\" = \"restore\"\n")
         let t = r.tmux
         #expect(await t.waitFor(name).ok)
         try t.keys("Tab", "F8")
         #expect(await t.waitFor("goes to pCloud's trash").ok)
-        try t.keys("d")
+        try t.keys("Enter")
         #expect(await t.wait { !Self.cloudPane($0).contains(name) && Self.cloudPane($0).contains("(empty folder)") }.ok)
         try t.keys("t")
         #expect(await t.waitFor("Trash — SANDBOX").ok)
         #expect(await t.waitFor(name).ok)
+        // The bottom line shows the rebinding.
+        #expect(await t.waitFor(" R restore · o restore to other pane").ok)
         try t.keys("/")
         try t.type(name)
-        try t.keys("Enter", "r")
+        try t.keys("Enter", "R")
         #expect(await t.waitFor("restore \(name): done").ok)
         #expect(try await cloud.list(folder.ref).map(\.name) == [name])
+    }
+
+    @Test func aKeyBoundTwiceStopsTheStartInPlainWords() async throws {
+        let r = try await Self.launch(config: "[keymap.trash]\n\"F8\" = \"restore\"\n\"f8\" = \"empty-trash\"\n")
+        let report = try #require(await r.tmux.exitReport())
+        #expect(report.contains("exit=1"))
+        let said = await r.tmux.wait { $0.replacingOccurrences(of: "\n", with: "").contains("config.toml [keymap.trash]: F8 (written") }
+        #expect(said.ok, "\(said.screen)")
+        #expect(said.screen.contains("bound twice"))
     }
 
     @Test func overwriteThenRevertFromTheRevisionsScreen() async throws {
