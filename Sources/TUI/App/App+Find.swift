@@ -15,9 +15,9 @@ extension App {
     func runFind(_ p: Pane, generation g: Int) {
         guard let query = p.found?.query else { return }
         let folder = p.location.path, inbox = inbox
-        searches[ObjectIdentifier(p)]?.cancel()
+        p.search?.cancel()
         if let local = p.drive as? LocalDrive {
-            searches[ObjectIdentifier(p)] = Task.detached {
+            p.search = Task.detached {
                 do {
                     for try await batch in LocalSearch.run(query, in: folder, drive: local) {
                         inbox.post { _ in p.foundBatch(batch.found, skipped: batch.skipped.count, done: false, generation: g) }
