@@ -15,10 +15,10 @@ extension App {
     func runFind(_ p: Pane, generation g: Int) {
         guard let query = p.found?.query else { return }
         let folder = p.location.path, inbox = inbox
-        searches[ObjectIdentifier(p)]?.cancel()
+        p.search?.cancel()
         if p.entries.isEmpty, p.found?.searching == true { say("finding… (a first find may list the whole tree)") }
         let drive = p.drive
-        searches[ObjectIdentifier(p)] = Task.detached {
+        p.search = Task.detached {
             do {
                 for try await batch in drive.search(query, under: folder) {
                     inbox.post { _ in p.foundBatch(batch.found, skipped: batch.skipped.count, done: false, generation: g) }

@@ -52,8 +52,6 @@ public final class App {
     var jobsPanel: Bool { overlays.contains { $0 is JobsScreen } }
     var watches: [Watch] = []
     var bookmarks: Bookmarks
-    /// A local find walking the disk, per pane: a new find or folder stops the old one.
-    var searches: [ObjectIdentifier: Task<Void, Never>] = [:]
     /// The last compare of the two panes, while its marks stand (F5 then copies the difference).
     var compared: ComparedPanes?
     var pendingKeys: [Key] = []
@@ -144,7 +142,8 @@ public final class App {
 
     func reload(_ p: Pane, to location: Location? = nil, focus: String? = nil) {
         if p.found != nil, location == nil { return runFind(p, generation: p.restartFind()) }
-        searches.removeValue(forKey: ObjectIdentifier(p))?.cancel()
+        p.search?.cancel()
+        p.search = nil
         let g = location.map { p.navigate($0, focus: focus) } ?? p.beginLoad()
         let drive = p.drive, ref = p.location.ref
         let inbox = inbox

@@ -32,6 +32,8 @@ public final class Pane {
     private var history: [Location] = []
     private var historyIndex = -1
     public var quota: CloudDrive.Quota?
+    /// A local find walking the disk for this pane: a new find or folder stops it.
+    var search: Task<Void, Never>?
     /// Find results shown instead of the folder's listing (mc's panelize); nil for a folder.
     public private(set) var found: Found?
 
