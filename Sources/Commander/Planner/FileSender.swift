@@ -66,7 +66,15 @@ struct FileSender: Sendable {
         switch unit {
         case .one(let t):
             ctx.started(t.source.name)
-            let placed = try await transfer(t, ctx: ctx)
+            let placed: Entry
+            do {
+                placed = try await transfer(t, ctx: ctx)
+            } catch let e as CommanderError where e.code == 2001 {
+                // A name the checks before sending did not foresee: this file stays behind, named.
+                ctx.skipped(SkippedFile(path: t.source.path ?? t.source.name, reason: Self.refusedName(e)))
+                ctx.fileDone(t.key, bytes: 0)
+                return
+            }
             try await finish(t, placed: placed, ctx: ctx)
         case .batch(let ts):
             ctx.started(ts[0].source.name)
@@ -75,6 +83,11 @@ struct FileSender: Sendable {
             // All at once: the batch's bytes were reported under its first key.
             ctx.batchDone(ts[0].key, files: ts.count, bytes: ts.reduce(0) { $0 + $1.source.size })
         }
+    }
+
+    /// pCloud's 2001 in words that say it is about the name.
+    static func refusedName(_ e: CommanderError) -> String {
+        "pCloud refused the name (error 2001: \(e.message.isEmpty ? "invalid name" : e.message))"
     }
 
     /// Verifies and removes the source of a move; records the file as done.

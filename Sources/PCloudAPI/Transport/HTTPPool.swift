@@ -25,6 +25,11 @@ enum HTTPPool {
                                       concurrentHTTP1ConnectionsPerHostSoftLimit: config.maxConnectionsPerHost),
                 decompression: .disabled)
             configuration.httpVersion = .http1Only
+            // A connection that cannot be made fails its requests at once, and `RetryPolicy` decides
+            // (a refused port is retried within two seconds; a certificate not trusted never is).
+            // The pool's own retrying held every request until the connect timeout: a closed port
+            // took 41 s to report with the default policy.
+            configuration.connectionPool.retryConnectionEstablishment = false
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             pools[config] = client
             return client
