@@ -10,7 +10,7 @@ enum NetworkHint {
         case .unknownHost: "check the host name and your network"
         case .connectTimeout: "check your network, or try again later"
         case .readTimeout: "try again later"
-        case .closed: "try again"
+        case .closed: local ? "try again; is the scheme right (http:// for a sandbox's plain port)?" : "try again"
         case .untrustedCertificate:
             local ? "for a sandbox pass --ca-file with its ca.pem (pcmd sandbox prints the path)"
                 : "something on the way presents its own certificate; for a sandbox pass --ca-file …/ca.pem"
