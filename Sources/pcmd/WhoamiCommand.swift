@@ -14,12 +14,7 @@ struct WhoamiCommand: AsyncParsableCommand {
 
     mutating func run() async throws {
         let summary = try await cloud.account().summary()
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            Console.out(String(decoding: try encoder.encode(summary), as: UTF8.self))
-            return
-        }
+        if json { return try Console.json(summary) }
         Console.out(summary.email + (summary.sandbox ? "  (SANDBOX, not your real pCloud)" : ""))
         Console.out("  profile  \(summary.profile ?? "PCMD_TOKEN")")
         Console.out("  server   \(summary.endpoint)")

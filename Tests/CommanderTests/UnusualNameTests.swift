@@ -126,5 +126,12 @@ import Glibc
         let onlyLocal = Set(c.differences.filter { $0.status == .onlyLeft }.map { TerminalText.escaped($0.path) })
         #expect(onlyLocal == [#"bad-\xff\xfe-utf8.txt"#, #"dir-\xe9/caf\xe9.txt"#, #"pua-\xf4\x8f\xbe\x85"#, #"back\slash.txt"#],
                 "\(onlyLocal)")
+
+        // Sending the difference leaves them behind too, and makes no folder of private-use characters.
+        let sent = try await queue.perform(.sendDifference(c.differences.filter { $0.status == .onlyLeft },
+                                                           from: Item(local, path: work.path + "/src"), side: .left,
+                                                           into: Item(cloudDrive, uploaded.ref)))
+        #expect(sent[0].state == .done && sent[0].skipped.count == 4, "\(sent[0].skipped)")
+        #expect(try await cloudDrive.list(uploaded.ref).map(\.name) == ["plain.txt"])
     }
 }
