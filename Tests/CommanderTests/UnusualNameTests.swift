@@ -105,6 +105,20 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: dst.path + "/again"))
     }
 
+    @Test func theTrashTakesAndGivesBackANameThatIsNotUTF8() async throws {
+        let (drive, work) = Env.local()
+        let src = try source(work)
+        let entries = try await drive.list(.path(String(decoding: src, as: UTF8.self)))
+        let bad = try #require(entries.first { RawName.bytes($0.name) == Self.bad })
+        try await drive.delete(bad.ref, permanent: false)
+        #expect(tree(src)[Self.bad] == nil)
+        let trashed = try #require(try await drive.trashList().first { RawName.bytes($0.name) == Self.bad })
+        #expect(trashed.originalPath == bad.path)
+        _ = try await drive.restore(trashed)
+        #expect(tree(src)[Self.bad] == "not utf-8")
+        #expect(try await drive.trashList().isEmpty)
+    }
+
     @Test func anUploadSkipsNamesPCloudRefusesNamingEachAndCompareShowsThemOnlyLocal() async throws {
         let (local, work) = Env.local()
         let cloudDrive = try await Env.cloud()

@@ -135,7 +135,7 @@ public final class LocalDrive: Drive {
             try LocalFiles.copyLink(from, to: to)
         case .folder:
             guard !LocalFiles.exists(to) else { throw CommanderError(.exists, "\(to) exists") }
-            try copyTree(from, to: to, progress: progress)
+            try LocalFiles.copyTree(from, to: to, progress: progress)
         }
         return try Self.entry(at: to)
     }
@@ -150,22 +150,6 @@ public final class LocalDrive: Drive {
             try LocalFiles.remove(from)
         }
         return try Self.entry(at: to)
-    }
-
-    /// A folder and all it holds, names byte for byte (Foundation's copyItem would decode them).
-    func copyTree(_ from: String, to: String, progress: (@Sendable (Int64) -> Void)?) throws {
-        var st = Glibc.stat()
-        guard lstat(RawName.c(from), &st) == 0 else { throw LocalFiles.posix("stat \(from)") }
-        guard Glibc.mkdir(RawName.c(to), st.st_mode & 0o7777) == 0 else { throw LocalFiles.posix("create folder \(to)") }
-        for e in try Self.names(in: from) {
-            try Task.checkCancellation()
-            let a = Names.join(from, e.name), b = Names.join(to, e.name)
-            switch e.kind {
-            case .file: try LocalFiles.copyAtomically(a, to: b, replace: false, progress: progress)
-            case .symlink: try LocalFiles.copyLink(a, to: b)
-            case .folder: try copyTree(a, to: b, progress: progress)
-            }
-        }
     }
 
     /// The freedesktop trash: what is in it, and putting items back.

@@ -77,6 +77,31 @@ enum LocalFiles {
         guard rename(RawName.c(from), RawName.c(to)) == 0 else { throw posix("rename \(from) to \(to)") }
     }
 
+    /// rename(2), or on another file system a copy and then the source's removal.
+    static func move(_ from: String, to: String) throws {
+        guard rename(RawName.c(from), RawName.c(to)) != 0 else { return }
+        guard errno == EXDEV else { throw posix("move \(from) to \(to)") }
+        try copyTree(from, to: to, progress: nil)
+        try remove(from)
+    }
+
+    /// A file, link or folder with all it holds, names byte for byte (Foundation's copyItem
+    /// would decode them).
+    static func copyTree(_ from: String, to: String, progress: (@Sendable (Int64) -> Void)?) throws {
+        var st = Glibc.stat()
+        guard lstat(RawName.c(from), &st) == 0 else { throw posix("stat \(from)") }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR:
+            guard Glibc.mkdir(RawName.c(to), st.st_mode & 0o7777) == 0 else { throw posix("create folder \(to)") }
+            for e in try LocalDrive.names(in: from) {
+                try Task.checkCancellation()
+                try copyTree(Names.join(from, e.name), to: Names.join(to, e.name), progress: progress)
+            }
+        case S_IFLNK: try copyLink(from, to: to)
+        default: try copyAtomically(from, to: to, replace: false, progress: progress)
+        }
+    }
+
     /// Anything at `path`, a dangling link too.
     static func exists(_ path: String) -> Bool {
         var st = Glibc.stat()
