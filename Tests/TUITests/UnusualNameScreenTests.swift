@@ -31,4 +31,18 @@ import Glibc
         #expect(h.screen().contains(#"bad-\xff\xfe-utf8.txt"#))
         #expect(try await h.cloud.list(folder.ref).map(\.name) == ["good.txt"])
     }
+
+    @Test func theEditorAndTheViewerGetTheNamesOwnBytes() throws {
+        let dir = try Env.scratch()
+        let name: [UInt8] = Array("caf".utf8) + [0xE9] + Array(" \\ x.txt".utf8)
+        let path = (Array(dir.path.utf8) + [0x2F] + name).map { CChar(bitPattern: $0) } + [0]
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(fd >= 0 && Glibc.write(fd, "old", 3) == 3)
+        close(fd)
+        let shown = dir.path + "/" + RawName.decode(name)
+        #expect(String(decoding: try Preview.read(shown), as: UTF8.self) == "old")
+        #expect(Editor.run("printf new >", shown) == 0)
+        #expect(String(decoding: try Preview.read(shown), as: UTF8.self) == "new")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.count == 1, "no second file made")
+    }
 }

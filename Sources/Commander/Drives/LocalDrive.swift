@@ -90,6 +90,9 @@ public final class LocalDrive: Drive {
         return found.compactMap { $0 }
     }
 
+    /// A file opened to read, by its exact bytes on disk; nil when it cannot be opened.
+    public static func reading(_ path: String) -> FileHandle? { LocalFiles.reading(path) }
+
     public func stat(_ item: ItemRef) async throws -> Entry { try Self.entry(at: try path(item)) }
 
     public func mkdir(_ name: String, in folder: ItemRef) async throws -> Entry {
