@@ -43,4 +43,19 @@ import Glibc
         #expect(skips.compactMap { $0["path"] as? String }.sorted() == ["\(dir.path)/back\\slash.txt", "\(dir.path)/bad-\\xff\\xfe-utf8.txt"],
                 "\(json)")
     }
+
+    @Test func aNameThatIsNotUTF8OnTheCommandLineNamesItsFile() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("argv")
+        let dir = try home.makeLocalFolder("argv")
+        let copies = try home.makeLocalFolder("copies")
+        create(dir, Array("bad-".utf8) + [0xFF, 0xFE] + Array("-utf8.txt".utf8))
+        // bash's $'…' passes the bytes ff fe as they are.
+        let put = try await shell(home, #""$PCMD" put "$1"/$'bad-\xff\xfe-utf8.txt' "$2""#, [dir.path, remote])
+        #expect(put.status == 6, "\(put)")
+        #expect(put.stderr.contains("skipped \(dir.path)/bad-\\xff\\xfe-utf8.txt: the name is not valid UTF-8"), "\(put)")
+        let cp = try await shell(home, #""$PCMD" cp "$1"/$'bad-\xff\xfe-utf8.txt' "$2" && ls -b "$2""#, [dir.path, copies.path])
+        #expect(cp.status == 0, "\(cp)")
+        #expect(cp.stdout.hasSuffix("bad-\\377\\376-utf8.txt\n"), "ls -b shows the bytes in octal: \(cp)")
+    }
 }

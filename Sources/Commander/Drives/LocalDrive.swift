@@ -90,6 +90,15 @@ public final class LocalDrive: Drive {
         return found.compactMap { $0 }
     }
 
+    /// Whether anything is at `path` (a dangling link too).
+    public static func exists(_ path: String) -> Bool { LocalFiles.exists(path) }
+
+    /// Whether `path` is a folder or a link to one.
+    public static func isFolder(_ path: String) -> Bool {
+        var st = Glibc.stat()
+        return fstatat(AT_FDCWD, RawName.c(path), &st, 0) == 0 && st.st_mode & S_IFMT == S_IFDIR
+    }
+
     /// A file opened to read, by its exact bytes on disk; nil when it cannot be opened.
     public static func reading(_ path: String) -> FileHandle? { LocalFiles.reading(path) }
 

@@ -33,11 +33,12 @@ extension PCMD {
     /// exiting with an `ExitCode`; argument-parser's usage errors exit 2.
     static func main() async {
         do {
-            if var launch = FastLaunch.command(CommandLine.arguments.dropFirst()) {
+            let arguments = Self.arguments
+            if var launch = FastLaunch.command(arguments) {
                 try await launch.run()
                 return
             }
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var async = command as? AsyncParsableCommand {
                 try await async.run()
             } else {
@@ -53,6 +54,15 @@ extension PCMD {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             Console.write(fullMessage(for: error) + "\n", to: STDERR_FILENO)
             Foundation.exit(ExitCode.usage.rawValue)
+        }
+    }
+
+    /// The command line (without the program's name) with every byte kept: a local path that is
+    /// not UTF-8 must still name its file (`CommandLine.arguments` turns such bytes into U+FFFD).
+    static var arguments: [String] {
+        (1..<Int(CommandLine.argc)).map { i in
+            let p = UnsafeRawPointer(CommandLine.unsafeArgv[i]!).assumingMemoryBound(to: UInt8.self)
+            return RawName.decode(UnsafeBufferPointer(start: p, count: strlen(CommandLine.unsafeArgv[i]!)))
         }
     }
 

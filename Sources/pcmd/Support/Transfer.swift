@@ -71,7 +71,7 @@ struct Transfer {
         case .remote(let r):
             return Item(account.drive, try await account.entry(r))
         case .local(let p):
-            guard FileManager.default.fileExists(atPath: p) else {
+            guard LocalDrive.exists(p) else {
                 throw CommanderError(.notFound, "\(p) does not exist on this computer")
             }
             return account.localItem(p)
