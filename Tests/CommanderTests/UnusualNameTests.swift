@@ -105,6 +105,20 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: dst.path + "/again"))
     }
 
+    @Test func aDownloadLandsInAFolderWhoseNameIsNotUTF8() async throws {
+        let (local, work) = Env.local()
+        let cloudDrive = try await Env.cloud()
+        let top = try await cloudDrive.testFolder("down")
+        let src = try source(work)
+        let plain = Item(local, path: String(decoding: src, as: UTF8.self) + "/plain.txt")
+        _ = try await queue.perform(.copy([plain], into: Item(cloudDrive, top.ref)))
+        let uploaded = try #require(try await cloudDrive.child("plain.txt", of: top.ref))
+        let folder = String(decoding: src, as: UTF8.self) + "/" + RawName.decode(Self.latin1Folder)
+        let down = try await queue.perform(.copy([Item(cloudDrive, uploaded.ref)], into: Item(local, path: folder)))
+        #expect(down[0].state == .done)
+        #expect(tree(src + [0x2F] + Self.latin1Folder) == [Self.latin1File: "latin-1", Array("plain.txt".utf8): "plain"])
+    }
+
     @Test func theTrashTakesAndGivesBackANameThatIsNotUTF8() async throws {
         let (drive, work) = Env.local()
         let src = try source(work)

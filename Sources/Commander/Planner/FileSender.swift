@@ -111,8 +111,11 @@ struct FileSender: Sendable {
         case (let local as LocalDrive, let cloud as CloudDrive):
             return try await upload(t, from: local, to: cloud, ctx: ctx)
         case (let cloudSource as CloudDrive, let local as LocalDrive):
-            let dir = try local.path(t.targetFolder)
-            let to = URL(fileURLWithPath: Names.join(dir, t.name))
+            let target = Names.join(try local.path(t.targetFolder), t.name)
+            // PCloudAPI writes through paths as UTF-8, which cannot spell a folder whose name is not
+            // (`RawName`): such a target gets the file through the system's temporary folder.
+            let exact = !RawName.hasRawBytes(target)
+            let to = URL(fileURLWithPath: exact ? target : NSTemporaryDirectory() + "/pcmd-download-\(UUID().uuidString)")
             let temp = PCloudClient.partialPath(for: to).path
             ctx.ownTemp(temp)
             guard let fileid = t.source.fileid else { throw CommanderError(.unsupported, "\(t.source.name) has no fileid") }
@@ -120,7 +123,8 @@ struct FileSender: Sendable {
                 try await cloudSource.client.download(fileid: fileid, to: to) { done, _ in report(done) }
             }
             ctx.releaseTemp(temp)
-            return try LocalDrive.entry(at: to.path)
+            if !exact { try LocalFiles.move(to.path, to: target) }
+            return try LocalDrive.entry(at: target)
         default:
             if !(source.isSame(target)) { throw CommanderError(.unsupported, "no transfer from \(source.displayName) to \(target.displayName)") }
             if move {
