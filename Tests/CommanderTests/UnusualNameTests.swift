@@ -119,6 +119,20 @@ import Glibc
         #expect(tree(src + [0x2F] + Self.latin1Folder) == [Self.latin1File: "latin-1", Array("plain.txt".utf8): "plain"])
     }
 
+    @Test func aLocalZipLeavesOutNamesItCannotHoldByName() async throws {
+        let (drive, work) = Env.local()
+        _ = try source(work)
+        let zipped = try await queue.perform(.zip([Item(drive, path: work.path + "/src")], into: Item(drive, path: work.path),
+                                                  name: "out.zip"))
+        #expect(zipped[0].state == .done)
+        #expect(Set(zipped[0].skipped.map { TerminalText.escaped($0.path) })
+                == [work.path + #"/src/bad-\xff\xfe-utf8.txt"#, work.path + #"/src/dir-\xe9"#, work.path + #"/src/pua-\xf4\x8f\xbe\x85"#])
+        try FileManager.default.createDirectory(atPath: work.path + "/x", withIntermediateDirectories: true)
+        try await queue.perform(.extract(Item(drive, path: work.path + "/out.zip"), into: Item(drive, path: work.path + "/x"),
+                                         password: nil))
+        #expect(tree(Array((work.path + "/x/src").utf8)) == [Array("plain.txt".utf8): "plain"])
+    }
+
     @Test func theTrashTakesAndGivesBackANameThatIsNotUTF8() async throws {
         let (drive, work) = Env.local()
         let src = try source(work)
