@@ -22,4 +22,14 @@ import Testing
         #expect(out.stderr.split(separator: "\n").count == 1, "one line, no error dump: \(out)")
         #expect(!out.stderr.contains("BoringSSL") && !out.stderr.contains(".build"), "\(out)")
     }
+
+    @Test func aCAFileThatIsNotPEMIsNamedNotTakenForNetworkTrouble() async throws {
+        var home = ConfigHome()
+        let ca = home.root.appendingPathComponent("ca.pem")
+        try Data("not a certificate\n".utf8).write(to: ca)
+        home.env = ["PCMD_TOKEN": "token", "PCMD_SANDBOX": "https://127.0.0.1:1", "PCMD_CA_FILE": ca.path]
+        let out = try await home.run(["ls", "pc:/"])
+        #expect(out.status == 1, "\(out)")
+        #expect(out.stderr == "pcmd: cannot use the CA file \(ca.path): it holds no PEM certificate\n", "\(out)")
+    }
 }

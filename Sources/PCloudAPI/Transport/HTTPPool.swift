@@ -15,7 +15,12 @@ enum HTTPPool {
             var tls = TLSConfiguration.makeClientConfiguration()
             if let caFile = config.caFile {
                 // Only the given CA: a sandbox certificate must not pass as pCloud and vice versa.
-                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
+                do {
+                    tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
+                } catch {
+                    throw PCloudError(kind: .local, message: "cannot use the CA file \(caFile): it holds no PEM certificate",
+                                      category: .badRequest, underlying: error)
+                }
             }
             var configuration = HTTPClient.Configuration(
                 tlsConfiguration: tls,
