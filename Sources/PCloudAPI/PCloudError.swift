@@ -33,6 +33,10 @@ public struct PCloudError: Error, Sendable, CustomStringConvertible {
     public let category: Category
     public let method: String?
     public let underlying: (any Error)?
+    /// What kind of network trouble a `.transport` failure was, when it can be told.
+    public var network: NetworkTrouble?
+    /// The server it happened with (`127.0.0.1:8781`, `api.pcloud.com`).
+    public var host: String?
 
     public init(kind: Kind, code: Int = 0, message: String, category: Category, method: String? = nil,
                 underlying: (any Error)? = nil) {
@@ -44,9 +48,18 @@ public struct PCloudError: Error, Sendable, CustomStringConvertible {
         PCloudError(kind: .api, code: code, message: message, category: Category(code: code), method: method)
     }
 
-    public static func transport(_ error: any Error, method: String?) -> PCloudError {
-        PCloudError(kind: .transport, message: String(describing: error), category: .transient, method: method,
-                    underlying: error)
+    /// A failure below HTTP talking to `url`: one plain sentence naming the host when the
+    /// trouble is known (refused, untrusted certificate, …), else the error's own words.
+    public static func transport(_ error: any Error, method: String?, url: String? = nil) -> PCloudError {
+        if let e = error as? PCloudError { return e }  // already said (a CA file that is not PEM)
+        let trouble = NetworkTrouble(error)
+        let host = url.flatMap(NetworkTrouble.host(of:))
+        let message = trouble.map { $0.sentence(host: host ?? "the server") } ?? String(describing: error)
+        var e = PCloudError(kind: .transport, message: message, category: trouble?.isTransient == false ? .badRequest : .transient,
+                            method: method, underlying: error)
+        e.network = trouble
+        e.host = host
+        return e
     }
 
     public static func http(_ status: Int, method: String?) -> PCloudError {

@@ -36,10 +36,10 @@ struct LoginCommand: AsyncParsableCommand {
         let tokens = try accounts.keep(token, as: password ? .session : .oauth, signedIn: signedIn, profile: name)
 
         let what = password ? "with your password" : "through OAuth"
-        print("Signed in to \(Account(profileName: name, profile: signedIn, tokens: tokens).endpointName) "
+        Console.out("Signed in to \(Account(profileName: name, profile: signedIn, tokens: tokens).endpointName) "
               + "as \(signedIn.email ?? "?") \(what) (profile \(name)).")
         if tokens.session == nil {
-            print("The trash needs a password sign-in as well: `pcmd login --password --profile \(name)`.")
+            Console.out("The trash needs a password sign-in as well: `pcmd login --password --profile \(name)`.")
         }
     }
 
@@ -57,7 +57,7 @@ struct LoginCommand: AsyncParsableCommand {
                 // A code from the command line that failed will not get better by asking again.
                 guard code == nil else { throw CommanderError(.cloud, "the two-factor code was not accepted: \(previous.message)",
                                                               code: previous.code, category: .auth) }
-                Prompt.say("That code did not work (\(previous.message)).\n")
+                Prompt.say("That code did not work (\(previous.message)).", newline: true)
             }
             return code ?? Prompt.line("Two-factor code: ")
         }
@@ -67,8 +67,9 @@ struct LoginCommand: AsyncParsableCommand {
     func oauthSignIn(_ accounts: Accounts, _ profile: Profile) async throws -> (Secret, Profile) {
         let flow = try OAuthSignIn(app: try accounts.oauthApp(for: profile), profile: profile)
         defer { flow.listener.stop() }
-        print("Open this address to sign in\(profile.sandbox ? " to the SANDBOX" : ""):\n  \(flow.authorizeURL.absoluteString)")
-        print("Waiting for the browser… (or paste the address it ended on, or the code, and press Enter)")
+        Console.out("Open this address to sign in\(profile.sandbox ? " to the SANDBOX" : ""):")
+        Console.out("  \(flow.authorizeURL.absoluteString)")
+        Console.out("Waiting for the browser… (or paste the address it ended on, or the code, and press Enter)")
         fflush(nil)  // a pipe or file buffers; whoever reads the address must see it now
         if !noBrowser { Browser.open(flow.authorizeURL) }
         let redirect = try await withThrowingTaskGroup(of: OAuth2.Redirect.self) { group in
@@ -76,7 +77,7 @@ struct LoginCommand: AsyncParsableCommand {
             group.addTask {
                 for await line in StandardInput.lines() {
                     do { return try flow.redirect(pasted: line) } catch {
-                        Prompt.say("pcmd: \(error)\n")
+                        Console.error("\(error)")
                     }
                 }
                 // Input ended: the browser's redirect is the only way left.

@@ -14,10 +14,10 @@ struct LogoutCommand: AsyncParsableCommand {
         let account = try accounts.account(cloud.choice)
         try await account.revokeTokens()
         guard let name = account.profileName else {
-            print("Revoked the token from PCMD_TOKEN.")
+            Console.out("Revoked the token from PCMD_TOKEN.")
             return
         }
         try accounts.forgetTokens(name)
-        print("Signed out of \(account.endpointName) (profile \(name)); its tokens are revoked and forgotten.")
+        Console.out("Signed out of \(account.endpointName) (profile \(name)); its tokens are revoked and forgotten.")
     }
 }

@@ -13,6 +13,12 @@ struct PCMD: AsyncParsableCommand {
             Without a subcommand, pcmd opens the file manager: local files on the left, pCloud on \
             the right. With no account configured, the right pane is a local sandbox with demo data, \
             labelled SANDBOX; `pcmd login` connects your pCloud.
+
+            Exit status: 0 ok, 1 error, 2 usage, 3 sign-in problem, 4 compare could not compare, \
+            5 network trouble (server not reached or not trusted), 6 done with items skipped (each \
+            named on stderr); a closed output (`pcmd ls | head`) ends it by SIGPIPE, as it ends ls. \
+            Names and server text are escaped as `ls -b` does (\\e, \\t, \\x01, \\u202e, \\xff for \
+            a byte that is not UTF-8); --json keeps them exact.
             """,
         subcommands: [SandboxCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
                       List.self, Put.self, Get.self, Copy.self, Move.self, Remove.self, MakeFolder.self,

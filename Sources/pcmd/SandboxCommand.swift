@@ -64,7 +64,7 @@ struct SandboxCommand: AsyncParsableCommand {
         var logger = Logger(label: "pcmd.sandbox")
         logger.logLevel = .warning
         let sandbox = try await Sandbox.start(config, logger: logger, stopOnSignals: true)
-        print(Self.banner(sandbox.info))
+        Console.lines(Self.banner(sandbox.info))
         fflush(nil)
         if let readyFile {
             let tmp = readyFile + ".tmp"

@@ -14,21 +14,16 @@ struct WhoamiCommand: AsyncParsableCommand {
 
     mutating func run() async throws {
         let summary = try await cloud.account().summary()
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(summary), as: UTF8.self))
-            return
-        }
-        print(summary.email + (summary.sandbox ? "  (SANDBOX, not your real pCloud)" : ""))
-        print("  profile  \(summary.profile ?? "PCMD_TOKEN")")
-        print("  server   \(summary.endpoint)")
-        print("  plan     \(summary.premium ? "Premium" : "Free")\(summary.plan.map { $0 != 0 ? " (plan \($0))" : "" } ?? "")")
+        if json { return try Console.json(summary) }
+        Console.out(summary.email + (summary.sandbox ? "  (SANDBOX, not your real pCloud)" : ""))
+        Console.out("  profile  \(summary.profile ?? "PCMD_TOKEN")")
+        Console.out("  server   \(summary.endpoint)")
+        Console.out("  plan     \(summary.premium ? "Premium" : "Free")\(summary.plan.map { $0 != 0 ? " (plan \($0))" : "" } ?? "")")
         let used = summary.quota > 0 ? min(1, Double(summary.usedquota) / Double(summary.quota)) : 0
-        print("  quota    \(Self.bar(used)) \(Units.bytes(summary.usedquota)) of \(Units.bytes(summary.quota)) used "
+        Console.out("  quota    \(Self.bar(used)) \(Units.bytes(summary.usedquota)) of \(Units.bytes(summary.quota)) used "
               + "(\(String(format: "%.0f", used * 100))%)")
         let tokens = [summary.oauthToken ? "OAuth" : nil, summary.sessionToken ? "session (trash)" : nil].compactMap { $0 }
-        print("  sign-in  \(tokens.joined(separator: " + "))"
+        Console.out("  sign-in  \(tokens.joined(separator: " + "))"
               + (summary.sessionToken ? "" : "; `pcmd login --password` opens the trash"))
     }
 

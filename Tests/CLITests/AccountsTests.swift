@@ -117,7 +117,7 @@ import Testing
         let home = ConfigHome()
         let out = try await home.runOnSandbox(["login", "--password", "--email", "alice@example.com"], stdin: "nope\n")
         #expect(out.status == 3, "\(out)")
-        #expect(out.stderr.contains("pCloud error"), "\(out)")
+        #expect(out.stderr.contains("error 2000: log in failed"), "\(out)")
     }
 
     @Test func passwordLoginAddsASessionTokenToAnOAuthProfile() async throws {

@@ -38,6 +38,22 @@ public final class SourceServer: Sendable {
         let router = Router()
         router.get("/bytes/:name") { request, _ in try serve(request, disposition: nil) }
         router.get("/named") { request, _ in try serve(request, disposition: "attachment; filename=\"suggested.bin\"") }
+        return try await run(router)
+    }
+
+    /// A server answering every request with the same JSON: how a test makes "the server said
+    /// this" (an `error` text holding control characters, say) reach the real binary.
+    public static func start(answering json: String) async throws -> SourceServer {
+        let router = Router()
+        let answer: @Sendable (Request, BasicRequestContext) async throws -> Response = { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: json)))
+        }
+        router.get("**", use: answer)
+        router.post("**", use: answer)
+        return try await run(router)
+    }
+
+    private static func run(_ router: Router<BasicRequestContext>) async throws -> SourceServer {
         var logger = Logger(label: "source-server")
         logger.logLevel = .critical
         let (ready, readyContinuation) = AsyncStream<Int>.makeStream()

@@ -37,8 +37,8 @@ import Testing
     }
 
     @Test func controlCharactersAreEscapedNeverSent() {
-        #expect(TextWidth.printable("a\u{1B}[31mb\tc") == "a^[[31mb^Ic")
-        #expect(TextWidth.printable("x\u{9B}y") == "x\\u{9B}y")
+        #expect(TextWidth.printable("a\u{1B}[31mb\tc") == "a\\e[31mb\\tc")
+        #expect(TextWidth.printable("x\u{9B}y") == "x\\u009by")
         #expect(TextWidth.printable("❤️") == "❤")
         #expect(!TextWidth.printable("bell\u{07}").unicodeScalars.contains { $0.value < 0x20 })
     }

@@ -79,19 +79,29 @@ public final class CloudDrive: Drive {
         return Self.entry(m, parentPath: nil)
     }
 
+    /// A local name's bytes that are not UTF-8 (`RawName`) would reach pCloud as private-use
+    /// characters it would take: refuse them as pCloud refuses the bytes themselves, with 2001.
+    static func refuseRawBytes(_ name: String) throws {
+        guard let refusal = Names.cloudRefusal(name), RawName.hasRawBytes(name) else { return }
+        throw CommanderError(.invalidInput, "\(name): \(refusal.reason)", code: 2001, category: .badRequest)
+    }
+
     public func mkdir(_ name: String, in folder: ItemRef) async throws -> Entry {
+        try Self.refuseRawBytes(name)
         let parent = try await folderID(folder)
         let m = try await cloud { try await client.createFolder(in: parent, name: name) }
         return Self.entry(m, parentPath: folder.pathValue)
     }
 
     public func ensureFolder(_ name: String, in folder: ItemRef) async throws -> Entry {
+        try Self.refuseRawBytes(name)
         let parent = try await folderID(folder)
         let m = try await cloud { try await client.createFolderIfNotExists(in: parent, name: name).metadata }
         return Self.entry(m, parentPath: folder.pathValue)
     }
 
     public func rename(_ item: ItemRef, to name: String) async throws -> Entry {
+        try Self.refuseRawBytes(name)
         let m = try await metadata(item)
         if let parent = m.parentfolderid, try await self.folder(.folder(parent)).contents?.contains(where: { $0.name == name }) == true {
             throw CommanderError(.exists, "\(name) exists")

@@ -4,7 +4,8 @@ import Glibc
 #endif
 
 /// The local file system. Paths are absolute; deletes go to the freedesktop trash unless asked
-/// to be permanent.
+/// to be permanent. Names are bytes on disk and strings here: every system call takes its path
+/// through `RawName.c`, so a name that is not UTF-8 is listed, copied and moved byte for byte.
 public final class LocalDrive: Drive {
     public let displayName: String
     public let root: ItemRef
@@ -26,7 +27,7 @@ public final class LocalDrive: Drive {
 
     static func entry(at path: String) throws -> Entry {
         var st = Glibc.stat()
-        guard lstat(path, &st) == 0 else { throw LocalFiles.posix("stat \(path)") }
+        guard lstat(RawName.c(path), &st) == 0 else { throw LocalFiles.posix("stat \(path)") }
         return entry(Names.last(path), path: path, st)
     }
 
@@ -45,9 +46,10 @@ public final class LocalDrive: Drive {
 
     /// The folder's names and kinds from readdir alone (`detailsPending`): what a pane can draw
     /// before the stats of a big folder, most of its listing time, are in.
-    public func names(_ folder: ItemRef) throws -> [Entry] {
-        let dir = try path(folder)
-        guard let d = opendir(dir) else {
+    public func names(_ folder: ItemRef) throws -> [Entry] { try Self.names(in: try path(folder)) }
+
+    static func names(in dir: String) throws -> [Entry] {
+        guard let d = opendir(RawName.c(dir)) else {
             let e = errno
             throw CommanderError(e == ENOENT || e == ENOTDIR ? .notFound : .local,
                                  "cannot list \(dir): \(String(cString: strerror(e)))")
@@ -55,9 +57,7 @@ public final class LocalDrive: Drive {
         defer { closedir(d) }
         var out: [Entry] = []
         while let ent = readdir(d) {
-            let name = withUnsafeBytes(of: ent.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
+            let name = withUnsafeBytes(of: ent.pointee.d_name) { raw in RawName.decode(raw.prefix { $0 != 0 }) }
             if name == "." || name == ".." { continue }
             let type = Int32(ent.pointee.d_type)
             var e = Entry(name: name, kind: type == DT_DIR ? .folder : type == DT_LNK ? .symlink : .file, size: 0,
@@ -71,7 +71,7 @@ public final class LocalDrive: Drive {
     /// `names` completed by fstatat, for a big folder on every core but one (the time is in the
     /// kernel; the one left draws the names meanwhile). An entry gone meanwhile is left out.
     public func details(of entries: [Entry], in dir: String) throws -> [Entry] {
-        guard let d = opendir(dir) else { throw LocalFiles.posix("list \(dir)") }
+        guard let d = opendir(RawName.c(dir)) else { throw LocalFiles.posix("list \(dir)") }
         defer { closedir(d) }
         let fd = dirfd(d)
         let parts = entries.count < 4096 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
@@ -83,18 +83,30 @@ public final class LocalDrive: Drive {
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var st = Glibc.stat()
             for i in part * chunk..<min(entries.count, (part + 1) * chunk)
-            where fstatat(fd, entries[i].name, &st, AT_SYMLINK_NOFOLLOW) == 0 {
+            where fstatat(fd, RawName.c(entries[i].name), &st, AT_SYMLINK_NOFOLLOW) == 0 {
                 found[i] = Self.entry(entries[i].name, path: Names.join(dir, entries[i].name), st)
             }
         }
         return found.compactMap { $0 }
     }
 
+    /// Whether anything is at `path` (a dangling link too).
+    public static func exists(_ path: String) -> Bool { LocalFiles.exists(path) }
+
+    /// Whether `path` is a folder or a link to one.
+    public static func isFolder(_ path: String) -> Bool {
+        var st = Glibc.stat()
+        return fstatat(AT_FDCWD, RawName.c(path), &st, 0) == 0 && st.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// A file opened to read, by its exact bytes on disk; nil when it cannot be opened.
+    public static func reading(_ path: String) -> FileHandle? { LocalFiles.reading(path) }
+
     public func stat(_ item: ItemRef) async throws -> Entry { try Self.entry(at: try path(item)) }
 
     public func mkdir(_ name: String, in folder: ItemRef) async throws -> Entry {
         let p = Names.join(try path(folder), name)
-        guard Glibc.mkdir(p, 0o755) == 0 else { throw LocalFiles.posix("create folder \(p)") }
+        guard Glibc.mkdir(RawName.c(p), 0o755) == 0 else { throw LocalFiles.posix("create folder \(p)") }
         return try Self.entry(at: p)
     }
 
@@ -115,9 +127,7 @@ public final class LocalDrive: Drive {
         let p = try path(item)
         _ = try Self.entry(at: p)
         if permanent {
-            do { try FileManager.default.removeItem(atPath: p) } catch {
-                throw CommanderError(.local, "cannot delete \(p): \(error.localizedDescription)")
-            }
+            try LocalFiles.remove(p)
         } else {
             try trashBin.trash(p)
         }
@@ -133,12 +143,11 @@ public final class LocalDrive: Drive {
         case .file:
             try LocalFiles.copyAtomically(from, to: to, replace: overwrite, progress: progress)
         case .symlink:
-            let dest = try FileManager.default.destinationOfSymbolicLink(atPath: from)
-            if overwrite { try? FileManager.default.removeItem(atPath: to) }
-            try FileManager.default.createSymbolicLink(atPath: to, withDestinationPath: dest)
+            if overwrite { unlink(RawName.c(to)) }
+            try LocalFiles.copyLink(from, to: to)
         case .folder:
-            guard !FileManager.default.fileExists(atPath: to) else { throw CommanderError(.exists, "\(to) exists") }
-            try FileManager.default.copyItem(atPath: from, toPath: to)
+            guard !LocalFiles.exists(to) else { throw CommanderError(.exists, "\(to) exists") }
+            try LocalFiles.copyTree(from, to: to, progress: progress)
         }
         return try Self.entry(at: to)
     }
@@ -150,7 +159,7 @@ public final class LocalDrive: Drive {
         } catch let e as CommanderError where e.kind == .local && errno == EXDEV {
             // Another file system: copy, then delete the source.
             _ = try await copy(item, into: folder, as: name, overwrite: overwrite, progress: nil)
-            try FileManager.default.removeItem(atPath: from)
+            try LocalFiles.remove(from)
         }
         return try Self.entry(at: to)
     }

@@ -20,7 +20,7 @@ enum LocalFiles {
     }
 
     private static func hash<H: HashFunction>(_ path: String, _ start: H, _ progress: ((Int64) -> Void)?) throws -> String {
-        guard let h = FileHandle(forReadingAtPath: path) else { throw missing(path) }
+        guard let h = reading(path) else { throw missing(path) }
         defer { try? h.close() }
         var hasher = start
         var done: Int64 = 0
@@ -40,13 +40,14 @@ enum LocalFiles {
     static func copyAtomically(_ from: String, to: String, replace: Bool,
                                progress: (@Sendable (Int64) -> Void)?) throws {
         let temp = partialPath(for: to)
-        guard let input = FileHandle(forReadingAtPath: from) else { throw missing(from) }
+        guard let input = reading(from) else { throw missing(from) }
         defer { try? input.close() }
-        FileManager.default.createFile(atPath: temp, contents: nil)
+        var st = Glibc.stat()
+        guard fstat(input.fileDescriptor, &st) == 0 else { throw posix("stat \(from)") }
+        let fd = open(RawName.c(temp), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, st.st_mode & 0o777)
+        guard fd >= 0 else { throw posix("create \(temp)") }
         do {
-            guard let output = FileHandle(forWritingAtPath: temp) else {
-                throw CommanderError(.local, "cannot create \(temp)")
-            }
+            let output = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
             defer { try? output.close() }
             var done: Int64 = 0
             while true {
@@ -57,22 +58,81 @@ enum LocalFiles {
                 progress?(done)
             }
             try output.synchronize()
-            if let attrs = try? FileManager.default.attributesOfItem(atPath: from), let m = attrs[.modificationDate] {
-                try? FileManager.default.setAttributes([.modificationDate: m], ofItemAtPath: temp)
-            }
+            // The source's modified time, to the nanosecond; access time now.
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            futimens(fd, [now, st.st_mtim])
             try place(temp, at: to, replace: replace)
         } catch {
-            try? FileManager.default.removeItem(atPath: temp)
+            unlink(RawName.c(temp))
             throw error
         }
     }
 
     /// rename(2) replaces atomically; without `replace` an existing target is refused.
     static func place(_ from: String, at to: String, replace: Bool) throws {
-        if !replace, FileManager.default.fileExists(atPath: to) {
+        if !replace, exists(to) {
             throw CommanderError(.exists, "\(to) exists")
         }
-        guard rename(from, to) == 0 else { throw posix("rename \(from) to \(to)") }
+        guard rename(RawName.c(from), RawName.c(to)) == 0 else { throw posix("rename \(from) to \(to)") }
+    }
+
+    /// rename(2), or on another file system a copy and then the source's removal.
+    static func move(_ from: String, to: String) throws {
+        guard rename(RawName.c(from), RawName.c(to)) != 0 else { return }
+        guard errno == EXDEV else { throw posix("move \(from) to \(to)") }
+        try copyTree(from, to: to, progress: nil)
+        try remove(from)
+    }
+
+    /// A file, link or folder with all it holds, names byte for byte (Foundation's copyItem
+    /// would decode them).
+    static func copyTree(_ from: String, to: String, progress: (@Sendable (Int64) -> Void)?) throws {
+        var st = Glibc.stat()
+        guard lstat(RawName.c(from), &st) == 0 else { throw posix("stat \(from)") }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR:
+            guard Glibc.mkdir(RawName.c(to), st.st_mode & 0o7777) == 0 else { throw posix("create folder \(to)") }
+            for e in try LocalDrive.names(in: from) {
+                try Task.checkCancellation()
+                try copyTree(Names.join(from, e.name), to: Names.join(to, e.name), progress: progress)
+            }
+        case S_IFLNK: try copyLink(from, to: to)
+        default: try copyAtomically(from, to: to, replace: false, progress: progress)
+        }
+    }
+
+    /// Anything at `path`, a dangling link too.
+    static func exists(_ path: String) -> Bool {
+        var st = Glibc.stat()
+        return lstat(RawName.c(path), &st) == 0
+    }
+
+    /// An open file to read, or nil.
+    static func reading(_ path: String) -> FileHandle? {
+        let fd = open(RawName.c(path), O_RDONLY | O_CLOEXEC)
+        return fd < 0 ? nil : FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    }
+
+    /// A symbolic link made anew at `to`, pointing where the one at `from` points (bytes as they are).
+    static func copyLink(_ from: String, to: String) throws {
+        var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(RawName.c(from), &target, target.count - 1)
+        guard n >= 0 else { throw posix("read the link \(from)") }
+        target[n] = 0
+        guard symlink(target, RawName.c(to)) == 0 else { throw posix("create the link \(to)") }
+    }
+
+    /// Deletes `path` for good, a folder with everything in it (names byte for byte).
+    static func remove(_ path: String) throws {
+        var st = Glibc.stat()
+        guard lstat(RawName.c(path), &st) == 0 else { throw posix("delete \(path)") }
+        if st.st_mode & S_IFMT == S_IFDIR {
+            for e in try LocalDrive.names(in: path) { try remove(Names.join(path, e.name)) }
+            guard rmdir(RawName.c(path)) == 0 else { throw posix("delete \(path)") }
+        } else {
+            guard unlink(RawName.c(path)) == 0 else { throw posix("delete \(path)") }
+        }
     }
 
     static func partialPath(for target: String) -> String {

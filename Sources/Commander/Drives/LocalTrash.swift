@@ -30,20 +30,20 @@ struct LocalTrash: Sendable {
             let name = n == 1 ? base : "\(base).\(n)"
             let infoPath = info.appendingPathComponent(name + ".trashinfo").path
             // The info file is created exclusively first: it reserves the name (the spec's rule).
-            let fd = open(infoPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            let fd = open(RawName.c(infoPath), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             if fd >= 0 {
                 let text = Array(Self.info(for: path).utf8)
                 let written = text.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
                 close(fd)
                 guard written == text.count else {
-                    try? fm.removeItem(atPath: infoPath)
+                    unlink(RawName.c(infoPath))
                     throw LocalFiles.posix("write \(infoPath)")
                 }
                 do {
-                    try fm.moveItem(atPath: path, toPath: files.appendingPathComponent(name).path)
+                    try LocalFiles.move(path, to: files.appendingPathComponent(name).path)
                 } catch {
-                    try? fm.removeItem(atPath: infoPath)
-                    throw CommanderError(.local, "cannot move \(path) to the trash: \(error.localizedDescription)")
+                    unlink(RawName.c(infoPath))
+                    throw CommanderError(.local, "cannot move \(path) to the trash: \(CommanderError.from(error).message)")
                 }
                 return name
             }
@@ -56,14 +56,17 @@ struct LocalTrash: Sendable {
         let f = DateFormatter()
         f.locale = Locale(identifier: "en_US_POSIX")
         f.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
-        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        // The spec's Path is the path's bytes percent-encoded (a name need not be UTF-8).
+        let encoded = RawName.bytes(path).map { b in
+            b < 0x80 && (b == 0x2F || Character(Unicode.Scalar(b)).isLetter || Character(Unicode.Scalar(b)).isNumber
+                || "-._~".utf8.contains(b)) ? String(Unicode.Scalar(b)) : "%" + TerminalText.hex(UInt32(b), 2).uppercased()
+        }.joined()
         return "[Trash Info]\nPath=\(encoded)\nDeletionDate=\(f.string(from: Date()))\n"
     }
 
     /// Items in the trash with their original paths.
     func list() throws -> [Entry] {
-        let fm = FileManager.default
-        guard let names = try? fm.contentsOfDirectory(atPath: files.path) else { return [] }
+        guard let names = try? LocalDrive.names(in: files.path).map(\.name) else { return [] }
         return names.sorted().compactMap { name in
             let url = files.appendingPathComponent(name)
             guard var e = try? LocalDrive.entry(at: url.path) else { return nil }
@@ -74,40 +77,50 @@ struct LocalTrash: Sendable {
     }
 
     func originalPath(of name: String) -> String? {
-        guard let text = try? String(contentsOf: info.appendingPathComponent(name + ".trashinfo"), encoding: .utf8) else {
-            return nil
-        }
-        for line in text.split(separator: "\n") where line.hasPrefix("Path=") {
-            return String(line.dropFirst(5)).removingPercentEncoding
+        guard let h = LocalFiles.reading(info.appendingPathComponent(name + ".trashinfo").path),
+              let data = try? h.readToEnd() else { return nil }
+        try? h.close()
+        for line in data.split(separator: 0x0A) where line.starts(with: Array("Path=".utf8)) {
+            return Self.percentDecoded(Array(line.dropFirst(5)))
         }
         return nil
     }
 
+    /// `%xx` back to the byte, the bytes back to a name (`RawName`).
+    static func percentDecoded(_ text: [UInt8]) -> String? {
+        var out: [UInt8] = [], i = 0
+        while i < text.count {
+            if text[i] == 0x25, i + 2 < text.count, let b = UInt8(String(decoding: text[i + 1...i + 2], as: UTF8.self), radix: 16) {
+                out.append(b); i += 3
+            } else {
+                out.append(text[i]); i += 1
+            }
+        }
+        return RawName.decode(out)
+    }
+
     /// Puts a trashed item back at `path` (its original place unless told otherwise).
     func restore(_ name: String, to path: String) throws {
-        let fm = FileManager.default
-        guard !fm.fileExists(atPath: path) else { throw CommanderError(.exists, "\(path) exists") }
-        try fm.createDirectory(atPath: Names.parent(path), withIntermediateDirectories: true)
-        try fm.moveItem(atPath: files.appendingPathComponent(name).path, toPath: path)
-        try? fm.removeItem(at: info.appendingPathComponent(name + ".trashinfo"))
+        guard !LocalFiles.exists(path) else { throw CommanderError(.exists, "\(path) exists") }
+        if !LocalFiles.exists(Names.parent(path)) {
+            try FileManager.default.createDirectory(atPath: Names.parent(path), withIntermediateDirectories: true)
+        }
+        try LocalFiles.move(files.appendingPathComponent(name).path, to: path)
+        unlink(RawName.c(info.appendingPathComponent(name + ".trashinfo").path))
     }
 
     /// Removes one trashed item and its info file for good.
     func purge(_ name: String) throws {
-        let fm = FileManager.default
-        guard !name.contains("/"), fm.fileExists(atPath: files.appendingPathComponent(name).path) else {
+        guard !name.contains("/"), LocalFiles.exists(files.appendingPathComponent(name).path) else {
             throw CommanderError(.notFound, "\(name) is not in the trash")
         }
-        try fm.removeItem(at: files.appendingPathComponent(name))
-        try? fm.removeItem(at: info.appendingPathComponent(name + ".trashinfo"))
+        try LocalFiles.remove(files.appendingPathComponent(name).path)
+        unlink(RawName.c(info.appendingPathComponent(name + ".trashinfo").path))
     }
 
     func clear() throws {
-        let fm = FileManager.default
         for dir in [files, info] {
-            for name in (try? fm.contentsOfDirectory(atPath: dir.path)) ?? [] {
-                try fm.removeItem(at: dir.appendingPathComponent(name))
-            }
+            for e in (try? LocalDrive.names(in: dir.path)) ?? [] { try LocalFiles.remove(Names.join(dir.path, e.name)) }
         }
     }
 }

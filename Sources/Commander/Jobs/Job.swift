@@ -61,6 +61,8 @@ public struct JobSnapshot: Sendable, Hashable {
     public var attempt = 1
     /// Pieces shown on lines of their own (the URLs of a fetch); empty for most jobs.
     public var parts: [JobPart] = []
+    /// What the job left out and why; a done job with some says "done with N skipped".
+    public var skipped: [SkippedFile] = []
 
     /// 0…1 by bytes when there are any, else by files; 1 when done.
     public var fraction: Double {

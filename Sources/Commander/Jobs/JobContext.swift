@@ -14,6 +14,7 @@ public final class JobContext: Sendable {
         var version = 0
         var temps: Set<String> = []
         var parts: [JobPart] = []
+        var skipped: [SkippedFile] = []
         var bytesDone: Int64 { finishedBytes + inFlight.values.reduce(0, +) }
     }
 
@@ -41,6 +42,15 @@ public final class JobContext: Sendable {
     /// The job's pieces as they stand now (shown per line in the jobs panel).
     func parts(_ parts: [JobPart]) {
         counters.withLock { c in if c.parts != parts { c.parts = parts; c.version += 1 } }
+    }
+
+    /// An item left out (once, however often a retry walks past it again).
+    func skipped(_ item: SkippedFile) {
+        counters.withLock { c in
+            guard !c.skipped.contains(where: { $0.path == item.path }) else { return }
+            c.skipped.append(item)
+            c.version += 1
+        }
     }
 
     func started(_ name: String) { counters.withLock { $0.currentFile = name; $0.version += 1 } }

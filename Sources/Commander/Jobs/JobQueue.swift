@@ -213,6 +213,7 @@ public actor JobQueue {
         s.filesTotal = c.filesTotal
         s.currentFile = c.currentFile
         s.parts = c.parts
+        s.skipped = c.skipped
         if let started = r.started {
             let seconds = Double((ContinuousClock.now - started) / .milliseconds(1)) / 1000
             if seconds > 0 { s.rate = Double(s.bytesDone) / seconds }

@@ -20,6 +20,10 @@ enum DifferenceTransfer {
             var folders: [String: ItemRef] = ["": into.ref]
             var placed: [Entry] = []
             for (folder, entry) in sources {
+                if into.drive is CloudDrive, !from.drive.isSame(into.drive), let refusal = Names.cloudRefusal(folder) {
+                    walker.skip(entry, reason: "a folder on its path: " + refusal.reason, hint: refusal.hint, ctx: ctx)
+                    continue
+                }
                 let target = try await ensure(folder, in: &folders, on: into.drive, names: names)
                 if let e = try await walker.walk(entry, into: target, names: names, ctx: ctx, plan: &plan) { placed.append(e) }
             }

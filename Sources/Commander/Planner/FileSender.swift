@@ -66,7 +66,15 @@ struct FileSender: Sendable {
         switch unit {
         case .one(let t):
             ctx.started(t.source.name)
-            let placed = try await transfer(t, ctx: ctx)
+            let placed: Entry
+            do {
+                placed = try await transfer(t, ctx: ctx)
+            } catch let e as CommanderError where e.code == 2001 {
+                // A name the checks before sending did not foresee: this file stays behind, named.
+                ctx.skipped(SkippedFile(path: t.source.path ?? t.source.name, reason: Self.refusedName(e)))
+                ctx.fileDone(t.key, bytes: 0)
+                return
+            }
             try await finish(t, placed: placed, ctx: ctx)
         case .batch(let ts):
             ctx.started(ts[0].source.name)
@@ -75,6 +83,11 @@ struct FileSender: Sendable {
             // All at once: the batch's bytes were reported under its first key.
             ctx.batchDone(ts[0].key, files: ts.count, bytes: ts.reduce(0) { $0 + $1.source.size })
         }
+    }
+
+    /// pCloud's 2001 in words that say it is about the name.
+    static func refusedName(_ e: CommanderError) -> String {
+        "pCloud refused the name (error 2001: \(e.message.isEmpty ? "invalid name" : e.message))"
     }
 
     /// Verifies and removes the source of a move; records the file as done.
@@ -98,8 +111,11 @@ struct FileSender: Sendable {
         case (let local as LocalDrive, let cloud as CloudDrive):
             return try await upload(t, from: local, to: cloud, ctx: ctx)
         case (let cloudSource as CloudDrive, let local as LocalDrive):
-            let dir = try local.path(t.targetFolder)
-            let to = URL(fileURLWithPath: Names.join(dir, t.name))
+            let target = Names.join(try local.path(t.targetFolder), t.name)
+            // PCloudAPI writes through paths as UTF-8, which cannot spell a folder whose name is not
+            // (`RawName`): such a target gets the file through the system's temporary folder.
+            let exact = !RawName.hasRawBytes(target)
+            let to = URL(fileURLWithPath: exact ? target : NSTemporaryDirectory() + "/pcmd-download-\(UUID().uuidString)")
             let temp = PCloudClient.partialPath(for: to).path
             ctx.ownTemp(temp)
             guard let fileid = t.source.fileid else { throw CommanderError(.unsupported, "\(t.source.name) has no fileid") }
@@ -107,7 +123,8 @@ struct FileSender: Sendable {
                 try await cloudSource.client.download(fileid: fileid, to: to) { done, _ in report(done) }
             }
             ctx.releaseTemp(temp)
-            return try LocalDrive.entry(at: to.path)
+            if !exact { try LocalFiles.move(to.path, to: target) }
+            return try LocalDrive.entry(at: target)
         default:
             if !(source.isSame(target)) { throw CommanderError(.unsupported, "no transfer from \(source.displayName) to \(target.displayName)") }
             if move {

@@ -6,17 +6,21 @@ enum LocalZip {
     /// Writes a zip of `paths` (files or folders, each stored under its own name) to `archive`.
     static func create(_ archive: String, of paths: [String], ctx: JobContext) throws {
         var members: [(base: URL, relative: String, size: Int64)] = []
-        for path in paths {
-            let base = URL(fileURLWithPath: Names.parent(path))
-            let name = Names.last(path)
-            members.append((base, name, try LocalDrive.entry(at: path).size))
-            if let walker = FileManager.default.enumerator(atPath: path) {
-                while let sub = walker.nextObject() as? String {
-                    let entry = try LocalDrive.entry(at: Names.join(path, sub))
-                    members.append((base, name + "/" + sub, entry.kind == .file ? entry.size : 0))
-                }
+        // ZIPFoundation reads members through UTF-8 paths: a name that is not UTF-8 (`RawName`)
+        // is left out, by name, rather than lost or failing the whole zip.
+        func add(_ path: String, base: URL, relative: String) throws {
+            guard !RawName.hasRawBytes(relative) else {
+                return ctx.skipped(SkippedFile(path: path, reason: "the name is not valid UTF-8, which the zip cannot hold here",
+                                               hint: "rename it, e.g. convmv -f latin1 -t utf-8 --notest on it"))
+            }
+            let entry = try LocalDrive.entry(at: path)
+            members.append((base, relative, entry.kind == .file ? entry.size : 0))
+            guard entry.isFolder else { return }
+            for child in try LocalDrive.names(in: path).sorted(by: { $0.name < $1.name }) {
+                try add(Names.join(path, child.name), base: base, relative: relative + "/" + child.name)
             }
         }
+        for path in paths { try add(path, base: URL(fileURLWithPath: Names.parent(path)), relative: Names.last(path)) }
         ctx.addTotals(bytes: members.reduce(0) { $0 + $1.size }, files: members.count)
         let zip = try Archive(url: URL(fileURLWithPath: archive), accessMode: .create)
         for m in members {

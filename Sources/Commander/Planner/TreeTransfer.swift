@@ -37,6 +37,10 @@ struct TreeTransfer: Sendable {
         try Task.checkCancellation()
         if ledger.contains(entry.id) { ctx.fileDone(entry.id, bytes: 0); return nil }
         let wanted = wanted ?? entry.name
+        if target is CloudDrive, !sameDrive, let refusal = Names.cloudRefusal(wanted) {
+            skip(entry, reason: refusal.reason, hint: refusal.hint, ctx: ctx)
+            return nil
+        }
         let taken = try await names.entries(in: folder, on: target)
         let existing = taken[wanted]
         guard let decision = await Placement.decide(entry, name: wanted, taken: taken, targetDrive: target.displayName,
@@ -71,7 +75,12 @@ struct TreeTransfer: Sendable {
         // Folders are created before their content, parents first.
         let made: Entry
         if let existing, existing.isFolder, name == wanted { made = existing } else {
-            made = try await target.ensureFolder(name, in: folder)
+            do {
+                made = try await target.ensureFolder(name, in: folder)
+            } catch let e as CommanderError where e.code == 2001 {
+                skip(entry, reason: FileSender.refusedName(e), hint: nil, ctx: ctx)
+                return nil
+            }
             await names.take(name, in: folder, as: made)
         }
         if move { plan.movedFolders.append(entry) }
@@ -79,6 +88,13 @@ struct TreeTransfer: Sendable {
             _ = try await walk(child, into: made.ref, names: names, ctx: ctx, plan: &plan)
         }
         return made
+    }
+
+    /// Leaves `entry` (a folder with all it holds) out, saying why; the rest goes on.
+    func skip(_ entry: Entry, reason: String, hint: String?, ctx: JobContext) {
+        ctx.skipped(SkippedFile(path: (entry.path ?? entry.name) + (entry.isFolder ? "/" : ""), reason: reason, hint: hint))
+        ctx.addTotals(bytes: 0, files: 1)
+        ctx.fileDone(entry.id, bytes: 0)
     }
 
     /// A moved folder goes only once nothing is left in it (skipped files keep it).

@@ -19,6 +19,9 @@ public struct CommanderError: Error, Sendable, Hashable, CustomStringConvertible
         case unsafeArchive
         /// The trash needs a session token from a password sign-in (REAL-SERVICE §1).
         case passwordSignInRequired
+        /// The server could not be reached or trusted (refused, no such host, a certificate
+        /// not trusted, …); `message` says which, naming the host, and `hint` what to do.
+        case network
         /// Local file-system trouble.
         case local
         /// What the user typed cannot be used (a pattern, a size, a date).
@@ -37,9 +40,13 @@ public struct CommanderError: Error, Sendable, Hashable, CustomStringConvertible
     public var code: Int
     public var category: Category
     public var method: String?
+    /// What to do about it, when the error itself knows (network trouble); the TUI and the CLI
+    /// add their own hints by code otherwise.
+    public var hint: String?
 
-    public init(_ kind: Kind, _ message: String, code: Int = 0, category: Category? = nil, method: String? = nil) {
-        self.kind = kind; self.message = message; self.code = code; self.method = method
+    public init(_ kind: Kind, _ message: String, code: Int = 0, category: Category? = nil, method: String? = nil,
+                hint: String? = nil) {
+        self.kind = kind; self.message = message; self.code = code; self.method = method; self.hint = hint
         self.category = category ?? Self.defaultCategory(kind)
     }
 
@@ -80,9 +87,11 @@ public struct CommanderError: Error, Sendable, Hashable, CustomStringConvertible
         case .passwordSignInRequired: .passwordSignInRequired
         case .integrity: .verifyFailed
         case .local: .local
-        default: e.category == .notFound ? .notFound : (e.category == .exists ? .exists : .cloud)
+        default: e.network != nil ? .network
+            : e.category == .notFound ? .notFound : (e.category == .exists ? .exists : .cloud)
         }
-        self.init(kind, e.message, code: e.code, category: Category(rawValue: e.category.rawValue), method: e.method)
+        self.init(kind, e.message, code: e.code, category: Category(rawValue: e.category.rawValue), method: e.method,
+                  hint: e.network.map { NetworkHint.hint($0, host: e.host) })
     }
 }
 

@@ -26,3 +26,18 @@ enum Names {
         }
     }
 }
+
+extension Names {
+    /// Why pCloud would refuse `name` (REAL-SERVICE §9: invalid UTF-8 and a backslash answer
+    /// 2001), checked before sending so the file is reported by name and the rest still goes.
+    static func cloudRefusal(_ name: String) -> (reason: String, hint: String)? {
+        if RawName.hasRawBytes(name) {
+            return ("the name is not valid UTF-8, and pCloud takes only UTF-8 names",
+                    "rename it, e.g. convmv -f latin1 -t utf-8 --notest on it")
+        }
+        if name.contains("\\") {
+            return ("pCloud refuses a backslash in a name", "rename it without the \\")
+        }
+        return nil
+    }
+}

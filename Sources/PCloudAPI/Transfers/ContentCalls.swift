@@ -9,7 +9,7 @@ extension PCloudClient {
         let response: HTTPClientResponse
         do {
             response = try await http.execute(request, timeout: .init(config.readTimeout + .seconds(3600)))
-        } catch { throw PCloudError.transport(error, method: method) }
+        } catch { throw PCloudError.transport(error, method: method, url: request.url) }
         if response.headers.first(name: "content-type")?.contains("json") == true {
             let buffer = try await response.body.collect(upTo: 1 << 20)
             let data = Data(buffer.readableBytesView)

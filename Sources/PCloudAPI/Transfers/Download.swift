@@ -94,7 +94,7 @@ extension PCloudClient {
         if have > 0 { request.headers.add(name: "Range", value: "bytes=\(have)-") }
         let response: HTTPClientResponse
         do { response = try await http.execute(request, timeout: .seconds(24 * 3600)) } catch {
-            throw PCloudError.transport(error, method: "download")
+            throw PCloudError.transport(error, method: "download", url: url.absoluteString)
         }
         switch response.status.code {
         case 206: break
@@ -117,7 +117,7 @@ extension PCloudClient {
                 progress?(offset, total)
             }
         } catch let e as PCloudError { throw e } catch {
-            throw PCloudError.transport(error, method: "download")
+            throw PCloudError.transport(error, method: "download", url: url.absoluteString)
         }
         if expected >= 0, offset < expected {
             throw PCloudError(kind: .transport, message: "connection closed at \(offset) of \(expected) bytes",

@@ -81,7 +81,7 @@ extension PCloudClient {
         do {
             response = try await http.execute(request, timeout: .init(timeout ?? config.readTimeout + .seconds(60)))
         } catch {
-            throw PCloudError.transport(error, method: method)
+            throw PCloudError.transport(error, method: method, url: request.url)
         }
         try Self.requireJSON(response.headers, status: response.status, method: method)
         do {
@@ -96,7 +96,7 @@ extension PCloudClient {
             }
             return buffer.readData(length: buffer.readableBytes, byteTransferStrategy: .noCopy) ?? Data()
         } catch {
-            throw PCloudError.transport(error, method: method)
+            throw PCloudError.transport(error, method: method, url: request.url)
         }
     }
 

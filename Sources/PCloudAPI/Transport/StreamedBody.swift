@@ -29,13 +29,13 @@ extension PCloudClient {
             task = http.execute(request: legacy, delegate: ResponseAccumulator(request: legacy, maxBodySize: 1 << 30),
                                 deadline: .now() + TimeAmount(timeout))
         } catch {
-            throw PCloudError.transport(error, method: method)
+            throw PCloudError.transport(error, method: method, url: request.url)
         }
         let response: HTTPClient.Response
         do {
             response = try await withTaskCancellationHandler { try await task.futureResult.get() } onCancel: { task.cancel() }
         } catch {
-            throw PCloudError.transport(error, method: method)
+            throw PCloudError.transport(error, method: method, url: request.url)
         }
         try Self.requireJSON(response.headers, status: response.status, method: method)
         return Data(response.body?.readableBytesView ?? ByteBuffer().readableBytesView)

@@ -145,10 +145,25 @@ enum Editor {
     static func run(_ command: String, _ path: String) -> Int32 {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "\(command) \"$1\"", "pcmd-edit", path]
+        // Process passes arguments as UTF-8, which would make a name that is not UTF-8 another
+        // name: the shell's printf puts its bytes back (the dot keeps a trailing newline).
+        p.arguments = ["-c", "f=$(printf '%b.' \"$1\"); \(command) \"${f%.}\"", "pcmd-edit", printfEscaped(path)]
         do { try p.run() } catch { return -1 }
         p.waitUntilExit()
         return p.terminationStatus
+    }
+}
+
+extension Editor {
+    /// `path` for `printf '%b'`: a byte that is not UTF-8 (`RawName`) as `\0ooo`, a backslash doubled.
+    static func printfEscaped(_ path: String) -> String {
+        var out = ""
+        for u in path.unicodeScalars {
+            if let b = RawName.byte(u) { out += "\\0" + String(b, radix: 8) }
+            else if u == "\\" { out += "\\\\" }
+            else { out.unicodeScalars.append(u) }
+        }
+        return out
     }
 }
 
@@ -157,7 +172,7 @@ enum Preview {
     static let limit = 4 << 20
 
     static func read(_ path: String) throws -> Data {
-        guard let h = FileHandle(forReadingAtPath: path) else { throw CommanderError(.notFound, "cannot open \(path)") }
+        guard let h = LocalDrive.reading(path) else { throw CommanderError(.notFound, "cannot open \(path)") }
         defer { try? h.close() }
         return try h.read(upToCount: limit) ?? Data()
     }

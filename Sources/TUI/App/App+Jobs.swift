@@ -48,6 +48,9 @@ extension App {
             fail(failed.title, failed.error ?? CommanderError(.cloud, "failed"))
         } else if snaps.contains(where: { $0.state == .cancelled }) {
             say("\(w.what): cancelled")
+        } else if let skipping = snaps.first(where: { !$0.skipped.isEmpty }) {
+            say("\(w.what): " + JobsView.skippedText(skipping))
+            w.then?(self, snaps)
         } else {
             say("\(w.what): done")
             w.then?(self, snaps)

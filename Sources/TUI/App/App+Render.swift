@@ -72,7 +72,7 @@ extension App {
 enum ErrorHint {
     static func describe(_ e: CommanderError) -> String {
         let code = e.code != 0 ? "error \(e.code): " : ""
-        let hint: String? = switch e.code {
+        let hint: String? = if let own = e.hint { own } else { switch e.code {
         case 1000, 2000, 2094, 2095: "sign in again"
         case 2003: "you have no permission for that item"
         case 2002, 2005, 2009: "it is gone — Ctrl-R refreshes"
@@ -86,7 +86,7 @@ enum ErrorHint {
             case .transient, .rateLimited: "try again in a moment"
             default: nil
             }
-        }
+        } }
         return code + e.message + (hint.map { " — " + $0 } ?? "")
     }
 }

@@ -1,3 +1,5 @@
+import Commander
+
 /// One screen cell: a grapheme and its style. A wide grapheme's second column is a
 /// continuation cell (`text` empty) so columns stay aligned.
 public struct Cell: Hashable, Sendable {
@@ -43,15 +45,16 @@ public struct Canvas: Sendable {
         }
     }
 
-    /// Writes `text` (already printable) from (x, y), clipped at `limit` (default: the canvas
-    /// edge); returns the column after the last cell written. A wide character that does not
-    /// fit is replaced by a space, never split.
+    /// Writes `text` from (x, y), clipped at `limit` (default: the canvas edge); returns the
+    /// column after the last cell written. A wide character that does not fit is replaced by a
+    /// space, never split. Callers measure `TextWidth.printable` text; whatever reaches here
+    /// unescaped (a name inside a dialog's sentence) is escaped here all the same.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, _ style: Style, limit: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let end = min(width, limit ?? width)
         var col = x
-        for g in text {
+        for g in TerminalText.escaped(text) {
             let w = TextWidth.of(g)
             if w == 0 { continue }
             if col + w > end { if col < end, w == 2 { self[col, y] = Cell(text: " ", style: style); col += 1 }; break }

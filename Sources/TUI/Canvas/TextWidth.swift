@@ -1,3 +1,4 @@
+import Commander
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -34,23 +35,13 @@ public enum TextWidth {
 
     public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
 
-    /// A name made safe to send to a terminal: control characters become `^X` (C0, DEL) or
-    /// `\u{9B}` (C1), and the emoji variation selector U+FE0F is dropped (terminals disagree on
-    /// its width with wcwidth).
+    /// A name made safe to send to a terminal (`TerminalText`, the same function the command
+    /// line uses), without the emoji variation selector U+FE0F (terminals disagree on its width
+    /// with wcwidth).
     public static func printable(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0xFE0F })
-        else { return s }
-        var out = ""
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0xFE0F: continue
-            case 0..<0x20: out += "^" + String(UnicodeScalar(u.value + 0x40)!)
-            case 0x7F: out += "^?"
-            case 0x80...0x9F: out += String(format: "\\u{%X}", u.value)
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
+        let safe = TerminalText.escaped(s)
+        guard safe.unicodeScalars.contains("\u{FE0F}") else { return safe }
+        return String(String.UnicodeScalarView(safe.unicodeScalars.filter { $0 != "\u{FE0F}" }))
     }
 
     /// At most `width` columns: cut in the middle with `…` when too long (the start and the

@@ -22,6 +22,13 @@ struct JobsView {
         return parts.joined(separator: "  ")
     }
 
+    /// `done with 2 skipped: /tmp/a/bad-\xff.txt: the name is not valid UTF-8, …`
+    static func skippedText(_ j: JobSnapshot) -> String {
+        guard let first = j.skipped.first else { return "" }
+        return "done with \(j.skipped.count) skipped: \(first.path): \(first.reason)"
+            + (j.skipped.count > 1 ? " (and \(j.skipped.count - 1) more)" : "")
+    }
+
     func stateText(_ j: JobSnapshot, spinner: String) -> String {
         switch j.state {
         case .queued: "queued"
@@ -80,7 +87,8 @@ struct JobsView {
             let state = pad(stateText(j, spinner: spinner), 9, right: false)
             var x = c.put("\(pad(j.id.description, idWidth, right: true)) \(state) ", x: inner.x, y: y, style)
             x = c.put(pad(TextWidth.printable(j.title), titleWidth, right: false), x: x, y: y, style, limit: inner.maxX) + 1
-            let detail = j.state == .failed ? (j.error.map { ErrorHint.describe($0) } ?? "") : figures(j)
+            let detail = j.state == .failed ? (j.error.map { ErrorHint.describe($0) } ?? "")
+                : j.skipped.isEmpty ? figures(j) : TextWidth.printable(Self.skippedText(j))
             let barWidth = j.state == .failed ? 0 : min(20, max(0, inner.maxX - x - TextWidth.of(detail) - 2))
             if barWidth > 4 { bar(j.fraction, width: barWidth, into: &c, x: x, y: y); x += barWidth + 1 }
             c.put(detail, x: x, y: y, style, limit: inner.maxX)

@@ -17,7 +17,7 @@ extension TextViewer {
             let li = i - all
             guard li < lines.count else { break }
             let role = li == found ? Role.marked : styledLines[li] ?? .pane
-            c.put(TextWidth.printable(lines[li]).replacingOccurrences(of: "^I", with: "    "), x: inner.x, y: inner.y + row,
+            c.put(TextWidth.printable(lines[li].replacingOccurrences(of: "\t", with: "    ")), x: inner.x, y: inner.y + row,
                   app.theme[role], limit: inner.maxX)
         }
         let status = " \(min(lines.count, top + 1))/\(lines.count) · \(keyHints(app)) "

@@ -57,8 +57,7 @@ struct Find: AsyncParsableCommand {
                     .sorted { $0.path! < $1.path! }
                 show(found.map { (RemotePath(absolute: $0.path!).description, $0) }, into: &report)
             case .local(let folder):
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                guard LocalDrive.isFolder(folder) else {
                     throw CommanderError(.notFound, "\(folder) is not a folder")
                 }
                 // Shown as they are found: a big disk answers a line at a time.

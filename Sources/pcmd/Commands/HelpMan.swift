@@ -18,7 +18,7 @@ struct HelpMan: ParsableCommand {
             page += Self.preformatted(PCMD.helpMessage(for: command, columns: 78))
         }
         page += [".SH SHELL COMPLETION", "pcmd --generate-completion-script bash|zsh|fish"]
-        print(page.joined(separator: "\n"))
+        Console.lines(page.joined(separator: "\n"))
     }
 
     /// Every command and subcommand with its full name, depth first.

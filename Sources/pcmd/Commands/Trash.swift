@@ -64,7 +64,7 @@ struct TrashClear: CloudCommand {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw CommanderError(.unsupported, "emptying the trash cannot be undone: add --yes to confirm")
             }
-            FileHandle.standardError.write(Data("Empty the trash for good? [y/N] ".utf8))
+            Prompt.say("Empty the trash for good? [y/N] ")
             guard readLine()?.lowercased().hasPrefix("y") == true else { return }
         }
         try await account.perform(.emptyTrash(account.drive))

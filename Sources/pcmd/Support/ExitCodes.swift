@@ -12,12 +12,17 @@ enum ExitCode: Int32, Error {
     case auth = 3
     /// `compare` could not compare (its 1 means "the folders differ", as diff's does).
     case compareFailed = 4
+    /// The server could not be reached or trusted: refused, no such host, timed out, a
+    /// certificate not trusted.
+    case network = 5
+    /// Done, but some items were left out (a name pCloud cannot take); each was named on stderr.
+    case skipped = 6
 
     /// The status for an error a command threw.
     static func of(_ error: any Error) -> ExitCode {
         switch error {
         case let e as ExitCode: e
-        case let e as CommanderError: e.category == .auth ? .auth : .error
+        case let e as CommanderError: e.category == .auth ? .auth : e.kind == .network ? .network : .error
         default: .error
         }
     }
@@ -28,11 +33,12 @@ extension PCMD {
     /// exiting with an `ExitCode`; argument-parser's usage errors exit 2.
     static func main() async {
         do {
-            if var launch = FastLaunch.command(CommandLine.arguments.dropFirst()) {
+            let arguments = Self.arguments
+            if var launch = FastLaunch.command(arguments) {
                 try await launch.run()
                 return
             }
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             if var async = command as? AsyncParsableCommand {
                 try await async.run()
             } else {
@@ -42,12 +48,21 @@ extension PCMD {
             Foundation.exit(e.rawValue)
         } catch var e as CommanderError {
             if e.kind == .passwordSignInRequired { e = .trashNeedsPassword(profile: profileOnCommandLine()) }
-            FileHandle.standardError.write(Data("pcmd: \(e)\n".utf8))
+            Console.error(Failure.message(e))
             Foundation.exit(ExitCode.of(e).rawValue)
         } catch {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Console.write(fullMessage(for: error) + "\n", to: STDERR_FILENO)
             Foundation.exit(ExitCode.usage.rawValue)
+        }
+    }
+
+    /// The command line (without the program's name) with every byte kept: a local path that is
+    /// not UTF-8 must still name its file (`CommandLine.arguments` turns such bytes into U+FFFD).
+    static var arguments: [String] {
+        (1..<Int(CommandLine.argc)).map { i in
+            let p = UnsafeRawPointer(CommandLine.unsafeArgv[i]!).assumingMemoryBound(to: UInt8.self)
+            return RawName.decode(UnsafeBufferPointer(start: p, count: strlen(CommandLine.unsafeArgv[i]!)))
         }
     }
 

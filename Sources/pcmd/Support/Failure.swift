@@ -35,6 +35,7 @@ enum Failure {
     }
 
     static func hint(_ e: CommanderError) -> String? {
+        if let hint = e.hint { return hint }
         switch e.code {
         case 1000, 2000, 2094, 2095, 2205: return "sign in again with pcmd login"
         case 2002, 2005, 2009, 2010: return "check the path with pcmd ls"

@@ -22,7 +22,7 @@ enum ProgressBar {
     }
 
     static func draw(_ text: String) {
-        FileHandle.standardError.write(Data("\r\(text)\u{1B}[K".utf8))
+        Console.write("\r" + TerminalText.escaped(text) + "\u{1B}[K", to: STDERR_FILENO)
     }
 
     static var columns: Int {

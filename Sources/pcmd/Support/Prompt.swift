@@ -1,3 +1,4 @@
+import Commander
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -7,8 +8,9 @@ import Glibc
 enum Prompt {
     static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 }
 
-    static func say(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+    /// `text` escaped for the terminal (it may quote a server's message).
+    static func say(_ text: String, newline: Bool = false) {
+        Console.write(TerminalText.escaped(text) + (newline ? "\n" : ""), to: STDERR_FILENO)
     }
 
     /// One line, or nil at the end of input.
@@ -34,7 +36,7 @@ enum Prompt {
         defer {
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &echoing)
             signal(SIGINT, previous)
-            say("\n")
+            say("", newline: true)
         }
         return readLine(strippingNewline: true)
     }

@@ -48,8 +48,7 @@ struct Remote {
         case .remote(let r):
             return Item(drive, try await folder(r))
         case .local(let p):
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue else {
+            guard LocalDrive.isFolder(p) else {
                 throw CommanderError(.notFound, "\(p) is not a folder on this computer")
             }
             return localItem(p)

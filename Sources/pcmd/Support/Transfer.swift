@@ -32,6 +32,19 @@ struct Transfer {
             }
         }
         try await refused?.check(in: into.side)
+        try Self.report(skipped: done.flatMap(\.skipped), json: json)
+    }
+
+    /// Each item left out, by name with the reason and a hint, on stderr (and as JSON lines
+    /// with `--json`); then "done with N skipped" and `ExitCode.skipped`.
+    static func report(skipped: [SkippedFile], json: Bool) throws {
+        guard !skipped.isEmpty else { return }
+        for s in skipped {
+            Console.error("skipped \(s.path): \(s.reason)" + (s.hint.map { " — \($0)" } ?? ""))
+            if json { try Console.json(SkipRecord(path: s.path, reason: s.reason, hint: s.hint)) }
+        }
+        Console.error("done with \(skipped.count) skipped")
+        throw ExitCode.skipped
     }
 
     /// The folder the items go into, and a new name when the target names one item rather than
@@ -58,12 +71,19 @@ struct Transfer {
         case .remote(let r):
             return Item(account.drive, try await account.entry(r))
         case .local(let p):
-            guard FileManager.default.fileExists(atPath: p) else {
+            guard LocalDrive.exists(p) else {
                 throw CommanderError(.notFound, "\(p) does not exist on this computer")
             }
             return account.localItem(p)
         }
     }
+}
+
+struct SkipRecord: Encodable {
+    var action = "skip"
+    var path: String
+    var reason: String
+    var hint: String?
 }
 
 struct TransferRecord: Encodable {
