@@ -32,6 +32,9 @@ let package = Package(
         // libqrencode draws `pcmd link --qr` and the TUI's link dialog.
         .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
 
+        // Home and the XDG folders, one reading for every part (the sandbox may not import Commander).
+        .target(name: "HomeFolders"),
+
         // Typed pCloud client (grows with the PCloudAPI issue).
         .target(name: "PCloudAPI", dependencies: [
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -46,7 +49,7 @@ let package = Package(
 
         // The local pCloud-compatible server. It must not import PCloudAPI (DESIGN.md, wall 3).
         .target(name: "PCloudSandbox", dependencies: [
-            "CGD",
+            "CGD", "HomeFolders",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -66,7 +69,7 @@ let package = Package(
 
         // The action layer shared by the TUI and the one-shot commands.
         .target(name: "Commander", dependencies: [
-            "PCloudAPI", "CQRencode",
+            "PCloudAPI", "CQRencode", "HomeFolders",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
@@ -74,7 +77,7 @@ let package = Package(
         ]),
 
         // The two-pane file manager; Terminal/ is the only code that touches CNcursesw.
-        .target(name: "TUI", dependencies: ["Commander", "CNcursesw", "CGD", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "TUI", dependencies: ["Commander", "HomeFolders", "CNcursesw", "CGD", .product(name: "TOMLKit", package: "TOMLKit")]),
 
         .executableTarget(name: "pcmd", dependencies: [
             "PCloudSandbox", "Commander", "TUI",
@@ -113,7 +116,7 @@ let package = Package(
         ]),
         // Commander against LocalDrive in temporary folders and CloudDrive on an in-process sandbox.
         .testTarget(name: "CommanderTests", dependencies: [
-            "Commander", "PCloudAPI", "PCloudSandbox", "SourceServer",
+            "Commander", "PCloudAPI", "HomeFolders", "PCloudSandbox", "SourceServer",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Logging", package: "swift-log"),
