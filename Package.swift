@@ -77,7 +77,12 @@ let package = Package(
         ]),
 
         // The two-pane file manager; Terminal/ is the only code that touches CNcursesw.
-        .target(name: "TUI", dependencies: ["Commander", "HomeFolders", "CNcursesw", "CGD", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "TUI", dependencies: ["Commander", "HomeFolders", "CNcursesw", "CGD", .product(name: "TOMLKit", package: "TOMLKit")],
+                resources: [
+                    // themes/*.toml compiled in (Theme/Shipped links to that folder): a binary
+                    // copied anywhere starts without files beside it.
+                    .embedInCode("Theme/Shipped"),
+                ]),
 
         .executableTarget(name: "pcmd", dependencies: [
             "PCloudSandbox", "Commander", "TUI",
