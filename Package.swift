@@ -93,7 +93,10 @@ let package = Package(
             // that --static-swift-stdlib exports (nothing looks them up; the runtime's dladdr
             // scanned them all before main).
             .unsafeFlags(["-use-ld=lld", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux])),
-        ]),
+        ], plugins: ["BuildInfo"]),
+
+        // BuildInfo.swift (commit, Swift version) for `pcmd version --json`, written before each build.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
 
         // Drives PCloudAPI for Benchmarks/client-vs-curl-rclone.sh; not a product of pcmd.
         .executableTarget(name: "pcloud-bench", dependencies: ["PCloudAPI", "Commander", .product(name: "Crypto", package: "swift-crypto")],

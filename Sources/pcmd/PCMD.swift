@@ -14,11 +14,12 @@ struct PCMD: AsyncParsableCommand {
             the right. With no account configured, the right pane is a local sandbox with demo data, \
             labelled SANDBOX; `pcmd login` connects your pCloud.
             """,
+        version: Version.number,
         subcommands: [SandboxCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
                       List.self, Put.self, Get.self, Copy.self, Move.self, Remove.self, MakeFolder.self,
                       Link.self, Links.self, Share.self, Shares.self, Trash.self, Revisions.self, Revert.self,
                       Zip.self, Unzip.self, UploadLinkCommand.self, Find.self, Compare.self, Fetch.self,
-                      HelpMan.self],
+                      VersionCommand.self, HelpMan.self],
         defaultSubcommand: nil)
 
     @OptionGroup var cloud: CloudOptions

@@ -28,6 +28,11 @@ extension PCMD {
     /// exiting with an `ExitCode`; argument-parser's usage errors exit 2.
     static func main() async {
         do {
+            // `--version` answered before ArgumentParser builds its argument sets (as FastLaunch does).
+            if CommandLine.arguments.dropFirst().elementsEqual(["--version"]) {
+                Console.out(Version.number)
+                return
+            }
             if var launch = FastLaunch.command(CommandLine.arguments.dropFirst()) {
                 try await launch.run()
                 return

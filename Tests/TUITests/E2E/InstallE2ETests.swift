@@ -49,6 +49,8 @@ extension E2ETests {
                                            "--sandbox", info.httpsURL!, "--ca-file", info.caPath!],
                                      env: Self.freshHome(home), stdin: info.users[1].password + "\n")
         #expect(login.status == 0, "\(login.output)")
+        let version = try Self.runOnce(bin, ["--version"], env: Self.freshHome(home))
+        #expect(version.status == 0 && version.output.first?.isNumber == true, "\(version.output)")
 
         // Every part wrote under HOME...
         let data = home.appendingPathComponent(".local/share")
