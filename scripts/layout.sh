@@ -26,7 +26,8 @@ layout() {
   chmod 0755 "$dir/bin/pcmd"
   # The copy made above writes these: the binary that ships is the one that describes itself.
   "$dir/bin/pcmd" help-man > "$dir/share/man/man1/pcmd.1"
-  "$dir/bin/pcmd" --generate-completion-script bash > "$dir/share/bash-completion/completions/pcmd"
+  # bash sources the file; a #! line would say it is a script to run (lintian warns).
+  "$dir/bin/pcmd" --generate-completion-script bash | sed '1{/^#!/d}' > "$dir/share/bash-completion/completions/pcmd"
   "$dir/bin/pcmd" --generate-completion-script zsh > "$dir/$zsh/_pcmd"
   "$dir/bin/pcmd" --generate-completion-script fish > "$dir/share/fish/vendor_completions.d/pcmd.fish"
   for f in themes/*.toml; do install -m 0644 "$f" "$dir/share/pcmd/themes/"; done

@@ -102,3 +102,45 @@ extension E2ETests {
         }.map(\.path)
     }
 }
+
+extension E2ETests {
+    /// scripts/package.sh's .deb unpacked into a temporary root runs from there. The package is
+    /// $PCMD_DEB when set (a release one built by scripts/package.sh); otherwise this test packages
+    /// the debug binary with the same script (`--quick`: gzip, no lintian), as a release build
+    /// would add minutes to every test run.
+    @Test func theDebianPackageUnpackedRunsTheFileManager() async throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../..").standardized
+        let deb: URL
+        if let built = ProcessInfo.processInfo.environment["PCMD_DEB"] {
+            deb = URL(fileURLWithPath: built)
+        } else {
+            let out = try Env.scratch()
+            let made = try Self.runOnce(URL(fileURLWithPath: "/bin/bash"),
+                                        [repo.appendingPathComponent("scripts/package.sh").path, "--binary", Tmux.binary, "--quick", "--out", out.path], env: [:])
+            #expect(made.status == 0, "\(made.output)")
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasSuffix("_amd64.deb") }, "\(made.output)")
+            deb = out.appendingPathComponent(name)
+        }
+        let root = try Env.scratch()
+        let unpacked = try Self.runOnce(URL(fileURLWithPath: "/usr/bin/dpkg-deb"), ["-x", deb.path, root.path], env: [:])
+        #expect(unpacked.status == 0, "\(unpacked.output)")
+        let bin = root.appendingPathComponent("usr/bin/pcmd")
+
+        let version = try Self.runOnce(bin, ["--version"], env: Self.freshHome(try Env.scratch()))
+        #expect(version.status == 0, "\(version.output)")
+        #expect(deb.lastPathComponent == "pcmd_\(version.output.trimmingCharacters(in: .newlines))_amd64.deb")
+        for file in ["usr/share/man/man1/pcmd.1.gz", "usr/share/bash-completion/completions/pcmd", "usr/share/zsh/vendor-completions/_pcmd",
+                     "usr/share/fish/vendor_completions.d/pcmd.fish", "usr/share/doc/pcmd/copyright", "usr/share/doc/pcmd/changelog.gz"] {
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path), "\(file) missing")
+        }
+        let depends = try Self.runOnce(URL(fileURLWithPath: "/usr/bin/dpkg-deb"), ["-f", deb.path, "Depends"], env: [:])
+        #expect(depends.output.contains("libc6"), "\(depends.output)")
+
+        let home = try Env.scratch(), dir = try Env.scratch(["from-the-deb.txt": "x"])
+        let t = try Tmux([], env: Self.freshHome(home), dir: dir, binary: bin.path)
+        let up = await t.wait { $0.contains("SANDBOX") && $0.contains("Photos") && $0.contains("from-the-deb.txt") }
+        #expect(up.ok, "\(up.screen)")
+        try t.keys("F10")
+        #expect(await t.exitReport()?.contains("exit=0") == true)
+    }
+}
