@@ -32,6 +32,9 @@ let package = Package(
         // libqrencode draws `pcmd link --qr` and the TUI's link dialog.
         .systemLibrary(name: "CQRencode", providers: [.apt(["libqrencode-dev"])]),
 
+        // Home and the XDG folders, one reading for every part (the sandbox may not import Commander).
+        .target(name: "HomeFolders"),
+
         // Typed pCloud client (grows with the PCloudAPI issue).
         .target(name: "PCloudAPI", dependencies: [
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -47,7 +50,7 @@ let package = Package(
 
         // The local pCloud-compatible server. It must not import PCloudAPI (DESIGN.md, wall 3).
         .target(name: "PCloudSandbox", dependencies: [
-            "CGD",
+            "CGD", "HomeFolders",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -67,7 +70,7 @@ let package = Package(
 
         // The action layer shared by the TUI and the one-shot commands.
         .target(name: "Commander", dependencies: [
-            "PCloudAPI", "CQRencode",
+            "PCloudAPI", "CQRencode", "HomeFolders",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
@@ -75,9 +78,13 @@ let package = Package(
         ]),
 
         // The two-pane file manager; Terminal/ is the only code that touches CNcursesw.
-        // The default keymap is compiled in as bytes (no resource bundle beside the binary).
-        .target(name: "TUI", dependencies: ["Commander", "CNcursesw", "CGD", .product(name: "TOMLKit", package: "TOMLKit")],
-                resources: [.embedInCode("Keymap/keymap-default.toml")]),
+        .target(name: "TUI", dependencies: ["Commander", "HomeFolders", "CNcursesw", "CGD", .product(name: "TOMLKit", package: "TOMLKit")],
+                resources: [
+                    // Compiled in as bytes, so a binary copied anywhere starts without files beside
+                    // it: themes/*.toml (Theme/Shipped links to that folder) and the default keymap.
+                    .embedInCode("Theme/Shipped"),
+                    .embedInCode("Keymap/keymap-default.toml"),
+                ]),
 
         .executableTarget(name: "pcmd", dependencies: [
             "PCloudSandbox", "Commander", "TUI",
@@ -88,7 +95,10 @@ let package = Package(
             // that --static-swift-stdlib exports (nothing looks them up; the runtime's dladdr
             // scanned them all before main).
             .unsafeFlags(["-use-ld=lld", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux])),
-        ]),
+        ], plugins: ["BuildInfo"]),
+
+        // BuildInfo.swift (commit, Swift version) for `pcmd version --json`, written before each build.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
 
         // Drives PCloudAPI for Benchmarks/client-vs-curl-rclone.sh; not a product of pcmd.
         .executableTarget(name: "pcloud-bench", dependencies: ["PCloudAPI", "Commander", .product(name: "Crypto", package: "swift-crypto")],
@@ -116,7 +126,7 @@ let package = Package(
         ]),
         // Commander against LocalDrive in temporary folders and CloudDrive on an in-process sandbox.
         .testTarget(name: "CommanderTests", dependencies: [
-            "Commander", "PCloudAPI", "PCloudSandbox", "SourceServer",
+            "Commander", "PCloudAPI", "HomeFolders", "PCloudSandbox", "SourceServer",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Logging", package: "swift-log"),

@@ -20,11 +20,12 @@ struct PCMD: AsyncParsableCommand {
             Names and server text are escaped as `ls -b` does (\\e, \\t, \\x01, \\u202e, \\xff for \
             a byte that is not UTF-8); --json keeps them exact.
             """,
+        version: Version.number,
         subcommands: [SandboxCommand.self, LoginCommand.self, LogoutCommand.self, WhoamiCommand.self,
                       List.self, Put.self, Get.self, Copy.self, Move.self, Remove.self, MakeFolder.self,
                       Link.self, Links.self, Share.self, Shares.self, Trash.self, Revisions.self, Revert.self,
                       Zip.self, Unzip.self, UploadLinkCommand.self, Find.self, Compare.self, Fetch.self,
-                      HelpMan.self],
+                      VersionCommand.self, HelpMan.self],
         defaultSubcommand: nil)
 
     @OptionGroup var cloud: CloudOptions

@@ -76,6 +76,24 @@ import Testing
         #expect(t[.pane].bg == .default && t[.cursor].fg == .default)
     }
 
+    @Test func theShippedThemesAreCompiledInAndAUsersFileOverridesThem() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.themes.path)
+            .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }.sorted()
+        #expect(files == ShippedThemes.names)
+        for name in files {
+            let built = try Theme.load(name, searchPath: [])
+            let read = try Theme.load(name, searchPath: [Self.themes])
+            #expect(Role.allCases.allSatisfy { built[$0] == read[$0] }, "\(name)")
+        }
+        // A user's default.toml wins, also where another shipped theme inherits from it.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try "[styles]\nerror = { bg = \"green\" }\n".write(to: dir.appendingPathComponent("default.toml"), atomically: true, encoding: .utf8)
+        #expect(try Theme.load("default", searchPath: [dir])[.error].bg == TermColor(name: "green"))
+        #expect(try Theme.load("mc-classic", searchPath: [dir])[.error].bg == TermColor(name: "green"))
+        #expect(try Theme.load("mc-classic", searchPath: [])[.error].bg == TermColor(name: "red"))
+    }
+
     @Test func badThemesSayWhy() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-theme-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import HomeFolders
 
 /// Where pcmd keeps its settings: `$XDG_CONFIG_HOME/pcmd`, else `~/.config/pcmd`. The folder is
 /// created private (0700) because the tokens file lives in it.
@@ -8,9 +9,7 @@ public struct ConfigFolder: Sendable, Hashable {
     public init(url: URL) { self.url = url }
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".config")
-        url = base.appendingPathComponent("pcmd")
+        url = HomeFolders(environment: environment).config.appendingPathComponent("pcmd")
     }
 
     public var configFile: URL { url.appendingPathComponent("config.toml") }

@@ -1,4 +1,5 @@
 import Foundation
+import HomeFolders
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,12 +9,7 @@ import Glibc
 struct LocalTrash: Sendable {
     let directory: URL
 
-    static var home: URL {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".local/share")
-        return base.appendingPathComponent("Trash")
-    }
+    static var home: URL { HomeFolders().data.appendingPathComponent("Trash") }
 
     var files: URL { directory.appendingPathComponent("files") }
     var info: URL { directory.appendingPathComponent("info") }

@@ -1,4 +1,5 @@
 import Foundation
+import HomeFolders
 
 /// Where and how `pcmd sandbox` runs.
 public struct SandboxConfig: Sendable {
@@ -53,9 +54,6 @@ public struct SandboxConfig: Sendable {
     }
 
     public static var defaultDataDir: URL {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent(".local/share")
-        return base.appendingPathComponent("pcmd/sandbox")
+        HomeFolders().data.appendingPathComponent("pcmd/sandbox")
     }
 }

@@ -1,5 +1,6 @@
 import Commander
 import Foundation
+import HomeFolders
 
 extension App {
     /// One switch from command to behaviour; keys, the F9 menu and mouse all end here.
@@ -95,7 +96,7 @@ extension App {
         let p = pane
         var t = text.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty else { return }
-        if p.side == .local, t.hasPrefix("~") { t = FileManager.default.homeDirectoryForCurrentUser.path + t.dropFirst() }
+        if p.side == .local { t = HomeFolders().expandingTilde(t) }
         if t.hasPrefix("pc:") { t = String(t.dropFirst(3)); if t.isEmpty { t = "/" } }
         let base = t.hasPrefix("/") ? Location.path("/") : p.location
         var l = base

@@ -1,4 +1,5 @@
 import Foundation
+import HomeFolders
 
 /// Named folders per side, kept across runs in a small text file (one `side:name<TAB>path` per
 /// line, as lf keeps its marks) beside pcmd's other data.
@@ -17,9 +18,7 @@ struct Bookmarks {
 
     /// `$XDG_DATA_HOME/pcmd/bookmarks`, else `~/.local/share/pcmd/bookmarks`.
     static func defaultFile(_ env: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: env["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/share")
-        return base.appendingPathComponent("pcmd/bookmarks")
+        HomeFolders(environment: env).data.appendingPathComponent("pcmd/bookmarks")
     }
 
     static func key(_ side: Pane.Side, _ name: String) -> String { "\(side == .local ? "local" : "cloud"):\(name)" }

@@ -1,4 +1,5 @@
 import Foundation
+import HomeFolders
 import TOMLKit
 
 /// A named map from roles to styles, read from `themes/NAME.toml`.
@@ -102,37 +103,30 @@ public struct Theme: Sendable {
         return theme
     }
 
-    /// Loads `name` from the first folder of `searchPath` that has it (following `inherits`).
+    /// Loads `name` from the first folder of `searchPath` that has it, else from the themes
+    /// compiled in (following `inherits` the same way).
     public static func load(_ name: String, searchPath: [URL] = Theme.searchPath()) throws -> Theme {
-        if name == "mono" && !searchPath.contains(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("mono.toml").path) }) {
-            return .mono
-        }
-        guard let url = searchPath.map({ $0.appendingPathComponent("\(name).toml") })
-            .first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw LoadError.notFound(name, searched: searchPath.map(\.path))
+        let text: String
+        if let url = searchPath.map({ $0.appendingPathComponent("\(name).toml") })
+            .first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } else if let shipped = ShippedThemes.text(name) {
+            text = shipped
+        } else {
+            throw LoadError.notFound(name, searched: searchPath.map(\.path) + ["built in: " + ShippedThemes.names.joined(separator: ", ")])
         }
         // Decoded once: the TOML decoder is a good part of a theme's load, which comes before the first frame.
-        let file = try decode(try String(contentsOf: url, encoding: .utf8), name: name)
+        let file = try decode(text, name: name)
         let base = try file.inherits.map { try load($0, searchPath: searchPath) }
         return try build(file, name: name, base: base)
     }
 
-    /// The user's themes, then those installed beside the binary, then a source checkout's.
+    /// The folders whose theme files override the shipped ones: `$PCMD_THEMES`, then the user's
+    /// `$XDG_CONFIG_HOME/pcmd/themes`.
     public static func searchPath(environment env: [String: String] = ProcessInfo.processInfo.environment) -> [URL] {
         var dirs: [URL] = []
         if let custom = env["PCMD_THEMES"] { dirs.append(URL(fileURLWithPath: custom)) }
-        let config = env["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config")
-        dirs.append(config.appendingPathComponent("pcmd/themes"))
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        dirs.append(exe.appendingPathComponent("../share/pcmd/themes").standardized)
-        // .build/<config>/pcmd in a checkout: the repository's themes/ is a few levels up.
-        var up = exe
-        for _ in 0..<4 {
-            up = up.deletingLastPathComponent()
-            let candidate = up.appendingPathComponent("themes")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default.toml").path) { dirs.append(candidate); break }
-        }
+        dirs.append(HomeFolders(environment: env).config.appendingPathComponent("pcmd/themes"))
         return dirs
     }
 }

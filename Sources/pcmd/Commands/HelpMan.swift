@@ -9,7 +9,7 @@ struct HelpMan: ParsableCommand {
         discussion: "Example: pcmd help-man > pcmd.1 && man ./pcmd.1")
 
     func run() {
-        var page = [".TH PCMD 1 \"\" \"pcmd\" \"User Commands\"", ".SH NAME",
+        var page = [".TH PCMD 1 \"\" \"pcmd \(Version.number)\" \"User Commands\"", ".SH NAME",
                     "pcmd \\- \(Self.escape(PCMD.configuration.abstract))", ".SH DESCRIPTION"]
         page += Self.preformatted(PCMD.helpMessage(columns: 78))
         page.append(".SH COMMANDS")

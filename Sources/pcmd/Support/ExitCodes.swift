@@ -34,6 +34,11 @@ extension PCMD {
     static func main() async {
         do {
             let arguments = Self.arguments
+            // `--version` answered before ArgumentParser builds its argument sets (as FastLaunch does).
+            if arguments.elementsEqual(["--version"]) {
+                Console.out(Version.number)
+                return
+            }
             if var launch = FastLaunch.command(arguments) {
                 try await launch.run()
                 return

@@ -18,14 +18,15 @@ final class Tmux {
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../.build/debug/pcmd").standardized.path
     }
 
-    /// Starts `pcmd args` in `dir`; when it exits, `stty -a` is written beside it so a test can
-    /// check the terminal was put back.
-    init(_ args: [String], env: [String: String] = [:], dir: URL, width: Int = 100, height: Int = 30) throws {
+    /// Starts `pcmd args` in `dir` (the binary at `binary`, by default the one built here); when it
+    /// exits, `stty -a` is written beside it so a test can check the terminal was put back.
+    init(_ args: [String], env: [String: String] = [:], dir: URL, width: Int = 100, height: Int = 30,
+         binary: String = Tmux.binary) throws {
         statusFile = dir.appendingPathComponent(".pcmd-exit-\(UUID().uuidString.prefix(6))")
         var environment = ["LANG": "C.UTF-8", "TERM": "tmux-256color", "SWIFT_BACKTRACE": "enable=no"]
         for (k, v) in env { environment[k] = v }
         let envText = environment.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = "cd \(Self.quote(dir.path)) && env \(envText) \(Self.quote(Self.binary)) \(args.map(Self.quote).joined(separator: " "))"
+        let command = "cd \(Self.quote(dir.path)) && env \(envText) \(Self.quote(binary)) \(args.map(Self.quote).joined(separator: " "))"
             + "; echo \"exit=$?\" > \(Self.quote(statusFile.path)); stty -a >> \(Self.quote(statusFile.path)); sleep 60"
         Self.started(socket)
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command])
