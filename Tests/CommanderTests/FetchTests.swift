@@ -11,8 +11,9 @@ import Testing
         let drive = try await Env.cloud(), web = try await Self.source.value
         let top = try await drive.testFolder("fetch")
         let size = 3 << 20
-        // A throttled source: 64 KiB every 50 ms (2.4 s in all), so the polls see it on its way even on a busy machine.
-        let slow = web.url("/bytes/slow.bin?size=\(size)&seed=11&chunk=65536&delayms=50")
+        // A throttled source: 64 KiB every 100 ms (4.8 s in all), so the polls see it on its way even on a busy machine
+        // (at 50 ms a load of 20 let them see one figure between none and all).
+        let slow = web.url("/bytes/slow.bin?size=\(size)&seed=11&chunk=65536&delayms=100")
         let small = web.url("/bytes/small.txt?size=1000&seed=12")
         let q = JobQueue()
         let stream = await q.updates()
