@@ -13,6 +13,10 @@ struct WhoamiCommand: AsyncParsableCommand {
     var json = false
 
     mutating func run() async throws {
+        try await Failure.reporting { try await show() }
+    }
+
+    func show() async throws {
         let summary = try await cloud.account().summary()
         if json {
             let encoder = JSONEncoder()
@@ -24,7 +28,7 @@ struct WhoamiCommand: AsyncParsableCommand {
         print("  profile  \(summary.profile ?? "PCMD_TOKEN")")
         print("  server   \(summary.endpoint)")
         print("  plan     \(summary.premium ? "Premium" : "Free")\(summary.plan.map { $0 != 0 ? " (plan \($0))" : "" } ?? "")")
-        let used = summary.quota > 0 ? min(1, Double(summary.usedquota) / Double(summary.quota)) : 0
+        let used = summary.quota > 0 ? max(0, min(1, Double(summary.usedquota) / Double(summary.quota))) : 0
         print("  quota    \(Self.bar(used)) \(Units.bytes(summary.usedquota)) of \(Units.bytes(summary.quota)) used "
               + "(\(String(format: "%.0f", used * 100))%)")
         let tokens = [summary.oauthToken ? "OAuth" : nil, summary.sessionToken ? "session (trash)" : nil].compactMap { $0 }

@@ -42,7 +42,7 @@ enum LocalFiles {
         let temp = partialPath(for: to)
         guard let input = FileHandle(forReadingAtPath: from) else { throw missing(from) }
         defer { try? input.close() }
-        FileManager.default.createFile(atPath: temp, contents: nil)
+        _ = FileManager.default.createFile(atPath: temp, contents: nil)
         do {
             guard let output = FileHandle(forWritingAtPath: temp) else {
                 throw CommanderError(.local, "cannot create \(temp)")

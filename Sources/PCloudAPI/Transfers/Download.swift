@@ -107,7 +107,9 @@ extension PCloudClient {
         default:
             throw PCloudError.http(Int(response.status.code), method: "download")
         }
-        let total = expected >= 0 ? expected : have + Int64(response.headers.first(name: "content-length").flatMap { Int64($0) } ?? 0)
+        // The announced length is the server's word: a huge one must not overflow the sum.
+        let announced = response.headers.first(name: "content-length").flatMap { Int64($0) } ?? 0
+        let total = expected >= 0 ? expected : have.addingReportingOverflow(max(0, announced)).partialValue
         var offset = have
         do {
             for try await chunk in response.body {
