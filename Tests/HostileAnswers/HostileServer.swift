@@ -1,3 +1,4 @@
+import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
@@ -54,11 +55,23 @@ public struct HostileResponse: Sendable {
     }
 }
 
-/// What the server tells answers apart by: the path (`/listfolder?…`, or a content link's) and
-/// the bearer token, which a test can make different for each client it runs.
+/// What the server tells answers apart by: the path (`/listfolder?…`, or a content link's), the
+/// bearer token, which a test can make different for each client it runs, and the form body.
 public struct HostileRequest: Sendable {
     public var path: String
     public var authorization: String?
+    /// The first 64 KiB of the body (a form's parameters; the start of an upload).
+    public var body: [UInt8] = []
+
+    /// A parameter from the query or the urlencoded body.
+    public func parameter(_ name: String) -> String? {
+        let query = path.split(separator: "?", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+        for pair in (query + "&" + String(decoding: body, as: UTF8.self)).split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1)
+            if kv.count == 2, kv[0] == name { return String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+        }
+        return nil
+    }
 
     /// `listfolder` for `/listfolder?…`; nil for a content link (`/code/name`).
     public var method: String? {
@@ -115,7 +128,9 @@ private final class Answerer: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head): request = HostileRequest(path: head.uri, authorization: head.headers.first(name: "authorization"))
-        case .body: break
+        case .body(var part):
+            let room = max(0, 65_536 - request.body.count)
+            request.body += part.readBytes(length: min(room, part.readableBytes)) ?? []
         case .end:
             let buffer = context.channel.allocator.buffer(bytes: answer(request).bytes)
             let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
