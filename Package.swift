@@ -122,7 +122,7 @@ let package = Package(
         ]),
         // Commander against LocalDrive in temporary folders and CloudDrive on an in-process sandbox.
         .testTarget(name: "CommanderTests", dependencies: [
-            "Commander", "PCloudAPI", "PCloudSandbox", "SourceServer",
+            "Commander", "PCloudAPI", "PCloudSandbox", "SourceServer", "HostileAnswers",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Logging", package: "swift-log"),

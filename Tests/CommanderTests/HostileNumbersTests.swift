@@ -1,5 +1,7 @@
 import Foundation
 @testable import Commander
+import HostileAnswers
+import PCloudAPI
 import Testing
 
 /// Sizes, counts and progress come from a server's answers; any Int64 must give a figure, never
@@ -25,5 +27,21 @@ import Testing
         #expect(CloudDrive.Quota(email: "", used: .max, total: 10).free == 0)
         #expect(CloudDrive.Quota(email: "", used: 5, total: .min).free == 0)
         #expect(CloudDrive.Quota(email: "", used: 4, total: 10).free == 6)
+    }
+}
+
+/// A listing whose folders contain each other (folder 5 holds 6, which holds 5 again) must end
+/// a find, not recurse until the stack runs out.
+@Suite struct HostileTreeTests {
+    @Test func findInAFolderLoopEnds() async throws {
+        let loop = #"{"name":"a","id":"d5","folderid":5,"isfolder":true,"contents":[{"name":"b","id":"d6","folderid":6,"isfolder":true,"#
+            + #""contents":[{"name":"a","id":"d5","folderid":5,"isfolder":true,"contents":[{"name":"x.txt","id":"f9","fileid":9,"#
+            + #""isfolder":false,"size":1}]}]}]}"#
+        let listing = #"{"result":0,"metadata":{"name":"/","id":"d0","folderid":0,"isfolder":true,"contents":["# + loop + "]}}"
+        let server = try await HostileServer { _ in HostileResponse(body: Array(listing.utf8)) }
+        defer { Task { await server.stop() } }
+        let client = try PCloudClient(endpoint: .custom(URL(string: server.url)!), credentials: Credentials(oauthToken: "t"))
+        let found = try await CloudDrive(client: client).find(FindQuery(pattern: "x"), under: "/")
+        #expect(found.isEmpty)
     }
 }
