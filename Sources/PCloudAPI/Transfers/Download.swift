@@ -87,8 +87,7 @@ extension PCloudClient {
         }
         if expected >= 0, have == expected { return }
         guard let url = link.urls(scheme: endpoint.scheme).first else {
-            throw PCloudError(kind: .decoding, message: "getfilelink returned no hosts", category: .internal,
-                              method: "getfilelink")
+            throw PCloudError.malformed("getfilelink", "no host to download from")
         }
         var request = HTTPClientRequest(url: url.absoluteString)
         if have > 0 { request.headers.add(name: "Range", value: "bytes=\(have)-") }
