@@ -110,6 +110,15 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ], path: "Tests/SourceServer"),
 
+        // Real answers, seeded mutations of them, and a loopback server that sends them with
+        // lying lengths: the fuzz tests of the decoders, the CLI and the file manager.
+        .target(name: "HostileAnswers", dependencies: [
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ], path: "Tests/HostileAnswers"),
+
         .testTarget(name: "PCloudSandboxTests", dependencies: [
             "PCloudSandbox", "SourceServer",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -121,19 +130,19 @@ let package = Package(
         ]),
         // Canvas snapshots of widgets and screens, and the real binary driven in tmux.
         .testTarget(name: "TUITests", dependencies: [
-            "TUI", "Commander", "PCloudAPI", "PCloudSandbox", "SourceServer",
+            "TUI", "Commander", "PCloudAPI", "PCloudSandbox", "SourceServer", "HostileAnswers",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Commander against LocalDrive in temporary folders and CloudDrive on an in-process sandbox.
         .testTarget(name: "CommanderTests", dependencies: [
-            "Commander", "PCloudAPI", "HomeFolders", "PCloudSandbox", "SourceServer",
+            "Commander", "PCloudAPI", "HomeFolders", "PCloudSandbox", "SourceServer", "HostileAnswers",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The real `pcmd` binary against an in-process sandbox, each test with its own config folder.
         .testTarget(name: "CLITests", dependencies: [
-            "PCloudSandbox", "SourceServer",
+            "PCloudSandbox", "SourceServer", "HostileAnswers",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -141,7 +150,7 @@ let package = Package(
         ]),
         // PCloudAPI against an in-process sandbox; the only place the two meet.
         .testTarget(name: "PCloudAPITests", dependencies: [
-            "PCloudAPI", "PCloudSandbox", "SourceServer",
+            "PCloudAPI", "PCloudSandbox", "SourceServer", "HostileAnswers",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

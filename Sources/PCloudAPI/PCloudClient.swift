@@ -53,7 +53,7 @@ public final class PCloudClient: Sendable {
     /// The same account and tokens on another host of the same scheme (a `getapiserver` front
     /// end, or the `currentserver` host that progress polls must reach).
     public func on(host: String) throws -> PCloudClient {
-        try PCloudClient(endpoint: .custom(endpoint.with(host: host)), credentials: credentials, config: config,
+        try PCloudClient(endpoint: .custom(try endpoint.with(host: host)), credentials: credentials, config: config,
                          logger: logger)
     }
 }

@@ -36,7 +36,7 @@ func demoEmail(_ who: Int) async throws -> String { try await CLI.sandbox().user
 func curl(_ url: String) async throws -> Data {
     let info = try await CLI.sandbox()
     let body = FileManager.default.temporaryDirectory.appendingPathComponent("curl-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: body.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: body.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: body) }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/curl")

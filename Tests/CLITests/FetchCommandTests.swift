@@ -85,7 +85,7 @@ import Testing
     /// Runs a shell command with a pseudo-terminal for its output; returns what it drew.
     static func onTerminal(_ command: String, environment: [String: String]) async throws -> (Int32, String) {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-tty-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/script")

@@ -153,8 +153,8 @@ final class Spawned: @unchecked Sendable {
         let id = UUID().uuidString
         stdoutFile = dir.appendingPathComponent("out-\(id)")
         stderrFile = dir.appendingPathComponent("err-\(id)")
-        FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
         process.executableURL = CLI.binary
         process.arguments = args
         process.environment = environment

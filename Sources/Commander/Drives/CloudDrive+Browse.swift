@@ -8,6 +8,11 @@ extension CloudDrive {
         public var email: String
         public var used: Int64
         public var total: Int64
+        /// What is left, never negative; computed without overflow whatever the server claims.
+        public var free: Int64 {
+            let t = max(0, total)
+            return t - min(max(0, used), t)
+        }
     }
 
     public func quota() async throws -> Quota {

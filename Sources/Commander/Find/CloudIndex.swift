@@ -195,6 +195,9 @@ public actor CloudIndex {
 
     private func isWithin(_ folder: Int, _ ancestor: Int, _ memo: inout [Int: Bool]) -> Bool {
         if let known = memo[folder] { return known }
+        // Marked before the walk up: parents that form a loop (a folder listed inside itself by
+        // a hostile answer) end here instead of recursing until the stack runs out.
+        memo[folder] = false
         var answer = false
         if folder == ancestor { answer = true } else if let node = folders[folder], node.parent >= 0 {
             answer = isWithin(node.parent, ancestor, &memo)
@@ -203,12 +206,24 @@ public actor CloudIndex {
         return answer
     }
 
+    /// Walks up to a folder whose path is known, then down again caching each; a loop of
+    /// parents (a hostile answer) gives nil.
     private func path(of folder: Int) -> String? {
-        if let p = pathCache[folder] { return p }
-        if folder == root?.id { return root!.path }
-        guard let node = folders[folder], node.parent >= 0, let up = path(of: node.parent) else { return nil }
-        let p = Names.join(up, node.name)
-        pathCache[folder] = p
-        return p
+        var chain: [Int] = []
+        var current = folder
+        var path: String
+        while true {
+            if let p = pathCache[current] { path = p; break }
+            if current == root?.id, let p = root?.path { path = p; break }
+            guard let node = folders[current], node.parent >= 0, !chain.contains(current) else { return nil }
+            chain.append(current)
+            current = node.parent
+        }
+        for f in chain.reversed() {
+            guard let node = folders[f] else { return nil }
+            path = Names.join(path, node.name)
+            pathCache[f] = path
+        }
+        return path
     }
 }

@@ -67,8 +67,9 @@ public struct JobSnapshot: Sendable, Hashable {
     /// 0…1 by bytes when there are any, else by files; 1 when done.
     public var fraction: Double {
         if state == .done { return 1 }
-        if bytesTotal > 0 { return min(1, Double(bytesDone) / Double(bytesTotal)) }
-        if filesTotal > 0 { return min(1, Double(filesDone) / Double(filesTotal)) }
+        // Clamped: the counts may come from a server's progress answers.
+        if bytesTotal > 0 { return max(0, min(1, Double(bytesDone) / Double(bytesTotal))) }
+        if filesTotal > 0 { return max(0, min(1, Double(filesDone) / Double(filesTotal))) }
         return 0
     }
 }

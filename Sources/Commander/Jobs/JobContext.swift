@@ -15,7 +15,7 @@ public final class JobContext: Sendable {
         var temps: Set<String> = []
         var parts: [JobPart] = []
         var skipped: [SkippedFile] = []
-        var bytesDone: Int64 { finishedBytes + inFlight.values.reduce(0, +) }
+        var bytesDone: Int64 { finishedBytes.saturatingAdd(inFlight.values.saturatingSum { $0 }) }
     }
 
     let counters = Locked(Counters())
@@ -29,7 +29,9 @@ public final class JobContext: Sendable {
     }
 
     func addTotals(bytes: Int64, files: Int) {
-        counters.withLock { $0.bytesTotal += bytes; $0.filesTotal += files; $0.version += 1 }
+        counters.withLock { c in
+            c.bytesTotal = c.bytesTotal.saturatingAdd(bytes); c.filesTotal = c.filesTotal.saturatingAdd(files); c.version += 1
+        }
     }
 
     /// `done` bytes of file `key` so far (from local counts or the server's progress).
@@ -59,7 +61,7 @@ public final class JobContext: Sendable {
     func fileDone(_ key: String, bytes: Int64) {
         counters.withLock { c in
             c.inFlight[key] = nil
-            c.finishedBytes += bytes
+            c.finishedBytes = c.finishedBytes.saturatingAdd(bytes)
             c.filesDone += 1
             c.version += 1
         }
@@ -69,8 +71,8 @@ public final class JobContext: Sendable {
     func batchDone(_ key: String, files: Int, bytes: Int64) {
         counters.withLock { c in
             c.inFlight[key] = nil
-            c.finishedBytes += bytes
-            c.filesDone += files
+            c.finishedBytes = c.finishedBytes.saturatingAdd(bytes)
+            c.filesDone = c.filesDone.saturatingAdd(files)
             c.version += 1
         }
     }

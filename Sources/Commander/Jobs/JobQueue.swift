@@ -217,7 +217,7 @@ public actor JobQueue {
         if let started = r.started {
             let seconds = Double((ContinuousClock.now - started) / .milliseconds(1)) / 1000
             if seconds > 0 { s.rate = Double(s.bytesDone) / seconds }
-            if s.rate > 0, s.bytesTotal >= s.bytesDone { s.eta = Double(s.bytesTotal - s.bytesDone) / s.rate }
+            if s.rate > 0, s.bytesTotal >= s.bytesDone { s.eta = (Double(s.bytesTotal) - Double(s.bytesDone)) / s.rate }
         }
         return s
     }

@@ -23,7 +23,7 @@ struct TreeTransfer: Sendable {
         let names = TargetNames()
         var plan = TransferPlan()
         let placed = try await walk(top, into: into, as: name, names: names, ctx: ctx, plan: &plan)
-        ctx.addTotals(bytes: plan.files.reduce(0) { $0 + $1.source.size }, files: plan.files.count + plan.renamed.count)
+        ctx.addTotals(bytes: plan.files.saturatingSum { $0.source.size }, files: plan.files.count + plan.renamed.count)
         for r in plan.renamed { ctx.fileDone(r.id, bytes: 0) }
         try await sender.send(plan.files, ctx: ctx)
         if move { try await removeEmptied(plan.movedFolders) }

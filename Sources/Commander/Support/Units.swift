@@ -43,6 +43,12 @@ public enum Units {
         return "\(n / scale)." + String(repeating: "0", count: decimals - frac.count) + frac
     }
 
+    /// `4.1 MiB/s`; a rate beyond `Int64` (progress counts are a server's word) shows as the largest.
+    public static func rate(_ bytesPerSecond: Double) -> String {
+        let n = bytesPerSecond.isNaN ? 0 : bytesPerSecond >= 0x1p63 ? Int64.max : Int64(max(0, bytesPerSecond))
+        return "\(bytes(n))/s"
+    }
+
     /// `10M`, `1.5G`, `512k`, `2048` (bytes; binary multiples).
     public static func parseBytes(_ text: String) -> Int64? {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -77,7 +83,8 @@ public enum Units {
 
     /// `1:05`, `12:40`, `3:02:11` for an ETA or elapsed time.
     public static func clock(_ seconds: Double) -> String {
-        guard seconds.isFinite, seconds >= 0 else { return "--:--" }
+        // Past 30 years an ETA says nothing (and would not fit an Int): the rate is a server's tale.
+        guard seconds.isFinite, seconds >= 0, seconds < 1e9 else { return "--:--" }
         let s = Int(seconds.rounded())
         return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
     }

@@ -86,8 +86,7 @@ extension PCloudClient {
         let data = try await callData(method, params, auth: .none, idempotent: false)
         var reply: LoginReply
         do { reply = try JSONDecoder().decode(LoginReply.self, from: data) } catch {
-            throw PCloudError(kind: .decoding, message: "cannot decode \(method) reply: \(error)", category: .internal,
-                              method: method, underlying: error)
+            throw PCloudError.malformed(method, decoding: error, data: data)
         }
         if reply.result == 0, let auth = reply.auth {
             setSessionToken(auth)

@@ -32,7 +32,7 @@ public enum OAuth2 {
 
         /// Where this account's API lives.
         public var endpoint: Endpoint? {
-            if let hostname { return Endpoint(hostname: hostname) }
+            if let hostname, let endpoint = Endpoint(hostname: hostname) { return endpoint }
             return locationid.flatMap(Endpoint.init(locationid:))
         }
     }

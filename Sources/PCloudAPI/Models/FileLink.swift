@@ -26,7 +26,8 @@ public struct FileLink: Decodable, Sendable, Hashable {
         dwltag = try c.decodeIfPresent(String.self, forKey: .dwltag)
         hash = try c.decodeIfPresent(UInt64.self, forKey: .hash)
         // Thumbnail links put the produced "WxH" in `size`.
-        size = try? c.decodeIfPresent(Int64.self, forKey: .size)
+        // A negative size is none: the download then goes by what arrives.
+        size = (try? c.decodeIfPresent(Int64.self, forKey: .size)).flatMap { $0.flatMap { $0 >= 0 ? $0 : nil } }
     }
 }
 

@@ -85,6 +85,7 @@ public struct Metadata: Decodable, Sendable, Hashable {
         folderid = try c.decodeIfPresent(Int.self, forKey: .folderid)
         fileid = try c.decodeIfPresent(Int.self, forKey: .fileid)
         size = try c.decodeIfPresent(Int64.self, forKey: .size)
+        if let size, size < 0 { throw DecodingError.dataCorruptedError(forKey: .size, in: c, debugDescription: "negative size") }
         contenttype = try c.decodeIfPresent(String.self, forKey: .contenttype)
         category = try c.decodeIfPresent(Int.self, forKey: .category)
         hash = try c.decodeIfPresent(UInt64.self, forKey: .hash)

@@ -5,10 +5,20 @@ import Foundation
 /// faster by building `Metadata` straight from the bytes. Unknown keys are skipped; the tests
 /// compare its output with JSONDecoder's on the same replies.
 struct MetadataScanner {
-    enum Failure: Error { case syntax(Int, String) }
+    enum Failure: Error, CustomStringConvertible {
+        case syntax(Int, String)
+        var description: String {
+            switch self { case .syntax(let at, let what): "\(what) at byte \(at)" }
+        }
+    }
+
+    /// Deeper nesting is refused, as JSONDecoder refuses it: the scanner recurses once per level,
+    /// and a hostile answer of a million `[` would otherwise overflow the stack.
+    static let maxDepth = 512
 
     private let bytes: UnsafeRawBufferPointer
     private var i = 0
+    private var depth = 0
 
     private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -16,7 +26,7 @@ struct MetadataScanner {
     static func reply(_ data: Data) throws -> (result: Int, error: String?, metadata: Metadata?) {
         try data.withUnsafeBytes { raw in
             var s = MetadataScanner(raw)
-            var result = -1, error: String?, metadata: Metadata?
+            var result: Int?, error: String?, metadata: Metadata?
             try s.object { s, key in
                 switch key {
                 case "result": result = Int(try s.int())
@@ -25,6 +35,9 @@ struct MetadataScanner {
                 default: try s.skip()
                 }
             }
+            s.ws()
+            guard s.i == raw.count else { throw Failure.syntax(s.i, "more after the answer's end") }
+            guard let result else { throw Failure.syntax(0, "no \"result\"") }
             return (result, error, metadata)
         }
     }
@@ -56,7 +69,7 @@ struct MetadataScanner {
                 m.contents = list
             case "folderid": m.folderid = Int(try s.int())
             case "fileid": m.fileid = Int(try s.int())
-            case "size": m.size = try s.int()
+            case "size": m.size = try s.size()
             case "contenttype": m.contenttype = try s.string()
             case "category": m.category = Int(try s.int())
             case "hash": m.hash = try s.uint()
@@ -106,6 +119,8 @@ struct MetadataScanner {
 
     mutating func object(_ member: (inout MetadataScanner, String) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
+        try enter()
+        defer { depth -= 1 }
         ws()
         if peek() == UInt8(ascii: "}") { i += 1; return }
         while true {
@@ -124,6 +139,8 @@ struct MetadataScanner {
 
     mutating func array(_ element: (inout MetadataScanner) throws -> Void) throws {
         try expect(UInt8(ascii: "["))
+        try enter()
+        defer { depth -= 1 }
         ws()
         if peek() == UInt8(ascii: "]") { i += 1; return }
         while true {
@@ -135,6 +152,11 @@ struct MetadataScanner {
             if b == UInt8(ascii: "]") { return }
             guard b == UInt8(ascii: ",") else { throw Failure.syntax(i - 1, "expected , or ]") }
         }
+    }
+
+    mutating func enter() throws {
+        guard depth < Self.maxDepth else { throw Failure.syntax(i, "nesting deeper than \(Self.maxDepth) levels") }
+        depth += 1
     }
 
     mutating func string() throws -> String {
@@ -151,6 +173,9 @@ struct MetadataScanner {
                 return s
             }
             if b == UInt8(ascii: "\\") { break }
+            // JSON escapes control characters; a raw one (a line break in a name) is refused, as
+            // JSONDecoder refuses it.
+            if b < 0x20 { throw Failure.syntax(i, "control character in a string") }
             i += 1
         }
         var out = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[start..<i]))
@@ -158,6 +183,7 @@ struct MetadataScanner {
             let b = bytes[i]
             i += 1
             if b == UInt8(ascii: "\"") { return String(decoding: out, as: UTF8.self) }
+            if b < 0x20 { throw Failure.syntax(i - 1, "control character in a string") }
             guard b == UInt8(ascii: "\\") else { out.append(b); continue }
             guard i < bytes.count else { break }
             let e = bytes[i]
@@ -174,7 +200,8 @@ struct MetadataScanner {
                    bytes[i + 1] == UInt8(ascii: "u") {
                     i += 2
                     let low = try hex4()
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    // A high surrogate without its low half is replaced, as an unpaired one is.
+                    scalar = (0xDC00..<0xE000).contains(low) ? 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
                 }
                 out.append(contentsOf: Array(String(UnicodeScalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8))
             default: out.append(e)  // \" \\ \/
@@ -220,9 +247,20 @@ struct MetadataScanner {
         if negative { i += 1 }
         let magnitude = try uint()
         guard magnitude <= UInt64(Int64.max) + (negative ? 1 : 0) else { throw Failure.syntax(i, "number too large") }
-        // Fractions are not expected on integer fields; skip them rather than fail.
-        if peek() == UInt8(ascii: ".") { i += 1; _ = try? uint() }
+        // `12.0` is taken as JSONDecoder takes it; `12.5` is no integer.
+        if peek() == UInt8(ascii: ".") {
+            i += 1
+            guard try uint() == 0 else { throw Failure.syntax(i, "fraction where a whole number belongs") }
+        }
         return negative ? Int64(truncatingIfNeeded: 0 &- magnitude) : Int64(magnitude)
+    }
+
+    /// A byte count: a whole number, never negative.
+    mutating func size() throws -> Int64 {
+        let start = i
+        let n = try int()
+        guard n >= 0 else { throw Failure.syntax(start, "negative size") }
+        return n
     }
 
     mutating func bool() throws -> Bool {

@@ -97,7 +97,7 @@ extension PCloudClient {
                 logger.debug("upload_write at \(base) failed (\(error)); resuming from upload_info")
                 try await Task.sleep(for: config.retry.delay(afterAttempt: stalls, for: error))
                 let stored = try await uploadInfo(uploadid).size
-                guard stored <= size else {
+                guard (0...size).contains(stored) else {
                     try? await uploadDelete(uploadid)
                     throw PCloudError(kind: .integrity, message: "\(name): session holds \(stored) bytes of \(size)",
                                       category: .transient, method: "upload_info")

@@ -11,11 +11,12 @@ extension PCloudClient {
             response = try await http.execute(request, timeout: .init(config.readTimeout + .seconds(3600)))
         } catch { throw PCloudError.transport(error, method: method, url: request.url) }
         if response.headers.first(name: "content-type")?.contains("json") == true {
-            let buffer = try await response.body.collect(upTo: 1 << 20)
-            let data = Data(buffer.readableBytesView)
+            let data: Data
+            do { data = Data(try await response.body.collect(upTo: 1 << 20).readableBytesView) } catch {
+                throw PCloudError.transport(error, method: method)
+            }
             _ = try decode(Empty.self, from: data, method: method)
-            throw PCloudError(kind: .decoding, message: "\(method) answered JSON without an error", category: .internal,
-                              method: method)
+            throw PCloudError.malformed(method, "JSON where content belongs, and no error in it")
         }
         guard response.status == .ok else { throw PCloudError.http(Int(response.status.code), method: method) }
         return response

@@ -87,8 +87,7 @@ extension PCloudClient {
         }
         if expected >= 0, have == expected { return }
         guard let url = link.urls(scheme: endpoint.scheme).first else {
-            throw PCloudError(kind: .decoding, message: "getfilelink returned no hosts", category: .internal,
-                              method: "getfilelink")
+            throw PCloudError.malformed("getfilelink", "no host to download from")
         }
         var request = HTTPClientRequest(url: url.absoluteString)
         if have > 0 { request.headers.add(name: "Range", value: "bytes=\(have)-") }
@@ -107,7 +106,9 @@ extension PCloudClient {
         default:
             throw PCloudError.http(Int(response.status.code), method: "download")
         }
-        let total = expected >= 0 ? expected : have + Int64(response.headers.first(name: "content-length").flatMap { Int64($0) } ?? 0)
+        // The announced length is the server's word: a huge one must not overflow the sum.
+        let announced = response.headers.first(name: "content-length").flatMap { Int64($0) } ?? 0
+        let total = expected >= 0 ? expected : have.addingReportingOverflow(max(0, announced)).partialValue
         var offset = have
         do {
             for try await chunk in response.body {

@@ -16,13 +16,15 @@ extension PCloudClient {
         flat.recursive = false
         var root = try await listFolder(folderid, options: flat)
         var locked: [Metadata] = []
-        root.contents = try await expand(root.contents ?? [], options: options, locked: &locked, recursiveAllowed: true)
+        root.contents = try await expand(root.contents ?? [], options: options, locked: &locked, recursiveAllowed: true,
+                                         ancestors: [root.itemID])
         return FolderTree(root: root, locked: locked)
     }
 
-    /// Fills `contents` of every folder in `entries`.
+    /// Fills `contents` of every folder in `entries`. `ancestors`: the folders above, so that a
+    /// folder listed inside itself (a hostile answer) ends the walk rather than repeating it.
     func expand(_ entries: [Metadata], options: ListOptions, locked: inout [Metadata],
-                recursiveAllowed: Bool) async throws -> [Metadata] {
+                recursiveAllowed: Bool, ancestors: Set<Int>) async throws -> [Metadata] {
         var out = entries
         var vanished: [Int] = []
         for i in out.indices where out[i].isfolder {
@@ -43,12 +45,15 @@ extension PCloudClient {
                     // also best met folder by folder, each call with its own retries.
                 }
             }
+            guard !ancestors.contains(id) else {
+                throw PCloudError.malformed("listfolder", "folder \(id) is listed inside itself")
+            }
             var flat = options
             flat.recursive = false
             do {
                 let listed = try await listFolder(id, options: flat)
                 out[i].contents = try await expand(listed.contents ?? [], options: options, locked: &locked,
-                                                   recursiveAllowed: false)
+                                                   recursiveAllowed: false, ancestors: ancestors.union([id]))
             } catch let e as PCloudError where e.code == 2005 {
                 vanished.append(i)  // deleted since its parent was listed
             }

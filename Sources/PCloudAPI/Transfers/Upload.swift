@@ -85,8 +85,7 @@ extension PCloudClient {
                                        timeout: .seconds(24 * 3600))
         let reply = try decode(UploadFileReply.self, from: data, method: "uploadfile")
         guard let metadata = reply.metadata.first else {
-            throw PCloudError(kind: .decoding, message: "uploadfile returned no metadata", category: .internal,
-                              method: "uploadfile")
+            throw PCloudError.malformed("uploadfile", "no metadata for the file sent")
         }
         let result = UploadResult(metadata: metadata, checksums: reply.checksums?.first)
         if let hasher { try Self.verify(result, local: hasher.finish(), size: size, name: name) }

@@ -43,8 +43,7 @@ extension PCloudClient {
             if let env = try? JSONDecoder().decode(Reply<Empty>.self, from: data), env.result != 0 {
                 throw PCloudError.api(env.result, env.error ?? "", method: method)
             }
-            throw PCloudError(kind: .decoding, message: "cannot decode \(method) reply: \(error)",
-                              category: .internal, method: method, underlying: error)
+            throw PCloudError.malformed(method, decoding: error, data: data)
         }
         guard reply.result == 0, let value = reply.value else {
             throw PCloudError.api(reply.result, reply.error ?? "", method: method)
@@ -102,8 +101,9 @@ extension PCloudClient {
 
     /// A non-JSON answer is an HTTP error (a proxy's page, a 404 of an unknown method).
     static func requireJSON(_ headers: HTTPHeaders, status: HTTPResponseStatus, method: String) throws {
-        guard headers.first(name: "content-type")?.contains("json") == true else {
-            throw PCloudError.http(Int(status.code), method: method)
+        let type = headers.first(name: "content-type")
+        guard type?.contains("json") == true else {
+            throw PCloudError.notJSON(status: Int(status.code), contentType: type, method: method)
         }
     }
 
@@ -134,7 +134,11 @@ extension PCloudClient {
             if b == UInt8(ascii: ":") || b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == 10 || b == 13 {
                 if digits > 0 { break }
             } else if b >= 48 && b <= 57 {
-                value = value * 10 + Int(b - 48); digits += 1
+                // Too many digits for an Int is no result code: the full decode reports it.
+                let (m, o1) = value.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(Int(b - 48))
+                guard !o1, !o2 else { return nil }
+                value = a; digits += 1
             } else { break }
             i += 1
         }
@@ -148,12 +152,10 @@ extension PCloudClient {
     public func decodeMetadataReply(_ data: Data, method: String) throws -> Metadata {
         let reply: (result: Int, error: String?, metadata: Metadata?)
         do { reply = try MetadataScanner.reply(data) } catch {
-            throw PCloudError(kind: .decoding, message: "cannot decode \(method) reply: \(error)", category: .internal,
-                              method: method, underlying: error)
+            throw PCloudError.malformed(method, decoding: error, data: data)
         }
-        guard reply.result == 0, let metadata = reply.metadata else {
-            throw PCloudError.api(reply.result, reply.error ?? "", method: method)
-        }
+        guard reply.result == 0 else { throw PCloudError.api(reply.result, reply.error ?? "", method: method) }
+        guard let metadata = reply.metadata else { throw PCloudError.malformed(method, "no \"metadata\"") }
         return metadata
     }
 }

@@ -24,19 +24,30 @@ public enum Endpoint: Sendable, Equatable {
         }
     }
 
-    /// From an OAuth redirect's `hostname` (e.g. `eapi.pcloud.com`).
-    public init(hostname: String) {
+    /// From an OAuth redirect's `hostname` (e.g. `eapi.pcloud.com`); nil for one that names no host.
+    public init?(hostname: String) {
         switch hostname.lowercased() {
         case "api.pcloud.com": self = .us
         case "eapi.pcloud.com": self = .eu
-        default: self = .custom(URL(string: "https://\(hostname)")!)
+        default:
+            guard let url = Self.url("https", host: hostname) else { return nil }
+            self = .custom(url)
         }
     }
 
     var scheme: String { baseURL.scheme ?? "https" }
 
     /// The base URL with another host (a front end from `getapiserver`, a `currentserver` hostname).
-    func with(host: String) -> URL {
-        URL(string: "\(scheme)://\(host)")!
+    /// The host comes from a server's answer, so one that makes no URL is a malformed answer.
+    func with(host: String) throws -> URL {
+        guard let url = Self.url(scheme, host: host) else {
+            throw PCloudError.malformed(nil, "a hostname that is no host")
+        }
+        return url
+    }
+
+    static func url(_ scheme: String, host: String) -> URL? {
+        guard let url = URL(string: "\(scheme)://\(host)"), url.host?.isEmpty == false, url.path.isEmpty else { return nil }
+        return url
     }
 }

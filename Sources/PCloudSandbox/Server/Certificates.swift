@@ -76,7 +76,7 @@ struct SandboxCertificates {
     }
 
     private func write(_ text: String, to path: String, mode: Int) throws {
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: mode])
     }
 
     func serverConfiguration() throws -> TLSConfiguration {

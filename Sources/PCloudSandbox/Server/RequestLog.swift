@@ -9,7 +9,7 @@ final class RequestLog: Sendable {
 
     init(url: URL) throws {
         if !FileManager.default.fileExists(atPath: url.path) {
-            FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         let h = try FileHandle(forWritingTo: url)
         h.seekToEndOfFile()

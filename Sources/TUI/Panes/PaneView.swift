@@ -113,7 +113,7 @@ struct PaneView {
         }
         var right = ""
         if let q = pane.quota, q.total > 0, marked.isEmpty {
-            right = " \(Units.bytes(max(0, q.total - q.used))) free "
+            right = " \(Units.bytes(q.free)) free "
         }
         // A narrow pane keeps its room for the entry rather than for the free space.
         if TextWidth.of(right) >= inner.width - 8 { right = "" }
@@ -144,7 +144,9 @@ enum DateText {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     private static func parts(_ d: Date) -> tm {
-        var t = time_t(d.timeIntervalSince1970.rounded(.down))
+        // Clamped to ±10^15 s: a server's time can be anything, and time_t(Double) traps past Int.max.
+        let seconds = d.timeIntervalSince1970.rounded(.down)
+        var t = time_t(seconds.isNaN ? 0 : max(-1e15, min(1e15, seconds)))
         var out = tm()
         localtime_r(&t, &out)
         return out
@@ -159,11 +161,11 @@ enum DateText {
         let day = months[Int(t.tm_mon)] + " " + two(t.tm_mday)
         return abs(now.timeIntervalSince(d)) < 180 * 86400
             ? day + " " + two(t.tm_hour) + ":" + two(t.tm_min)
-            : day + "  \(t.tm_year + 1900)"
+            : day + "  \(Int(t.tm_year) + 1900)"
     }
 
     static func full(_ d: Date) -> String {
         let t = parts(d)
-        return "\(t.tm_year + 1900)-\(two(t.tm_mon + 1))-\(two(t.tm_mday)) \(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec))"
+        return "\(Int(t.tm_year) + 1900)-\(two(t.tm_mon + 1))-\(two(t.tm_mday)) \(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec))"
     }
 }

@@ -17,7 +17,7 @@ struct JobsView {
         if j.bytesTotal > 0 { parts.append("\(Units.bytes(j.bytesDone))/\(Units.bytes(j.bytesTotal))") }
         else if j.bytesDone > 0 { parts.append(Units.bytes(j.bytesDone)) }
         if j.filesTotal > 1 { parts.append("\(j.filesDone)/\(j.filesTotal) files") }
-        if j.state == .running, j.rate > 0 { parts.append("\(Units.bytes(Int64(j.rate)))/s") }
+        if j.state == .running, j.rate > 0 { parts.append(Units.rate(j.rate)) }
         if j.state == .running, let eta = j.eta { parts.append("ETA \(Units.clock(eta))") }
         return parts.joined(separator: "  ")
     }

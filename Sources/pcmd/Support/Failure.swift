@@ -29,7 +29,8 @@ enum Failure {
     static func message(_ e: CommanderError) -> String {
         var text = e.message
         while text.hasSuffix(".") { text.removeLast() }
-        let what = e.code != 0 ? "error \(e.code): \(text.lowercasedFirst)" : text
+        // A server may send a code without a message.
+        let what = e.code == 0 ? text : text.isEmpty ? "error \(e.code)" : "error \(e.code): \(text.lowercasedFirst)"
         guard let hint = hint(e) else { return what }
         return "\(what) — \(hint)"
     }

@@ -35,7 +35,7 @@ enum ProgressBar {
         let percent = Int((s.fraction * 100).rounded(.down))
         var tail = " \(String(format: "%3d", percent))%"
         if s.bytesTotal > 0 { tail += "  \(Units.bytes(s.bytesDone))/\(Units.bytes(s.bytesTotal))" }
-        if s.rate > 0 { tail += "  \(Units.bytes(Int64(s.rate)))/s" }
+        if s.rate > 0 { tail += "  \(Units.rate(s.rate))" }
         if let eta = s.eta, !s.state.isFinished { tail += "  ETA \(Units.clock(eta))" }
         let title = String((s.currentFile ?? s.title).prefix(max(10, width / 3)))
         let barWidth = max(10, min(30, width - title.count - tail.count - 4))

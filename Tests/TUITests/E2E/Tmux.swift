@@ -33,7 +33,7 @@ final class Tmux {
         try run(["set-option", "-g", "set-clipboard", "on"])
     }
 
-    deinit { try? run(["kill-server"]) }
+    deinit { _ = try? run(["kill-server"]) }
 
     /// Every server this test process started, killed at its exit too: a Tmux still referenced
     /// when the run ends never deinits, and its server and pcmd would outlive the tests.
