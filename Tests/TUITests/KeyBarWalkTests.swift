@@ -74,10 +74,7 @@ import Testing
         h.keys(.char("t"))
         let trash = try #require(h.app.overlays.last as? TrashScreen)
         #expect(await h.settle { !trash.loading && trash.entries.count == 3 })
-        let items = KeyBar.items(h.app.keymap, .trash)
-        let line = bottomLine(h)
-        #expect(line.contains(items.map { "\($0.key) \($0.label)" }.joined(separator: " · ")), "\(line)")
-        let effects: [Command: @MainActor () async -> Bool] = [
+        await walk(h, trash, needle: "c.t", found: { trash.entries[trash.cursor].name == "c.txt" }, [
             .restore: {
                 await h.settle { h.app.status.text.contains("restore a.txt: done") && trash.entries.count == 2 }
                     && FileManager.default.fileExists(atPath: h.local.appendingPathComponent("a.txt").path)
@@ -90,23 +87,51 @@ import Testing
                 return h.app.overlays.last === trash && trash.entries.count == 2
             },
             .emptyTrash: { (h.app.overlays.last as? ChoiceDialog).map { $0.title == "Empty trash" && $0.choices[$0.selected] == "Cancel" } == true },
-            .search: {
-                guard trash.find != nil else { return false }
-                h.type("c.t")
-                return trash.entries[trash.cursor].name == "c.txt"
+        ])
+    }
+
+    @Test func everyKeyOfTheUploadLinksLineDoesWhatItShows() async throws {
+        let h = try await Harness.ownSandbox()
+        defer { Task { await h.finish() } }
+        h.keys(.char("U"))
+        let screen = try #require(h.app.overlays.last as? UploadLinksScreen)
+        #expect(await h.settle { !screen.loading })
+        await walk(h, screen, needle: "drop", found: { screen.cursor == 0 && screen.rows.count == 1 }, [
+            .create: {
+                guard (h.app.overlays.last as? InputDialog)?.title == "New upload link" else { return false }
+                h.type("drop here"); h.keys(.enter)
+                return await h.settle { !screen.loading && screen.links.map(\.comment) == ["drop here"] }
             },
-            .refresh: { trash.loading },
-            .help: { (h.app.overlays.last as? TextViewer)?.isHelp == true && h.screen().contains("Help — Trash") },
-            .close: { !h.app.overlays.contains { $0 === trash } },
+            .copyURL: { screen.links.first.map { h.app.status.text == "copied \($0.link) to the clipboard" } == true },
+            .delete: { (h.app.overlays.last as? ChoiceDialog).map { $0.title == "Delete upload link" && $0.choices[$0.selected] == "Cancel" } == true },
+        ])
+    }
+
+    /// Presses each key of a list screen's bottom line (checked to be the table's) and checks
+    /// its effect: the screen's own from `effects`, the list keys every screen shares here.
+    func walk(_ h: Harness, _ screen: ListScreen, needle: String, found: @escaping @MainActor () -> Bool,
+              _ effects: [Command: @MainActor () async -> Bool]) async {
+        let items = KeyBar.items(h.app.keymap, screen.context)
+        let line = bottomLine(h)
+        #expect(line.contains(items.map { "\($0.key) \($0.label)" }.joined(separator: " · ")), "\(line)")
+        let shared: [Command: @MainActor () async -> Bool] = [
+            .search: {
+                guard screen.find != nil else { return false }
+                h.type(needle)
+                return found()
+            },
+            .refresh: { screen.loading },
+            .help: { (h.app.overlays.last as? TextViewer)?.isHelp == true && h.screen().contains("Help — \(screen.context.title)") },
+            .close: { !h.app.overlays.contains { $0 === screen } },
         ]
         for item in items {
-            trash.cursor = 0
+            screen.cursor = 0
             press(h, item.key)
-            guard let effect = effects[item.command] else { Issue.record("\(item.key) \(item.label): no check"); continue }
+            guard let effect = effects[item.command] ?? shared[item.command] else { Issue.record("\(item.key) \(item.label): no check"); continue }
             #expect(await effect(), "\(item.key) \(item.label)")
-            trash.find = nil
-            while let top = h.app.overlays.last, top !== trash { h.app.overlays.removeLast() }
-            await h.settle { !trash.loading }
+            screen.find = nil
+            while let top = h.app.overlays.last, top !== screen { h.app.overlays.removeLast() }
+            await h.settle { !screen.loading }
         }
     }
 

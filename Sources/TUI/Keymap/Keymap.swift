@@ -30,26 +30,24 @@ public struct Keymap: Sendable {
         try load(defaults: defaults)
         var user = overrides.contexts
         // `[keymap]`'s own pairs are the panes, beside a `[keymap.panes]` table if there is one.
-        if !overrides.panes.isEmpty {
-            for (key, command) in overrides.panes {
-                if let other = user["panes"]?[key] {
-                    throw KeymapError.boundTwice(.user, .panes, key: "\(key) (in [keymap] and [keymap.panes])", first: command, second: other)
-                }
-                user["panes", default: [:]][key] = command
+        for (key, command) in overrides.panes {
+            if let other = user["panes"]?[key] {
+                throw KeymapError.boundTwice(.user, .panes, key: "\(key) (in [keymap] and [keymap.panes])", first: command, second: other)
             }
+            user["panes", default: [:]][key] = command
         }
         for (name, table) in user.sorted(by: { $0.key < $1.key }) {
             guard let context = KeyContext(rawValue: name) else { throw KeymapError.unknownContext(.user, name) }
             var seen: [[Key]: (text: String, command: String)] = [:]
-            for (text, name) in table.sorted(by: { $0.key < $1.key }) {
+            for (text, command) in table.sorted(by: { $0.key < $1.key }) {
                 let keys = try Self.parse(text, .user, context)
                 if let before = seen[keys] {
                     let shown = keys.map(\.name).joined(separator: " ")
                     throw KeymapError.boundTwice(.user, context, key: "\(shown) (written \"\(before.text)\" and \"\(text)\")",
-                                                 first: before.command, second: name)
+                                                 first: before.command, second: command)
                 }
-                seen[keys] = (text, name)
-                contexts[context, default: Bindings()].bind(keys, try Self.command(name, .user, context), first: true)
+                seen[keys] = (text, command)
+                contexts[context, default: Bindings()].bind(keys, try Self.command(command, .user, context), first: true)
             }
         }
     }
