@@ -17,8 +17,8 @@ import Testing
             jobs.append(j)
         }
         var c = Canvas(width: 80, height: 24)
-        view.panel(jobs, into: &c, Rect(x: 0, y: 0, width: 80, height: 20), spinner: "⠋")
-        view.summary(jobs, into: &c, y: 22, width: 80, spinner: "⠋")
+        view.panel(jobs, into: &c, Rect(x: 0, y: 0, width: 80, height: 20), spinner: "⠋", keys: "")
+        view.summary(jobs, into: &c, y: 22, width: 80, spinner: "⠋", jobsKey: "J")
         #expect(c.row(22).contains("8192 PiB/s") && c.row(22).contains("ETA --:--"), "\(c.text)")
         #expect(jobs.map { view.stateText($0, spinner: "") } == [" 100%", " 0%", " 0%", " 0%"])
     }
