@@ -48,6 +48,21 @@ import Testing
         #expect(name == "a\u{FFFD}")
     }
 
+    /// A name that would lead a download out of its folder (`../x`, `a/b`, `..`) or be cut at a
+    /// NUL is malformed to both decoders; the root alone is called "/".
+    @Test func namesNoFolderCanHoldAreRefused() throws {
+        let client = try Self.client.get()
+        for name in ["../x", "a/b", "..", ".", "", "a\\u0000b", "/"] {
+            let data = Data(#"{"result":0,"metadata":{"name":"\#(name)","id":"f1","isfolder":false,"fileid":1,"size":1}}"#.utf8)
+            let fast = try #require(throws: PCloudError.self, "\(name)") { try client.decodeMetadataReply(data, method: "stat") }
+            #expect(fast.message.contains("a name no folder can hold"), "\(name): \(fast.message)")
+            #expect(throws: PCloudError.self, "\(name)") { try client.decode(MetadataReply.self, from: data, method: "stat") }
+        }
+        let root = Data(#"{"result":0,"metadata":{"name":"/","id":"d0","isfolder":true,"folderid":0}}"#.utf8)
+        #expect(try client.decodeMetadataReply(root, method: "listfolder").name == "/")
+        #expect(try client.decode(MetadataReply.self, from: root, method: "listfolder").metadata.name == "/")
+    }
+
     /// Folders nested as deep as the scanner allows decode on a task's stack, by both decoders.
     @Test func deepFolderTreesDecodeWithoutOverflowingTheStack() async throws {
         let client = try Self.client.get()

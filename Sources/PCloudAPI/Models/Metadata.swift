@@ -108,6 +108,17 @@ public struct Metadata: Decodable, Sendable, Hashable {
         cancreate = try c.decodeIfPresent(Bool.self, forKey: .cancreate)
         userid = try c.decodeIfPresent(Int.self, forKey: .userid)
         encrypted = try c.decodeIfPresent(Bool.self, forKey: .encrypted)
+        guard Self.isPlausibleName(name, root: isfolder && folderid == 0) else {
+            throw DecodingError.dataCorruptedError(forKey: .name, in: c, debugDescription: "a name no folder can hold")
+        }
+    }
+
+    /// A name pCloud can give an item: not empty, `.` or `..`, and without `/` or NUL (the root
+    /// alone is "/"). A hostile server's `../x` or `a/b` would otherwise become a local path
+    /// outside the folder a download writes into.
+    static func isPlausibleName(_ name: String, root: Bool) -> Bool {
+        if root && name == "/" { return true }
+        return !name.isEmpty && name != "." && name != ".." && !name.utf8.contains(0x2F) && !name.utf8.contains(0)
     }
 }
 

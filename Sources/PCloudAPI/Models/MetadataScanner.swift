@@ -97,6 +97,9 @@ struct MetadataScanner {
         }
         if !sawIcon { m.icon = m.isfolder ? "folder" : "file" }
         if !sawModified { m.modified = m.created }
+        guard Metadata.isPlausibleName(m.name, root: m.isfolder && m.folderid == 0) else {
+            throw Failure.syntax(i, "a name no folder can hold")
+        }
         return m
     }
 
