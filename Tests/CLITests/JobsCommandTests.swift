@@ -30,11 +30,15 @@ import Testing
         for _ in 0..<600 {
             let size = (try? FileManager.default.attributesOfItem(atPath: part.path)[.size] as? Int) ?? 0
             if size >= data.count / 3 {
-                rows = try await jobs(home)
+                rows = try await jobs(home, "running")
                 if rows.count == 2, rows.allSatisfy({ ($0["bytesDone"] as? Int ?? 0) > 0 }) { break }
             }
             try await Task.sleep(for: .milliseconds(50))
         }
+        #expect(rows.count == 2, "while pcmd get runs its jobs are running, not interrupted: \(rows)")
+        let running = try #require(rows.first?["id"] as? Int)
+        let busy = try await home.run(["jobs", "drop", "\(running)"])
+        #expect(busy.status != 0 && busy.stderr.contains("still running"), "\(busy)")
         kill(get.process.processIdentifier, SIGKILL)
         _ = try await get.finish()
         rows = try await jobs(home)

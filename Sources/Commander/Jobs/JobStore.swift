@@ -45,6 +45,7 @@ public final class JobStore: Sendable {
                 t.column("queuedAt", .datetime).notNull()
                 t.column("updatedAt", .datetime).notNull()
                 t.column("finishedAt", .datetime).indexed()
+                t.column("pid", .integer)
             }
         }
         return m
@@ -71,6 +72,9 @@ public final class JobStore: Sendable {
             try StoredJob.filter(Column("finishedAt") == nil).order(Column("id")).fetchAll(db)
         }
     }
+
+    /// Unfinished jobs whose process is gone, oldest first.
+    public func interrupted() throws -> [StoredJob] { try unfinished().filter(\.isInterrupted) }
 
     /// Finished jobs, newest first.
     public func history() throws -> [StoredJob] {

@@ -24,9 +24,22 @@ public struct StoredJob: Codable, Sendable, Hashable, Identifiable, FetchableRec
     public var queuedAt: Date
     public var updatedAt: Date
     public var finishedAt: Date?
+    /// The process running it while it runs, so another process neither resumes a job that
+    /// is still going (two writers on one `.pcmd-part`) nor calls it interrupted.
+    public var pid: Int32?
 
     /// Not finished: a row no process finished, so `pcmd jobs resume` may run it again.
     public var isUnfinished: Bool { !state.isFinished }
+
+    /// Unfinished and its process still alive (not this one). A reused pid can make a dead
+    /// job look alive until that process ends; it is never the other way round.
+    public var isRunningElsewhere: Bool {
+        guard isUnfinished, let pid, pid != getpid() else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+
+    /// Unfinished with no process left to finish it: what `pcmd jobs resume` runs again.
+    public var isInterrupted: Bool { isUnfinished && !isRunningElsewhere }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -46,5 +59,6 @@ extension StoredJob {
         errorCode = s.error.flatMap { $0.code == 0 ? nil : $0.code }
         updatedAt = now
         finishedAt = s.state.isFinished ? now : nil
+        pid = s.state.isFinished ? nil : getpid()
     }
 }

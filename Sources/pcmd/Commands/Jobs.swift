@@ -21,14 +21,17 @@ struct Jobs: AsyncParsableCommand {
         }
     }
 
-    /// The stored jobs `ids` names, all unfinished ones when it is empty; an id that is not an
-    /// unfinished job is an error naming it.
-    static func unfinished(_ ids: [Int64], in store: JobStore) throws -> [StoredJob] {
+    /// The interrupted jobs `ids` names, all of them when it is empty; an id that is not an
+    /// interrupted job (finished, unknown, or still running in another pcmd) is an error naming it.
+    static func interrupted(_ ids: [Int64], in store: JobStore) throws -> [StoredJob] {
         let all = try store.unfinished()
-        guard !ids.isEmpty else { return all }
+        guard !ids.isEmpty else { return all.filter(\.isInterrupted) }
         return try ids.map { id in
             guard let job = all.first(where: { $0.id == id }) else {
-                throw CommanderError(.notFound, "no unfinished job \(id) — see pcmd jobs ls")
+                throw CommanderError(.notFound, "no interrupted job \(id) — see pcmd jobs ls")
+            }
+            if job.isRunningElsewhere, let pid = job.pid {
+                throw CommanderError(.exists, "job \(id) is still running (process \(pid))")
             }
             return job
         }
@@ -38,7 +41,7 @@ struct Jobs: AsyncParsableCommand {
 /// A stored job as `jobs ls --json` prints it.
 struct JobRecordJSON: Encodable {
     var id: Int64
-    /// "interrupted" for an unfinished job, else its final state.
+    /// "running" in another pcmd, "interrupted" when no process finished it, else its final state.
     var state: String
     var title: String
     var kind: String
@@ -51,7 +54,7 @@ struct JobRecordJSON: Encodable {
     var updated: Date
 
     init(_ j: StoredJob) {
-        id = j.id ?? 0; state = j.isUnfinished ? "interrupted" : j.state.rawValue
+        id = j.id ?? 0; state = j.isRunningElsewhere ? "running" : j.isUnfinished ? "interrupted" : j.state.rawValue
         title = j.title; kind = j.kind.rawValue
         bytesDone = j.bytesDone; bytesTotal = j.bytesTotal; filesDone = j.filesDone; filesTotal = j.filesTotal
         error = j.error; errorCode = j.errorCode; updated = j.updatedAt
@@ -90,7 +93,7 @@ struct JobsResume: CloudCommand {
 
     func run(on account: Remote) async throws {
         let store = try account.queue.store ?? Jobs.store()
-        let jobs = try Jobs.unfinished(ids, in: store)
+        let jobs = try Jobs.interrupted(ids, in: store)
         guard !jobs.isEmpty else { return Console.out("no interrupted jobs") }
         let drives = StoredAction.Drives(local: account.disk, cloud: account.drive)
         let bar = await ProgressBar.follow(account.queue)
@@ -119,7 +122,7 @@ struct JobsDrop: AsyncParsableCommand {
     func run() async throws {
         try await Failure.reporting {
             let store = try Jobs.store()
-            let jobs = try Jobs.unfinished(ids, in: store)
+            let jobs = try Jobs.interrupted(ids, in: store)
             for id in try store.drop(jobs.compactMap(\.id)) { Console.out("dropped \(id)") }
         }
     }
