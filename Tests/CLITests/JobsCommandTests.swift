@@ -49,6 +49,17 @@ import Testing
         #expect(done > 0 && done < data.count, "\(first)")
         #expect(FileManager.default.fileExists(atPath: part.path), "a killed download leaves its .pcmd-part")
 
+        // Under another profile it is not resumed: an id there would name another file.
+        let info = try await CLI.slow.value.info
+        try FileManager.default.createDirectory(at: home.configDir, withIntermediateDirectories: true)
+        try "[profiles.work]\napi = \"\(info.httpsURL!)\"\nca_file = \"\(info.caPath!)\"\nsandbox = true\n"
+            .write(to: home.configFile, atomically: true, encoding: .utf8)
+        try "[profiles.work]\noauth_token = \"\(info.users[0].token)\"\n".write(to: home.tokensFile, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: home.tokensFile.path)
+        let elsewhere = try await home.run(["jobs", "resume", "--profile", "work"], env: ["PCMD_TOKEN": "", "PCMD_SANDBOX": ""])
+        #expect(elsewhere.status != 0 && elsewhere.stderr.contains("belongs to the default profile"), "\(elsewhere)")
+        #expect(try await jobs(home).count == 2)
+
         let drop = try await home.run(["jobs", "drop", "\(second["id"]!)"])
         #expect(drop.status == 0 && drop.stdout.contains("dropped"), "\(drop)")
         #expect(try await home.run(["jobs", "drop", "\(second["id"]!)"]).status != 0, "a dropped job is gone")

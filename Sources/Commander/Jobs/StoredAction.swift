@@ -50,6 +50,14 @@ public enum StoredAction: Codable, Sendable, Hashable {
         }
     }
 
+    /// The profiles of its cloud items: resumed on another account, an id would name another file.
+    public var cloudProfiles: [String?] {
+        switch self {
+        case .copy(let a, let b, _, _):
+            return [a.side, b.side].compactMap { if case .cloud(let p) = $0 { p } else { nil } }
+        }
+    }
+
     /// The action again, on `drives`; it plans to exactly one job.
     public func action(on drives: Drives) -> Action {
         func item(_ s: StoredItem) -> Item {

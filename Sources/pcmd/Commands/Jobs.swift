@@ -99,7 +99,12 @@ struct JobsResume: CloudCommand {
         let bar = await ProgressBar.follow(account.queue)
         defer { bar?.cancel() }
         var failed: CommanderError?
+        let profile = account.session.account?.profileName
         for job in jobs {
+            if let other = job.action.cloudProfiles.first(where: { $0 != profile }) {
+                failed = failed ?? CommanderError(.unsupported, "job \(job.id ?? 0) belongs to " + (other.map { "profile \($0): add --profile \($0)" } ?? "the default profile: leave out --profile"))
+                continue
+            }
             for id in try await account.queue.resume(job, on: drives) {
                 let s = await account.queue.wait(id)
                 if s.state == .done { Console.out("resumed \(job.id ?? 0): \(job.title)") }
