@@ -75,6 +75,8 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "TOMLKit", package: "TOMLKit"),
+            // The persistent job queue (issue 20).
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
         // The two-pane file manager; Terminal/ is the only code that touches CNcursesw.

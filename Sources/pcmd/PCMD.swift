@@ -25,7 +25,7 @@ struct PCMD: AsyncParsableCommand {
                       List.self, Put.self, Get.self, Copy.self, Move.self, Remove.self, MakeFolder.self,
                       Link.self, Links.self, Share.self, Shares.self, Trash.self, Revisions.self, Revert.self,
                       Zip.self, Unzip.self, UploadLinkCommand.self, Find.self, Compare.self, Fetch.self,
-                      VersionCommand.self, HelpMan.self],
+                      VersionCommand.self, HelpMan.self, Jobs.self],
         defaultSubcommand: nil)
 
     @OptionGroup var cloud: CloudOptions
@@ -73,8 +73,11 @@ struct PCMD: AsyncParsableCommand {
         var setup = AppSetup(local: LocalDrive(), localStart: start, cloud: session.drive, cloudStart: cloudPath ?? "/",
                              cloudLabel: session.isSandbox ? "SANDBOX" : session.drive.displayName,
                              isSandbox: session.isSandbox, greeting: greeting,
+                             // The demo sandbox's jobs are not kept: no profile could resume them.
                              queue: JobQueue(config: .init(concurrentJobs: config.concurrency.jobs,
-                                                           parallelTransfers: config.concurrency.transfers)),
+                                                           parallelTransfers: config.concurrency.transfers),
+                                             store: session.account == nil ? nil : cloud.jobStore(),
+                                             profile: session.account?.profileName),
                              theme: chosen, keymap: keymap,
                              bookmarksFile: AppSetup.defaultBookmarksFile)
         setup.trashSignIn = session.account.map { TrashSignIn(accounts: accounts, account: $0, drive: session.drive) }

@@ -11,11 +11,15 @@ import Testing
 enum CLI {
     static let shared = Task { try await startSandbox() }
 
-    static func startSandbox() async throws -> Sandbox {
+    /// One with its `bandwidth` fault on, so a test can stop a transfer about halfway.
+    static let slow = Task { try await startSandbox(faults: "bandwidth=4MiB/s") }
+
+    static func startSandbox(faults: String? = nil) async throws -> Sandbox {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-cli-tests-\(UUID().uuidString)")
         var logger = Logger(label: "cli-tests-sandbox")
         logger.logLevel = .critical
-        let config = SandboxConfig(dataDir: dir, region: .us, seedDemo: false, contentLinkLifetime: 3600, diffBlockSeconds: 1)
+        var config = SandboxConfig(dataDir: dir, region: .us, seedDemo: false, contentLinkLifetime: 3600, diffBlockSeconds: 1)
+        if let faults { config.faults = try FaultPlan(parsing: faults) }
         return try await Sandbox.start(config, logger: logger)
     }
 
@@ -132,8 +136,8 @@ struct ConfigHome: Sendable {
 
     /// A home signed in to the shared sandbox as demo user `who` through environment variables
     /// (`PCMD_TOKEN`, `PCMD_SANDBOX`, `PCMD_CA_FILE`): the quickest account for command tests.
-    static func signedIn(_ who: Int = 0) async throws -> ConfigHome {
-        let info = try await CLI.sandbox()
+    static func signedIn(_ who: Int = 0, slow: Bool = false) async throws -> ConfigHome {
+        let info = try await slow ? CLI.slow.value.info : CLI.sandbox()
         var home = ConfigHome()
         home.env = ["PCMD_TOKEN": info.users[who].token, "PCMD_SANDBOX": info.httpsURL!, "PCMD_CA_FILE": info.caPath!]
         return home

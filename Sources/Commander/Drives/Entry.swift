@@ -1,7 +1,7 @@
 import Foundation
 
 /// How an item is addressed on its drive: a path on either drive, or pCloud's ids.
-public enum ItemRef: Sendable, Hashable, CustomStringConvertible {
+public enum ItemRef: Sendable, Hashable, Codable, CustomStringConvertible {
     case path(String)
     case file(Int)
     case folder(Int)

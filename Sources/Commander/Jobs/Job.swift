@@ -7,7 +7,7 @@ public struct JobID: Sendable, Hashable, Comparable, CustomStringConvertible {
 }
 
 /// What a job does, by the planner's table.
-public enum JobKind: String, Sendable {
+public enum JobKind: String, Sendable, Codable {
     case upload, download, serverCopy, serverMove, localCopy, localMove
     case delete, mkdir, rename, share, publink, uploadLink
     case zip, extract, restore, emptyTrash, revert, downloadRevision
@@ -15,7 +15,7 @@ public enum JobKind: String, Sendable {
     case fetch
 }
 
-public enum JobState: String, Sendable {
+public enum JobState: String, Sendable, Codable {
     case queued, running, done, failed, cancelled
     public var isFinished: Bool { self == .done || self == .failed || self == .cancelled }
 }

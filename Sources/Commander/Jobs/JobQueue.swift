@@ -33,6 +33,9 @@ public actor JobQueue {
         var started: ContinuousClock.Instant?
         var publishedVersion = -1
         var cancelRequested = false
+        /// Its row in the persistent queue, for a transfer when the queue has a store.
+        var stored: StoredJob?
+        var savedAt: ContinuousClock.Instant?
     }
 
     public let config: Config
@@ -43,7 +46,14 @@ public actor JobQueue {
     private var nextSubscriber = 0
     private var waiters: [JobID: [CheckedContinuation<JobSnapshot, Never>]] = [:]
 
-    public init(config: Config = Config()) { self.config = config }
+    /// Where transfers are written so they outlive the process; nil keeps them in memory.
+    public nonisolated let store: JobStore?
+    /// The profile the cloud drive of this queue's actions signs in with, as stored.
+    public let profile: String?
+
+    public init(config: Config = Config(), store: JobStore? = nil, profile: String? = nil) {
+        self.config = config; self.store = store; self.profile = profile
+    }
 
     // MARK: Submitting
 
@@ -52,7 +62,20 @@ public actor JobQueue {
     public func submit(_ action: Action, resolver: any ConflictResolver = FixedResolver()) throws -> [JobID] {
         let jobs = try Planner(config: config).plan(action)
         let memory = ConflictMemory(resolver)
-        return jobs.map { enqueue($0, conflicts: memory) }
+        let stored = store == nil ? [] : StoredAction.perJob(action, profile: profile)
+        return jobs.enumerated().map { i, job in
+            enqueue(job, conflicts: memory, stored: i < stored.count ? stored[i] : nil)
+        }
+    }
+
+    /// Runs an interrupted job of the store again, under its own row: planned from its
+    /// stored action on `drives`, it finds what the earlier process finished as a retry does
+    /// (a download continues its `.pcmd-part`; arrived files meet the resolver as conflicts).
+    public func resume(_ job: StoredJob, on drives: StoredAction.Drives,
+                       resolver: any ConflictResolver = FixedResolver(.skip)) throws -> [JobID] {
+        let jobs = try Planner(config: config).plan(job.action.action(on: drives))
+        let memory = ConflictMemory(resolver)
+        return jobs.map { enqueue($0, conflicts: memory, resuming: job) }
     }
 
     /// Plans, runs and waits: the one-shot commands' path. Throws the first job's error.
@@ -66,11 +89,18 @@ public actor JobQueue {
         return out
     }
 
-    func enqueue(_ job: Job, conflicts: ConflictMemory) -> JobID {
+    func enqueue(_ job: Job, conflicts: ConflictMemory, stored action: StoredAction? = nil, resuming: StoredJob? = nil) -> JobID {
         let id = JobID(raw: nextID)
         nextID += 1
-        records[id] = Record(job: job, snapshot: JobSnapshot(id: id, title: job.title, kind: job.kind, state: .queued),
-                             conflicts: conflicts)
+        let snapshot = JobSnapshot(id: id, title: job.title, kind: job.kind, state: .queued)
+        var record = Record(job: job, snapshot: snapshot, conflicts: conflicts)
+        if let resuming {
+            record.stored = resuming
+        } else if let store, let action {
+            // A store that cannot be written must not stop the transfer: it runs unrecorded.
+            record.stored = try? store.insert(StoredJob(snapshot, action: action, now: Date()))
+        }
+        records[id] = record
         order.append(id)
         publish(id)
         pump()
@@ -226,7 +256,20 @@ public actor JobQueue {
         guard var r = records[id] else { return }
         let s = current(r)
         r.publishedVersion = r.context?.counters.withLock { $0.version } ?? r.publishedVersion
+        save(&r, s)
         records[id] = r
         for c in subscribers.values { c.yield(s) }
+    }
+
+    /// Writes the job's row: each change of state at once, progress at most once a second
+    /// (a 1 GiB transfer publishes thousands of snapshots; the disk needs a few).
+    private func save(_ r: inout Record, _ s: JobSnapshot) {
+        guard let store, var row = r.stored else { return }
+        let now = ContinuousClock.now
+        if row.state == s.state, let saved = r.savedAt, now - saved < .seconds(1) { return }
+        row.update(from: s, now: Date())
+        r.stored = row
+        r.savedAt = now
+        try? store.save(row)
     }
 }

@@ -76,6 +76,10 @@ public final class App {
         let hint = [(Command.help, "help"), (.menu, "menu"), (.otherPane, "other pane"), (.quit, "quit")]
             .map { "\(keyName($0.0)) \($0.1)" }.joined(separator: " · ")
         status = (setup.greeting ?? hint, false)
+        // Transfers an earlier run did not finish (quit, crash, kill -9) are said at once.
+        if let n = try? queue.store?.interrupted().count, n > 0 {
+            status = ("\(n) interrupted transfer\(n == 1 ? "" : "s") from an earlier run: pcmd jobs resumes or drops \(n == 1 ? "it" : "them")", false)
+        }
     }
 
     public var pane: Pane { panes[active] }

@@ -25,6 +25,10 @@ struct CloudOptions: ParsableArguments {
 
     var choice: AccountChoice { AccountChoice(profile: profile, sandbox: sandbox, caFile: caFile) }
 
+    /// The persistent job queue under the XDG state folder; nil when it cannot be opened (a
+    /// read-only home), and transfers then run unrecorded rather than not at all.
+    func jobStore() -> JobStore? { try? JobStore.standard(environment: environment) }
+
     /// The settings and tokens in the user's config folder.
     func accounts() throws -> Accounts { try Accounts.open(environment: environment) }
 

@@ -5,13 +5,15 @@ import Foundation
 /// Commander's queue exactly as the TUI sends them.
 struct Remote {
     let session: CloudSession
-    let queue = JobQueue()
+    /// Transfers are written to the user's job store, so `pcmd jobs` finds an interrupted one.
+    let queue: JobQueue
     /// One local drive for the whole command, so a move between two local folders is a rename.
     let disk = LocalDrive()
     var drive: CloudDrive { session.drive }
 
     static func connect(_ options: CloudOptions) async throws -> Remote {
-        Remote(session: try await options.connect())
+        let session = try await options.connect()
+        return Remote(session: session, queue: JobQueue(store: options.jobStore(), profile: session.account?.profileName))
     }
 
     /// For the trash: pCloud refuses it to OAuth tokens, so say so before asking (REAL-SERVICE §1).
