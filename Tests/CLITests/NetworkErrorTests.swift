@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import PCloudSandbox
 import Testing
 
 /// Network trouble in one plain sentence that names the host and what to do, with exit 5.
@@ -21,6 +23,26 @@ import Testing
         #expect(out.stderr.hasPrefix("pcmd: the certificate of \(host) is not trusted — for a sandbox pass --ca-file"), "\(out)")
         #expect(out.stderr.split(separator: "\n").count == 1, "one line, no error dump: \(out)")
         #expect(!out.stderr.contains("BoringSSL") && !out.stderr.contains(".build"), "\(out)")
+    }
+
+    /// The sandbox's certificate names 127.0.0.1, localhost and ::1; one listening on 127.0.0.2
+    /// (loopback too on Linux) is trusted through its CA but made out to another name.
+    @Test func aCertificateForAnotherNameIsRefusedInPlainWords() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-cli-tls-name-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var logger = Logger(label: "cli-tests-tls-name")
+        logger.logLevel = .critical
+        let sandbox = try await Sandbox.start(SandboxConfig(dataDir: dir, http: nil,
+                                                            https: .init(host: "127.0.0.2", port: 0)), logger: logger)
+        defer { Task { await sandbox.stop() } }
+        var home = ConfigHome()
+        home.env = ["PCMD_TOKEN": sandbox.info.users[0].token, "PCMD_SANDBOX": sandbox.info.httpsURL!,
+                    "PCMD_CA_FILE": sandbox.info.caPath!]
+        let out = try await home.run(["ls", "pc:/"])
+        let host = sandbox.info.httpsURL!.dropFirst("https://".count)
+        #expect(out.status == 5, "\(out)")
+        #expect(out.stderr.hasPrefix("pcmd: the certificate of \(host) is made out to another name — use a name the certificate carries"), "\(out)")
+        #expect(out.stderr.split(separator: "\n").count == 1, "one line, no error dump: \(out)")
     }
 
     @Test func aCAFileThatIsNotPEMIsNamedNotTakenForNetworkTrouble() async throws {
