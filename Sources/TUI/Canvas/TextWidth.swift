@@ -11,14 +11,7 @@ import Glibc
 /// Display widths and the safe, fitted forms of names as the panes show them.
 public enum TextWidth {
     /// wcwidth answers per the LC_CTYPE locale; make sure it is a UTF-8 one.
-    private static let locale: Void = {
-        let current = String(cString: setlocale(LC_CTYPE, nil))
-        if !current.uppercased().contains("UTF-8"), !current.uppercased().contains("UTF8") {
-            if setlocale(LC_CTYPE, "") == nil || !String(cString: setlocale(LC_CTYPE, nil)).uppercased().contains("UTF") {
-                setlocale(LC_CTYPE, "C.UTF-8")
-            }
-        }
-    }()
+    private static let locale: Void = { UTF8Locale.adopt() }()
 
     /// Columns one grapheme takes: 0, 1 or 2.
     public static func of(_ g: Character) -> Int {

@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// The ncurses backend: the only code that talks to the terminal. It brings curses up with the
-/// user's locale, copies a `Canvas` to the screen, decodes keys and mouse, and puts the
-/// terminal back however pcmd ends.
+/// user's locale (its LC_CTYPE made UTF-8: `UTF8Locale`), copies a `Canvas` to the screen,
+/// decodes keys and mouse, and puts the terminal back however pcmd ends.
 public final class Terminal {
     public private(set) var width = 0
     public private(set) var height = 0
@@ -20,6 +20,7 @@ public final class Terminal {
     /// `wantColors` false forces monochrome.
     public init(wantColors: Bool) {
         setlocale(LC_ALL, "")
+        UTF8Locale.adopt()
         CrashGuard.saveTerminal()
         pcmd_buffer_stdout()
         initscr()

@@ -11,16 +11,17 @@ import Testing
     }
 
     /// pcmd attached to the shared sandbox as `user`, local pane in a fresh folder.
-    /// `config`: the text of config.toml, if any.
+    /// `config`: the text of config.toml, if any; `env`: more environment for pcmd.
     static func launch(user: String = "alice", cloudPath: String = "/", local files: [String: String] = [:],
-                       width: Int = 100, height: Int = 30, config: String? = nil) async throws -> Run {
+                       width: Int = 100, height: Int = 30, config: String? = nil,
+                       env: [String: String] = [:]) async throws -> Run {
         let info = try await Env.shared.value.info
         let local = try Env.scratch(files)
         let home = try Env.scratch(config.map { ["config/pcmd/config.toml": $0] } ?? [:])
         let tmux = try Tmux(["--sandbox", info.httpsURL!, "--ca-file", info.caPath!, "--user", user,
                              "--local", local.path, "--cloud-path", cloudPath],
-                            env: ["XDG_DATA_HOME": home.appendingPathComponent("data").path,
-                                  "XDG_CONFIG_HOME": home.appendingPathComponent("config").path],
+                            env: env.merging(["XDG_DATA_HOME": home.appendingPathComponent("data").path,
+                                              "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]) { a, _ in a },
                             dir: local, width: width, height: height)
         return Run(tmux: tmux, local: local)
     }
@@ -219,6 +220,18 @@ import Testing
         #expect(await t.waitFor("too small").ok)
         try t.run(["resize-window", "-t", t.session, "-x", "100", "-y", "30"])
         #expect(await t.waitFor("10Quit").ok)
+    }
+
+    /// A shell with no locale (env -i, cron, a bare container) or LANG=C: ncurses would write
+    /// box lines and CJK names as `M-b~@`-like escapes; pcmd takes a UTF-8 LC_CTYPE as yazi and lf
+    /// assume one, so the frame and the names look as under LANG=C.UTF-8.
+    @Test func noLocaleStillDrawsLinesAndWideNames() async throws {
+        let r = try await Self.launch(local: ["中文名.txt": "z", "plain.txt": "p"], width: 60, height: 12,
+                                      env: ["LANG": "C", "LC_ALL": "", "LC_CTYPE": ""])
+        let shown = await r.tmux.waitFor("plain.txt")
+        #expect(shown.ok, "\(shown.screen)")
+        #expect(shown.screen.contains("中文名.txt"), "\(shown.screen)")
+        #expect(shown.screen.contains("─") && !shown.screen.contains("~@"), "\(shown.screen)")
     }
 
     @Test func ctrlCRestoresTheTerminal() async throws {
