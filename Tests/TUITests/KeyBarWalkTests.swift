@@ -17,9 +17,9 @@ import Testing
     @Test func everyFKeyOfThePanesKeyBarDoesWhatItShows() async throws {
         let h = try await Harness(local: ["walk.txt": "walk"])
         let folder = try await h.cloud.testFolder("tui-walk", files: ["link-me.txt": "linked"])
-        h.app.active = 1
-        h.app.goTo("/\(folder.name)")
-        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } && h.app.panes[1].current?.name == "link-me.txt" }
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } && h.app.panesScreen.panes[1].current?.name == "link-me.txt" }
         let bar = KeyBar.fKeys(h.app.keymap, .panes)
         let line = bottomLine(h, 100)
         for (i, item) in bar.enumerated() { #expect(line.contains("\(i + 1)\(item.label)"), "\(line)") }
@@ -56,7 +56,7 @@ import Testing
     /// mc's F8 then Enter: the Delete button has the focus when the item goes to a trash.
     @Test func f8ThenEnterSendsToTheTrash() async throws {
         let h = try await Harness(local: ["old.txt": "o", "keep.txt": "k"])
-        let p = h.app.panes[0]
+        let p = h.app.panesScreen.panes[0]
         await h.settle { p.load == .ready }
         _ = p.jump(prefix: "old")
         h.keys(.f(8), .enter)
@@ -67,7 +67,7 @@ import Testing
 
     @Test func everyKeyOfTheTrashLineDoesWhatItShows() async throws {
         let h = try await Harness(local: ["a.txt": "a", "b.txt": "b", "c.txt": "c"])
-        let p = h.app.panes[0]
+        let p = h.app.panesScreen.panes[0]
         await h.settle { p.load == .ready }
         h.keys(.char("*"), .f(8), .enter)
         #expect(await h.settle { h.app.status.text.contains("delete 3 items: done") && p.load == .ready && p.rows.isEmpty })
@@ -137,7 +137,7 @@ import Testing
 
     @Test func everyKeyOfTheViewerLineDoesWhatItShows() async throws {
         let h = try await Harness(local: ["notes.txt": (1...80).map { "line \($0)" }.joined(separator: "\n")])
-        await h.settle { h.app.panes[0].load == .ready }
+        await h.settle { h.app.panesScreen.panes[0].load == .ready }
         h.keys(.f(3))
         let viewer = try #require(h.app.overlays.last as? TextViewer)
         #expect(await h.settle { viewer.lines.count == 80 })
@@ -160,7 +160,7 @@ import Testing
 
     @Test func aRebindingInTheTrashTakesEffectThereAndInItsHelp() async throws {
         let h = try await Harness(local: ["back.txt": "b"], keymap: KeymapConfig(contexts: ["trash": ["R": "restore", "r": "refresh"]]))
-        let p = h.app.panes[0]
+        let p = h.app.panesScreen.panes[0]
         await h.settle { p.load == .ready }
         h.keys(.f(8), .enter)
         #expect(await h.settle { h.app.status.text.contains(": done") && p.load == .ready && p.rows.isEmpty })

@@ -42,8 +42,8 @@ extension App {
         let snaps = w.ids.compactMap { jobs[$0] }
         guard snaps.count == w.ids.count, snaps.allSatisfy({ $0.state.isFinished }) else { return }
         watches.removeAll { $0 === w }
-        for p in panes { reload(p) }
-        refreshQuota()
+        panesScreen.reloadAll(self)
+        panesScreen.refreshQuota(self)
         if let failed = snaps.first(where: { $0.state == .failed }) {
             fail(failed.title, failed.error ?? CommanderError(.cloud, "failed"))
         } else if snaps.contains(where: { $0.state == .cancelled }) {

@@ -7,7 +7,7 @@ extension App {
     @discardableResult
     func signInForTrash(then done: @escaping @MainActor (App) -> Void) -> Bool {
         guard let signIn = trashSignIn else { return false }
-        if let known = signIn.email ?? panes.first(where: { $0.side == .cloud })?.quota?.email {
+        if let known = signIn.email ?? panesScreen.pane(on: .cloud)?.quota?.email {
             askPassword(signIn, email: known, then: done)
         } else {
             // An account from PCMD_TOKEN names no email: userinfo does, before the dialog opens.

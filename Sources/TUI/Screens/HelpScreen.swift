@@ -54,7 +54,7 @@ enum MenuScreen {
                 labels.append(pad("\(group.rawValue): \(spec.title)", 36, right: false) + " " + (keymap.keys(for: spec.command, in: context).first ?? ""))
             }
         }
-        return ChoiceDialog(title: "Menu", lines: [], choices: labels, layout: .menu) { i, app in app.perform(specs[i].command) }
+        return ChoiceDialog(title: "Menu", lines: [], choices: labels, layout: .menu) { i, app in app.panesScreen.perform(specs[i].command, app) }
     }
 }
 

@@ -13,10 +13,10 @@ final class TrashScreen: ListScreen {
     let canSignIn: Bool
 
     init(app: App) {
-        drive = app.pane.drive
-        other = app.other
+        drive = app.panesScreen.pane.drive
+        other = app.panesScreen.other
         canSignIn = app.trashSignIn != nil
-        super.init(title: "Trash — \(app.pane.label)", columns: [.init(title: "Name", width: 0), .init(title: "Original place", width: 28),
+        super.init(title: "Trash — \(app.panesScreen.pane.label)", columns: [.init(title: "Name", width: 0), .init(title: "Original place", width: 28),
                                                                  .init(title: "Size", width: 9, right: true), .init(title: "Deleted", width: 12)],
                    context: .trash)
         reload(app)
