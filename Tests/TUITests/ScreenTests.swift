@@ -109,7 +109,35 @@ import Testing
         h.goTo("/no-such-folder-here")
         #expect(await h.settle { h.app.status.error })
         #expect(h.app.status.text.contains("2005"))
-        #expect(h.screen().contains("Ctrl-R refreshes"))
+        #expect(h.screen().contains("C-r refreshes"))
+    }
+
+    /// A hint names the key bound where it shows: the status line's and the jobs panel's the
+    /// panes' (rebound here), a list screen's its own.
+    @Test func errorHintsNameTheKeyAsRebound() async throws {
+        let h = try await Harness(keymap: KeymapConfig(panes: ["C-l": "refresh"], contexts: ["list": ["C-x": "refresh"]]))
+        let folder = try await h.cloud.testFolder("tui-hint", files: ["gone.txt": "g"])
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        let p = h.app.panesScreen.panes[1]
+        await h.settle { p.load == .ready && p.current?.name == "gone.txt" }
+        // Gone behind the pane's back: renaming it fails with 2009.
+        let gone = try #require(p.current)
+        try await h.cloud.delete(gone.ref, permanent: true)
+        h.keys(.char("r"))
+        h.type("still.txt")
+        h.keys(.enter)
+        #expect(await h.settle { h.app.status.error && h.app.jobs.values.contains { $0.state == .failed } }, "\(h.app.status)")
+        #expect(h.app.status.text.contains("— C-l refreshes"), "\(h.app.status)")
+        h.keys(.char("J"))
+        #expect(h.screen(160, 30).contains("— C-l refreshes"))
+        h.keys(.escape)
+        // A list screen's own problem line: the revisions of the file now gone.
+        h.app.push(RevisionsScreen(app: h.app, pane: p, file: gone))
+        let screen = try #require(h.app.overlays.last as? RevisionsScreen)
+        #expect(await h.settle { screen.problem != nil })
+        #expect(screen.problem?.contains("— C-x refreshes") == true, "\(screen.problem ?? "")")
+        #expect(!h.screen().contains("Ctrl-R"))
     }
 
     @Test func trashScreenRestoresInPlace() async throws {

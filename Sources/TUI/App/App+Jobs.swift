@@ -31,6 +31,9 @@ extension App {
     }
 
     func jobUpdated(_ s: JobSnapshot) {
+        var s = s
+        // The jobs panel shows a failure's hint later, from wherever: the key it names is the panes'.
+        if s.state == .failed, s.error?.hint == nil, let e = s.error { s.error?.hint = ErrorHint(keymap, panesScreen.context).hint(e) }
         let was = jobs[s.id]?.state
         jobs[s.id] = s
         guard s.state.isFinished, was != s.state else { return }

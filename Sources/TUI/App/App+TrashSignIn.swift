@@ -37,7 +37,7 @@ extension App {
                           fields: [.init("Email", email), .init("Password", hidden: true)], focus: email.isEmpty ? 0 : 1) { values, app in
             let (email, password) = (values[0], values[1])
             guard !email.isEmpty, !password.isEmpty else {
-                app.fail("the trash", CommanderError(.passwordSignInRequired, "it needs your email and password — Ctrl-R asks again"))
+                app.fail("the trash", CommanderError(.passwordSignInRequired, "it needs your email and password — \(app.keyName(.refresh, in: .trash)) asks again"))
                 return
             }
             app.say("signing in as \(email)…")

@@ -134,9 +134,12 @@ public final class App {
     func say(_ text: String) { status = (text, false); statusSerial += 1 }
 
     func fail(_ what: String, _ e: CommanderError) {
-        status = ("\(what): \(ErrorHint.describe(e))", true)
+        status = ("\(what): \(errorHint.describe(e))", true)
         statusSerial += 1
     }
+
+    /// Hints name the keys where the user is: the overlay on top, else the panes under it.
+    var errorHint: ErrorHint { ErrorHint(keymap, context, panesScreen.context) }
 
     /// Runs `body` on the UI thread; what it throws goes to the status line.
     func attempt<T>(_ what: String, _ body: () throws -> T) -> T? {

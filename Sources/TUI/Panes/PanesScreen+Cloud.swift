@@ -4,7 +4,7 @@ import Foundation
 extension PanesScreen {
     /// The active pane when its drive can do `ability`; says why not otherwise.
     func cloudPane(_ what: String, _ ability: DriveAbilities, _ app: App) -> Pane? {
-        guard pane.drive.abilities.contains(ability) else { app.say("\(what) works on pCloud items — Tab to the cloud pane"); return nil }
+        guard pane.drive.abilities.contains(ability) else { app.say("\(what) works on pCloud items — \(app.keyName(.otherPane)) to the cloud pane"); return nil }
         return pane
     }
 

@@ -41,10 +41,10 @@ final class TrashScreen: ListScreen {
         }
     }
 
-    override func failed(_ e: CommanderError) {
-        super.failed(e)
+    override func failed(_ e: CommanderError, _ app: App) {
+        super.failed(e, app)
         if e.kind == .passwordSignInRequired, canSignIn {
-            problem = "pCloud shows its trash only after a sign-in with your password, not to OAuth — Ctrl-R signs in here"
+            problem = "pCloud shows its trash only after a sign-in with your password, not to OAuth — \(app.keyName(.refresh, in: context)) signs in here"
         }
     }
 
