@@ -9,7 +9,7 @@ final class TrashScreen: ListScreen {
     var entries: [Entry] = []
     /// Where cloud items lived, by `origparentfolderid`, as far as found yet.
     var places: [Int: FolderPlace] = [:]
-    /// The account can sign in with its password right here (App+TrashSignIn).
+    /// The account can sign in with its password right here (TrashScreen+SignIn).
     let canSignIn: Bool
 
     init(app: App) {
@@ -29,7 +29,7 @@ final class TrashScreen: ListScreen {
             do { return try await drive.trashList() } catch {
                 // An OAuth-only account: the password is asked for right here, then the list again.
                 if CommanderError.from(error).kind == .passwordSignInRequired {
-                    inbox.post { [weak self] app in self?.askPassword(app) }
+                    inbox.post { [weak self] app in self?.signIn(app) }
                 }
                 throw error
             }
@@ -46,11 +46,6 @@ final class TrashScreen: ListScreen {
         if e.kind == .passwordSignInRequired, canSignIn {
             problem = "pCloud shows its trash only after a sign-in with your password, not to OAuth — \(app.keyName(.refresh, in: context)) signs in here"
         }
-    }
-
-    private func askPassword(_ app: App) {
-        guard app.overlays.last === self else { return }
-        app.signInForTrash { [weak self] app in self?.reload(app) }
     }
 
     /// pCloud names only the folder id an item lived in: the paths follow, one request per
