@@ -11,10 +11,10 @@ import Testing
     func harness(local: [String: String], cloud: [String: String]) async throws -> (Harness, Entry) {
         let h = try await Harness(local: local)
         let folder = try await h.cloud.testFolder("tui-cmp", files: cloud)
-        h.app.active = 1
-        h.app.goTo("/\(folder.name)")
-        h.app.active = 0
-        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } && h.app.panes[1].location.path == "/\(folder.name)" }
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        h.app.panesScreen.active = 0
+        await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } && h.app.panesScreen.panes[1].location.path == "/\(folder.name)" }
         return (h, folder)
     }
 
@@ -29,8 +29,8 @@ import Testing
         #expect(await h.settle { h.app.status.text.hasPrefix("compare:") || h.app.status.text.hasPrefix("thorough compare:") })
         #expect(h.app.status.text == "compare: 1 only in Local, 1 only in SANDBOX, 1 differ, 1 identical · F5 copies the marked difference",
                 "\(h.app.status.text)")
-        #expect(names(h.app.panes[0]) == ["a.txt", "c.txt"])
-        #expect(names(h.app.panes[1]) == ["b.txt", "c.txt"])
+        #expect(names(h.app.panesScreen.panes[0]) == ["a.txt", "c.txt"])
+        #expect(names(h.app.panesScreen.panes[1]) == ["b.txt", "c.txt"])
         #expect(h.app.jobs.values.contains { $0.kind == .compare && $0.state == .done && $0.filesTotal == 2 })
         // The marks on the canvas: `*` before a marked file on either side, none before same.txt.
         let screen = h.screen()
@@ -46,10 +46,10 @@ import Testing
         #expect(await h.settle { h.app.status.text.contains("copy the difference (2 items): done") })
         #expect(String(decoding: try await h.cloud.text(.path("/\(folder.name)/c.txt")), as: UTF8.self) == "version 1")
         #expect(String(decoding: try await h.cloud.text(.path("/\(folder.name)/a.txt")), as: UTF8.self) == "only local")
-        #expect(h.app.panes[0].marks.isEmpty)
+        #expect(h.app.panesScreen.panes[0].marks.isEmpty)
 
         // F5 from the cloud pane, whose marks still stand: b.txt comes down; c.txt is asked, skipped.
-        h.app.active = 1
+        h.app.panesScreen.active = 1
         h.keys(.f(5))
         #expect(h.screen().contains("Copy the difference: 2 items from SANDBOX"), "\(h.screen())")
         h.keys(.enter)
@@ -73,9 +73,9 @@ import Testing
                                                into: Item(h.cloud, cloudDocs.ref)))
         h.keys(.char("="), .down, .down, .down, .enter)  // thorough, with subfolders
         #expect(await h.settle { h.app.status.text.hasPrefix("compare:") })
-        #expect(names(h.app.panes[0]) == ["docs"])
-        #expect(names(h.app.panes[1]).isEmpty)
-        #expect(h.app.compared?.comparison.differences.map(\.path) == ["docs/deep/new.txt"])
+        #expect(names(h.app.panesScreen.panes[0]) == ["docs"])
+        #expect(names(h.app.panesScreen.panes[1]).isEmpty)
+        #expect(h.app.panesScreen.compared?.comparison.differences.map(\.path) == ["docs/deep/new.txt"])
 
         h.keys(.f(5))
         #expect(h.screen().contains("Copy the difference: 1 item from Local"), "\(h.screen())")
@@ -89,7 +89,7 @@ import Testing
         let (h, _) = try await harness(local: ["a.txt": "a", "b.txt": "b"], cloud: [:])
         h.keys(.char("="), .enter)
         #expect(await h.settle { h.app.status.text.hasPrefix("compare:") })
-        #expect(names(h.app.panes[0]) == ["a.txt", "b.txt"])
+        #expect(names(h.app.panesScreen.panes[0]) == ["a.txt", "b.txt"])
         h.keys(.home, .char(" "))  // unmark one
         h.keys(.f(5))
         #expect(h.screen().contains("Copy “b.txt” to (SANDBOX):") || h.screen().contains("Copy “a.txt” to (SANDBOX):"),

@@ -10,7 +10,7 @@ import Testing
         let h = try await Harness.ownSandbox(local: ["a.txt": "a", "日本語のファイル名.txt": "x"])
         defer { Task { await h.finish() } }
         h.keys(.down)
-        #expect(h.app.panes[0].current?.name == "日本語のファイル名.txt")
+        #expect(h.app.panesScreen.panes[0].current?.name == "日本語のファイル名.txt")
         h.keys(.f(8))
         expectSnapshot(h.snapshot(box: "Delete", 80, 24), """
             ┌─────────────────────── Delete ────────────────────────┐
@@ -74,10 +74,10 @@ import Testing
         let h = try await Harness.ownSandbox(local: ["報告書.txt": "new content"])
         defer { Task { await h.finish() } }
         _ = try await h.cloud.testFolder("文書", files: ["報告書.txt": "old"], unique: false)
-        h.app.active = 1
-        h.app.goTo("/文書")
-        h.app.active = 0
-        await h.settle { h.app.panes[1].location.path == "/文書" && h.app.panes[1].load == .ready }
+        h.app.panesScreen.active = 1
+        h.goTo("/文書")
+        h.app.panesScreen.active = 0
+        await h.settle { h.app.panesScreen.panes[1].location.path == "/文書" && h.app.panesScreen.panes[1].load == .ready }
         h.keys(.f(5))
         expectSnapshot(h.snapshot(box: "Copy", 80, 24), """
             ┌──────────────────────────────── Copy ────────────────────────────────┐
@@ -176,7 +176,7 @@ import Testing
             """)
         h.keys(.escape, .ctrl("s"))
         h.type("中")
-        #expect(h.app.panes[0].current?.name == "中文名字.txt")
+        #expect(h.app.panesScreen.panes[0].current?.name == "中文名字.txt")
         expectSnapshot(h.snapshot(40, 10), """
             ┌ Local:/tmp…XXXX ─┐┌ SANDBOX  / ──────┐
             │  Name  │     Size││  Name  │     Size│
@@ -231,7 +231,7 @@ import Testing
     @Test func fetchDialogAtTheSmallestSize() async throws {
         let h = try await Harness.ownSandbox()
         defer { Task { await h.finish() } }
-        h.app.active = 1
+        h.app.panesScreen.active = 1
         h.keys(.char("W"))
         h.type("https://example.com/写真.zip  写真.zip")
         expectSnapshot(h.snapshot(box: "Fetch from the web", 40, 10), """

@@ -22,11 +22,11 @@ import Testing
 
     @Test func theDialogTakesSeveralURLsAndSaysWhatIsWrong() async throws {
         let h = try await Harness()
-        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } }
+        await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } }
         h.keys(.char("W"))
         #expect(h.app.status.text.contains("Tab to the cloud pane"))
         #expect(!(h.app.overlays.last is FetchDialog))
-        h.app.active = 1
+        h.app.panesScreen.active = 1
         h.keys(.char("W"))
         h.type("https://example.com/a.iso  debian.iso")
         h.keys(.enter)
@@ -63,9 +63,9 @@ import Testing
         let web = try await Self.source.value
         let h = try await Harness()
         let folder = try await h.cloud.testFolder("tui-fetch")
-        h.app.active = 1
-        h.app.goTo("/\(folder.name)")
-        await h.settle { h.app.panes[1].load == .ready && h.app.panes[1].location.path == "/\(folder.name)" }
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        await h.settle { h.app.panesScreen.panes[1].load == .ready && h.app.panesScreen.panes[1].location.path == "/\(folder.name)" }
         h.keys(.char("W"))
         h.type(web.url("/bytes/first.bin?size=\(2 << 20)&chunk=32768&delayms=60") + "  renamed.bin")
         h.keys(.enter)
@@ -79,6 +79,6 @@ import Testing
         #expect(panel.contains("↳ renamed.bin") && panel.contains("/2.00 MiB  downloading"), "\(panel)")
         #expect(panel.contains("↳ second.bin") && panel.contains("0 B  waiting"), "\(panel)")
         #expect(await h.settle { h.app.jobs.values.contains { $0.state == .done } })
-        #expect(await h.settle { Set(h.app.panes[1].entries.map(\.name)) == ["renamed.bin", "second.bin"] })
+        #expect(await h.settle { Set(h.app.panesScreen.panes[1].entries.map(\.name)) == ["renamed.bin", "second.bin"] })
     }
 }

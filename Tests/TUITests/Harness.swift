@@ -109,7 +109,7 @@ struct Harness {
     static func ownSandbox(local files: [String: String] = [:], requestLog: URL? = nil) async throws -> Harness {
         let sandbox = try await Env.start(seedDemo: false, requestLog: requestLog)
         let h = try await Harness(local: files, sandbox: sandbox)
-        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } && h.app.panes[1].quota != nil }
+        await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } && h.app.panesScreen.panes[1].quota != nil }
         return h
     }
 
@@ -117,6 +117,10 @@ struct Harness {
         app.stop()
         await sandbox?.stop()
     }
+
+    /// The active pane to `path`, as the go-to dialog takes it.
+    func goTo(_ path: String) { app.panesScreen.goTo(path, app) }
+    func reload(_ p: Pane, to location: Location? = nil) { app.panesScreen.reload(p, to: location, app) }
 
     func keys(_ ks: Key...) { for k in ks { app.handle(k) } }
     func type(_ s: String) { for ch in s { app.handle(.char(ch)) } }

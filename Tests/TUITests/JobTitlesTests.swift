@@ -14,9 +14,9 @@ import Testing
         let img = try #require(try await h.cloud.list(photos.ref).first)
         _ = try await h.cloud.mkdir("Holiday 2025", in: photos.ref)   // extractarchive wants its folder to exist
         try await JobQueue().perform(.zip([Item(h.cloud, img.ref)], into: Item(h.cloud, photos.ref), name: "Holiday 2025.zip"))
-        let p = h.app.panes[1]
-        h.app.active = 1
-        h.app.reload(p, to: .path("/Photos"))
+        let p = h.app.panesScreen.panes[1]
+        h.app.panesScreen.active = 1
+        h.reload(p, to: .path("/Photos"))
         #expect(await h.settle { p.load == .ready && p.entries.count == 3 })
 
         _ = p.jump(prefix: "Holiday 2025.")

@@ -17,20 +17,27 @@ import Testing
     @Test func everyFKeyOfThePanesKeyBarDoesWhatItShows() async throws {
         let h = try await Harness(local: ["walk.txt": "walk"])
         let folder = try await h.cloud.testFolder("tui-walk", files: ["link-me.txt": "linked"])
-        h.app.active = 1
-        h.app.goTo("/\(folder.name)")
-        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } && h.app.panes[1].current?.name == "link-me.txt" }
-        let bar = KeyBar.fKeys(h.app.keymap, .panes)
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } && h.app.panesScreen.panes[1].current?.name == "link-me.txt" }
+        await walkFKeys(h, .panes)
+    }
+
+    /// Presses F1…F10 as the bar under the panes shows them in `context` and checks each one's
+    /// effect on the active pane's current file; `after` runs after each key.
+    func walkFKeys(_ h: Harness, _ context: KeyContext, after: @MainActor () -> Void = {}) async {
+        let bar = KeyBar.fKeys(h.app.keymap, context)
         let line = bottomLine(h, 100)
         for (i, item) in bar.enumerated() { #expect(line.contains("\(i + 1)\(item.label)"), "\(line)") }
         func top<T>(_ type: T.Type) -> T? { h.app.overlays.last as? T }
+        let file = h.app.panesScreen.pane.current
         let effects: [Command: @MainActor () async -> Bool] = [
             .help: { top(TextViewer.self).map { $0.isHelp && $0.lines.contains { $0.contains("Copy to other pane") } } == true },
             .publink: {
                 guard await h.settle({ top(PublinkDialog.self) != nil }), let d = top(PublinkDialog.self) else { return false }
                 return (try? await h.cloud.publinks().contains { $0.code == d.link.code }) == true
             },
-            .view: { await h.settle { top(TextViewer.self).map { !$0.isHelp && $0.lines == ["linked"] } == true } },
+            .view: { await h.settle { top(TextViewer.self).map { !$0.isHelp && $0.title.hasSuffix(file?.name ?? "?") && $0.lines == ["linked"] } == true } },
             .edit: {
                 // A cloud file is fetched, then the editor would run on the terminal.
                 let ok = await h.settle { h.app.pendingExternal != nil }
@@ -50,13 +57,14 @@ import Testing
             guard let effect = effects[command] else { Issue.record("F\(i + 1) \(item.label): no check for \(command)"); continue }
             #expect(await effect(), "F\(i + 1) \(item.label)")
             h.app.overlays.removeAll()
+            after()
         }
     }
 
     /// mc's F8 then Enter: the Delete button has the focus when the item goes to a trash.
     @Test func f8ThenEnterSendsToTheTrash() async throws {
         let h = try await Harness(local: ["old.txt": "o", "keep.txt": "k"])
-        let p = h.app.panes[0]
+        let p = h.app.panesScreen.panes[0]
         await h.settle { p.load == .ready }
         _ = p.jump(prefix: "old")
         h.keys(.f(8), .enter)
@@ -67,7 +75,7 @@ import Testing
 
     @Test func everyKeyOfTheTrashLineDoesWhatItShows() async throws {
         let h = try await Harness(local: ["a.txt": "a", "b.txt": "b", "c.txt": "c"])
-        let p = h.app.panes[0]
+        let p = h.app.panesScreen.panes[0]
         await h.settle { p.load == .ready }
         h.keys(.char("*"), .f(8), .enter)
         #expect(await h.settle { h.app.status.text.contains("delete 3 items: done") && p.load == .ready && p.rows.isEmpty })
@@ -109,8 +117,9 @@ import Testing
 
     /// Presses each key of a list screen's bottom line (checked to be the table's) and checks
     /// its effect: the screen's own from `effects`, the list keys every screen shares here.
+    /// `cursor`: the row a command is tried on (the first row otherwise).
     func walk(_ h: Harness, _ screen: ListScreen, needle: String, found: @escaping @MainActor () -> Bool,
-              _ effects: [Command: @MainActor () async -> Bool]) async {
+              cursor: [Command: @MainActor () -> Int?] = [:], _ effects: [Command: @MainActor () async -> Bool]) async {
         let items = KeyBar.items(h.app.keymap, screen.context)
         let line = bottomLine(h)
         #expect(line.contains(items.map { "\($0.key) \($0.label)" }.joined(separator: " · ")), "\(line)")
@@ -125,7 +134,7 @@ import Testing
             .close: { !h.app.overlays.contains { $0 === screen } },
         ]
         for item in items {
-            screen.cursor = 0
+            screen.cursor = cursor[item.command]?() ?? 0
             press(h, item.key)
             guard let effect = effects[item.command] ?? shared[item.command] else { Issue.record("\(item.key) \(item.label): no check"); continue }
             #expect(await effect(), "\(item.key) \(item.label)")
@@ -137,7 +146,7 @@ import Testing
 
     @Test func everyKeyOfTheViewerLineDoesWhatItShows() async throws {
         let h = try await Harness(local: ["notes.txt": (1...80).map { "line \($0)" }.joined(separator: "\n")])
-        await h.settle { h.app.panes[0].load == .ready }
+        await h.settle { h.app.panesScreen.panes[0].load == .ready }
         h.keys(.f(3))
         let viewer = try #require(h.app.overlays.last as? TextViewer)
         #expect(await h.settle { viewer.lines.count == 80 })
@@ -160,7 +169,7 @@ import Testing
 
     @Test func aRebindingInTheTrashTakesEffectThereAndInItsHelp() async throws {
         let h = try await Harness(local: ["back.txt": "b"], keymap: KeymapConfig(contexts: ["trash": ["R": "restore", "r": "refresh"]]))
-        let p = h.app.panes[0]
+        let p = h.app.panesScreen.panes[0]
         await h.settle { p.load == .ready }
         h.keys(.f(8), .enter)
         #expect(await h.settle { h.app.status.text.contains(": done") && p.load == .ready && p.rows.isEmpty })

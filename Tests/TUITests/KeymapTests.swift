@@ -37,6 +37,9 @@ import Testing
         let p = try Keymap(overrides: ["C-p": "publink"])
         #expect(p.resolve([.ctrl("p")]) == .command(.publink))
         #expect(p.resolve([.ctrl("p")], in: .trash) == .none)
+        // Help names the help key in force.
+        let h = try Keymap(overrides: ["M-h": "help"])
+        #expect(HelpScreen.lines(h).contains("Every screen and dialog has its own keys: M-h (or ?) there lists them."))
     }
 
     @Test func aKeyBoundTwiceInOneContextIsAnErrorInPlainWords() {

@@ -34,7 +34,7 @@ import Testing
     @Test func theSortMenuTurnsItOff() async throws {
         let h = try await Harness.ownSandbox(local: Dictionary(uniqueKeysWithValues: [1, 2, 10, 11].map { ("f\($0).txt", "x") }))
         defer { Task { await h.finish() } }
-        let p = h.app.panes[0]
+        let p = h.app.panesScreen.panes[0]
         #expect(p.rows.map { p.entries[$0].name } == ["f1.txt", "f2.txt", "f10.txt", "f11.txt"])
         h.keys(.char("s"))
         // The whole menu is in DialogSnapshotTests; here, that the choice is there and on.

@@ -74,9 +74,9 @@ import Testing
     @Test func halfBlockThumbnailInTheViewer() async throws {
         // The demo tree's picture, on the shared sandbox.
         let h = try await Harness(cloudStart: "/Photos")
-        h.app.active = 1
-        await h.settle { h.app.panes[1].entries.contains { $0.name == "猫の写真.png" } }
-        _ = h.app.panes[1].jump(prefix: "猫")
+        h.app.panesScreen.active = 1
+        await h.settle { h.app.panesScreen.panes[1].entries.contains { $0.name == "猫の写真.png" } }
+        _ = h.app.panesScreen.panes[1].jump(prefix: "猫")
         _ = h.screen(80, 24)   // the viewer sizes the picture for the last frame
         h.keys(.f(3))
         let viewer = try #require(h.app.overlays.last as? TextViewer)
@@ -182,7 +182,7 @@ import Testing
         defer { Task { await h.finish() } }
         h.keys(.char(" "), .char(" "), .f(5), .enter)
         #expect(await h.settle { h.app.status.text.contains("done") })
-        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } && h.app.panes[1].rows.count == 2 }
+        await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } && h.app.panesScreen.panes[1].rows.count == 2 }
         h.keys(.char("J"))
         #expect(h.app.overlays.last is JobsScreen)
         expectSnapshot(h.snapshot(80, 24), """
@@ -278,9 +278,9 @@ import Testing
         let folder = try await h.cloud.testFolder("文書", files: ["報告書.txt": "version 1"], unique: false)
         try await h.cloud.upload(["報告書.txt": "version 2 is longer"], into: folder)
         try await h.cloud.upload(["報告書.txt": "version 3"], into: folder)
-        h.app.active = 1
-        h.app.goTo("/文書")
-        await h.settle { h.app.panes[1].current?.name == "報告書.txt" }
+        h.app.panesScreen.active = 1
+        h.goTo("/文書")
+        await h.settle { h.app.panesScreen.panes[1].current?.name == "報告書.txt" }
         h.keys(.char("v"))
         let screen = try #require(h.app.overlays.last as? RevisionsScreen)
         #expect(await h.settle { !screen.loading })

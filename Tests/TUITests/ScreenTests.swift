@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) @MainActor struct ScreenTests {
     @Test func bothPanesListAndTheSandboxIsLabelled() async throws {
         let h = try await Harness(local: ["alpha.txt": "a", "中文名字.txt": "b", "sub/x": "x"])
-        #expect(await h.settle { h.app.panes.allSatisfy { $0.load == .ready } })
+        #expect(await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } })
         let s = h.screen()
         #expect(s.contains("SANDBOX"))
         #expect(s.contains("alpha.txt") && s.contains("中文名字.txt") && s.contains("/sub"))
@@ -25,7 +25,7 @@ import Testing
 
     @Test func smallestLayoutAndTooSmall() async throws {
         let h = try await Harness(local: ["a-rather-long-file-name-for-a-narrow-pane.txt": "x"])
-        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } }
+        await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } }
         let small = h.screen(40, 10)
         #expect(small.split(separator: "\n").count <= 10)
         #expect(small.contains("…"))              // the long name is cut, not wrapped
@@ -37,8 +37,8 @@ import Testing
 
     @Test func navigationMarksFilterAndSort() async throws {
         let h = try await Harness(local: ["b.txt": "bb", "a.txt": "a", "c.jpg": "ccc", ".hidden": "h", "dir/inner.txt": "i"])
-        await h.settle { h.app.panes[0].load == .ready }
-        let p = h.app.panes[0]
+        await h.settle { h.app.panesScreen.panes[0].load == .ready }
+        let p = h.app.panesScreen.panes[0]
         #expect(p.rows.map { p.entries[$0].name } == ["dir", "a.txt", "b.txt", "c.jpg"])
         h.keys(.char("."))
         #expect(p.rows.count == 5)
@@ -77,10 +77,10 @@ import Testing
     @Test func copyToTheCloudAsksOnConflictAndShowsTheJob() async throws {
         let h = try await Harness(local: ["report.txt": "new content"])
         let folder = try await h.cloud.testFolder("tui-copy", files: ["report.txt": "old"])
-        h.app.active = 1
-        h.app.goTo("/\(folder.name)")
-        h.app.active = 0
-        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } && h.app.panes[1].location.path == "/\(folder.name)" }
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        h.app.panesScreen.active = 0
+        await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } && h.app.panesScreen.panes[1].location.path == "/\(folder.name)" }
         h.keys(.f(5))
         #expect(h.screen().contains("Copy “report.txt” to (SANDBOX):"))
         h.keys(.enter)
@@ -105,23 +105,51 @@ import Testing
 
     @Test func errorsShowTheCodeAndAHint() async throws {
         let h = try await Harness()
-        h.app.active = 1
-        h.app.goTo("/no-such-folder-here")
+        h.app.panesScreen.active = 1
+        h.goTo("/no-such-folder-here")
         #expect(await h.settle { h.app.status.error })
         #expect(h.app.status.text.contains("2005"))
-        #expect(h.screen().contains("Ctrl-R refreshes"))
+        #expect(h.screen().contains("C-r refreshes"))
+    }
+
+    /// A hint names the key bound where it shows: the status line's and the jobs panel's the
+    /// panes' (rebound here), a list screen's its own.
+    @Test func errorHintsNameTheKeyAsRebound() async throws {
+        let h = try await Harness(keymap: KeymapConfig(panes: ["C-l": "refresh"], contexts: ["list": ["C-x": "refresh"]]))
+        let folder = try await h.cloud.testFolder("tui-hint", files: ["gone.txt": "g"])
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        let p = h.app.panesScreen.panes[1]
+        await h.settle { p.load == .ready && p.current?.name == "gone.txt" }
+        // Gone behind the pane's back: renaming it fails with 2009.
+        let gone = try #require(p.current)
+        try await h.cloud.delete(gone.ref, permanent: true)
+        h.keys(.char("r"))
+        h.type("still.txt")
+        h.keys(.enter)
+        #expect(await h.settle { h.app.status.error && h.app.jobs.values.contains { $0.state == .failed } }, "\(h.app.status)")
+        #expect(h.app.status.text.contains("— C-l refreshes"), "\(h.app.status)")
+        h.keys(.char("J"))
+        #expect(h.screen(160, 30).contains("— C-l refreshes"))
+        h.keys(.escape)
+        // A list screen's own problem line: the revisions of the file now gone.
+        h.app.push(RevisionsScreen(app: h.app, pane: p, file: gone))
+        let screen = try #require(h.app.overlays.last as? RevisionsScreen)
+        #expect(await h.settle { screen.problem != nil })
+        #expect(screen.problem?.contains("— C-x refreshes") == true, "\(screen.problem ?? "")")
+        #expect(!h.screen().contains("Ctrl-R"))
     }
 
     @Test func trashScreenRestoresInPlace() async throws {
         let h = try await Harness()
         let folder = try await h.cloud.testFolder("tui-trash", files: ["gone.txt": "bye"])
-        h.app.active = 1
-        h.app.goTo("/\(folder.name)")
-        await h.settle { h.app.panes[1].current?.name == "gone.txt" }
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        await h.settle { h.app.panesScreen.panes[1].current?.name == "gone.txt" }
         h.keys(.f(8))
         #expect(h.screen().contains("goes to pCloud's trash"))
         h.keys(.char("d"))
-        #expect(await h.settle { h.app.status.text.contains("done") && h.app.panes[1].load == .ready && h.app.panes[1].rows.isEmpty },
+        #expect(await h.settle { h.app.status.text.contains("done") && h.app.panesScreen.panes[1].load == .ready && h.app.panesScreen.panes[1].rows.isEmpty },
                 "\(h.app.status)")
         h.keys(.char("t"))
         let trash = try #require(h.app.overlays.last as? TrashScreen)
@@ -136,20 +164,20 @@ import Testing
     @Test func theCloudPaneFollowsChangesMadeElsewhere() async throws {
         let h = try await Harness()
         let folder = try await h.cloud.testFolder("tui-live")
-        h.app.active = 1
-        h.app.goTo("/\(folder.name)")
-        await h.settle { h.app.panes[1].load == .ready && h.app.panes[1].location.path == "/\(folder.name)" }
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        await h.settle { h.app.panesScreen.panes[1].load == .ready && h.app.panesScreen.panes[1].location.path == "/\(folder.name)" }
         // Another client (here: the test itself) adds a folder; no key is pressed.
         _ = try await Env.cloud().mkdir("made-elsewhere", in: folder.ref)
-        #expect(await h.settle { h.app.panes[1].entries.contains { $0.name == "made-elsewhere" } })
+        #expect(await h.settle { h.app.panesScreen.panes[1].entries.contains { $0.name == "made-elsewhere" } })
         #expect(h.screen().contains("/made-elsewhere"))
     }
 
     @Test func viewingAnImageDrawsItsThumbnailInHalfBlocks() async throws {
         let h = try await Harness(cloudStart: "/Photos")
-        h.app.active = 1
-        await h.settle { h.app.panes[1].entries.contains { $0.name == "猫の写真.png" } }
-        _ = h.app.panes[1].jump(prefix: "猫")
+        h.app.panesScreen.active = 1
+        await h.settle { h.app.panesScreen.panes[1].entries.contains { $0.name == "猫の写真.png" } }
+        _ = h.app.panesScreen.panes[1].jump(prefix: "猫")
         h.keys(.f(3))
         let viewer = try #require(h.app.overlays.last as? TextViewer)
         #expect(await h.settle { !viewer.picture.isEmpty })
@@ -159,9 +187,9 @@ import Testing
         #expect(Set(cells.map(\.style.fg)).count > 4)
         h.keys(.char("q"))
         // A text file opens as text (gettextfile).
-        h.app.goTo("/中文资料")
-        await h.settle { h.app.panes[1].entries.contains { $0.name == "说明.txt" } }
-        _ = h.app.panes[1].jump(prefix: "说明")
+        h.goTo("/中文资料")
+        await h.settle { h.app.panesScreen.panes[1].entries.contains { $0.name == "说明.txt" } }
+        _ = h.app.panesScreen.panes[1].jump(prefix: "说明")
         h.keys(.f(3))
         #expect(await h.settle { h.screen().contains("这是一个演示文件。") })
     }
@@ -170,9 +198,9 @@ import Testing
     @Test func markedFilesGetOneTreeLink() async throws {
         let h = try await Harness()
         let folder = try await h.cloud.testFolder("tui-tree", files: ["one.txt": "1", "two.txt": "2", "three.txt": "3"])
-        h.app.active = 1
-        h.app.goTo("/\(folder.name)")
-        await h.settle { h.app.panes[1].rows.count == 3 }
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        await h.settle { h.app.panesScreen.panes[1].rows.count == 3 }
         h.keys(.char(" "), .char(" "))
         h.keys(.f(2))
         #expect(await h.settle { h.app.overlays.last is PublinkDialog })
@@ -187,17 +215,17 @@ import Testing
 
     @Test func mouseClicksSelectDoubleClickOpensWheelScrolls() async throws {
         let h = try await Harness(local: ["a.txt": "a", "b.txt": "b", "dir/c.txt": "c"])
-        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } }
+        await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } }
         _ = h.screen(100, 30)
         // Row 3 of the right pane (y = 2 is its first entry).
         h.keys(.mouse(MouseEvent(.click, x: 60, y: 4)))
-        #expect(h.app.active == 1 && h.app.panes[1].cursor == 2)
+        #expect(h.app.panesScreen.active == 1 && h.app.panesScreen.panes[1].cursor == 2)
         h.keys(.mouse(MouseEvent(.wheelDown, x: 60, y: 4)))
-        #expect(h.app.panes[1].cursor == 5)
+        #expect(h.app.panesScreen.panes[1].cursor == 5)
         // Double-click on the local "dir" (first row) opens it.
         h.keys(.mouse(MouseEvent(.doubleClick, x: 5, y: 2)))
-        #expect(h.app.active == 0)
-        #expect(await h.settle { h.app.panes[0].location.path.hasSuffix("/dir") && h.app.panes[0].current?.name == "c.txt" })
+        #expect(h.app.panesScreen.active == 0)
+        #expect(await h.settle { h.app.panesScreen.panes[0].location.path.hasSuffix("/dir") && h.app.panesScreen.panes[0].current?.name == "c.txt" })
     }
 }
 
@@ -206,16 +234,16 @@ import Testing
     @Test func bookmarksOutliveTheApp() async throws {
         let file = try Env.scratch().appendingPathComponent("data/pcmd/bookmarks")
         let first = try await Harness(local: ["deep/x.txt": "x"], bookmarks: file)
-        let p = first.app.panes[0]
+        let p = first.app.panesScreen.panes[0]
         await first.settle { p.load == .ready }
-        first.app.reload(p, to: p.location.child("deep"))
+        first.reload(p, to: p.location.child("deep"))
         await first.settle { p.load == .ready && p.current?.name == "x.txt" }
         first.keys(.char("b")); first.type("w"); first.keys(.enter)
         #expect(first.app.status.text.contains("bookmarked") && !first.app.status.error)
         #expect(try String(contentsOf: file, encoding: .utf8) == "local:w\t\(first.local.path)/deep\n")
 
         let second = try await Harness(bookmarks: file)
-        let q = second.app.panes[0]
+        let q = second.app.panesScreen.panes[0]
         await second.settle { q.load == .ready }
         second.keys(.char("'"))
         #expect(second.screen().contains("w  \(first.local.path)/deep"))
@@ -229,11 +257,11 @@ import Testing
     @Test func findOnDiskShowsAPanelToBrowseMarkAndCopyFrom() async throws {
         let h = try await Harness(local: ["a/report.txt": "r1", "a/b/Report-2.md": "r2", "c/other.txt": "o"])
         let folder = try await h.cloud.testFolder("tui-find")
-        h.app.active = 1
-        h.app.goTo("/\(folder.name)")
-        h.app.active = 0
-        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } }
-        let p = h.app.panes[0]
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        h.app.panesScreen.active = 0
+        await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } }
+        let p = h.app.panesScreen.panes[0]
 
         h.keys(.char("f"))
         #expect(h.screen().contains("Find in") && h.screen().contains("Kind:") && h.screen().contains("Larger than:"))
@@ -257,7 +285,7 @@ import Testing
         h.keys(.home, .enter)
         #expect(await h.settle { p.found == nil && p.load == .ready && p.current?.name == first.name })
         #expect(p.location.path == (first.path! as NSString).deletingLastPathComponent)
-        h.app.reload(p, to: .path(h.local.path))
+        h.reload(p, to: .path(h.local.path))
         await h.settle { p.load == .ready }
         h.keys(.char("f")); h.type("*.txt"); h.keys(.enter)
         #expect(await h.settle { p.found?.searching == false && p.rows.count == 2 })
@@ -272,9 +300,9 @@ import Testing
         let deep = try await h.cloud.mkdir("er", in: try await h.cloud.mkdir("deep", in: folder.ref).ref)
         let src = try Env.scratch(["Plan.pdf": "p"])
         try await JobQueue().perform(.copy([Item(LocalDrive(), .path(src.path + "/Plan.pdf"))], into: Item(h.cloud, deep.ref)))
-        h.app.active = 1
-        h.app.goTo("/\(folder.name)")
-        let p = h.app.panes[1]
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        let p = h.app.panesScreen.panes[1]
         await h.settle { p.load == .ready && p.location.path == "/\(folder.name)" }
         // The app's change feed keeps the index current; before it runs, a find lists again.
         while await !h.cloud.index.isFollowing { try await Task.sleep(for: .milliseconds(10)) }

@@ -101,8 +101,8 @@ extension Harness {
 
     /// The cloud pane active, listed again, with the cursor on `name` (made by the test).
     func cloudCursor(on name: String) async {
-        app.active = 1
+        app.panesScreen.active = 1
         keys(.ctrl("r"))
-        await settle { app.panes[1].load == .ready && app.panes[1].current?.name == name }
+        await settle { app.panesScreen.panes[1].load == .ready && app.panesScreen.panes[1].current?.name == name }
     }
 }

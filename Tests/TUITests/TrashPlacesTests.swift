@@ -17,9 +17,9 @@ import Testing
         let old = try await h.cloud.testFolder("old", files: ["x.txt": "xxxx"], unique: false)
 
         // With the keys: a.txt from /仕事, both files from /仕事/2025 報告.
-        h.app.active = 1
-        let pane = h.app.panes[1]
-        h.app.goTo("/仕事")
+        h.app.panesScreen.active = 1
+        let pane = h.app.panesScreen.panes[1]
+        h.goTo("/仕事")
         await h.settle { pane.location.path == "/仕事" && pane.current?.name == "2025 報告" }
         h.keys(.down, .f(8), .char("d"))
         #expect(await h.settle { h.app.status.text.contains("done") && pane.load == .ready && pane.rows.count == 1 })
@@ -69,7 +69,7 @@ import Testing
     @Test func aPhotoDeletedFromTheDemoShowsItsFolder() async throws {
         // The demo's trash holds a photo deleted from /Photos (DemoScenes).
         let h = try await Harness()
-        h.app.active = 1
+        h.app.panesScreen.active = 1
         h.keys(.char("t"))
         let trash = try #require(h.app.overlays.last as? TrashScreen)
         #expect(await h.settle { !trash.loading && !trash.rows.contains { $0[1] == "…" } })

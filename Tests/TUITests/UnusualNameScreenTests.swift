@@ -16,12 +16,12 @@ import Glibc
         let fd = open(path.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         #expect(fd >= 0)
         close(fd)
-        h.app.active = 1
-        h.app.goTo("/\(folder.name)")
-        h.app.active = 0
-        h.app.reload(h.app.panes[0])
-        await h.settle { h.app.panes.allSatisfy { $0.load == .ready } && h.app.panes[0].entries.count == 2
-            && h.app.panes[1].location.path == "/\(folder.name)" }
+        h.app.panesScreen.active = 1
+        h.goTo("/\(folder.name)")
+        h.app.panesScreen.active = 0
+        h.reload(h.app.panesScreen.panes[0])
+        await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } && h.app.panesScreen.panes[0].entries.count == 2
+            && h.app.panesScreen.panes[1].location.path == "/\(folder.name)" }
         #expect(h.screen().contains(#"bad-\xff\xfe-utf8.txt"#), "\(h.screen())")
 
         h.keys(.char("*"))  // mark all files

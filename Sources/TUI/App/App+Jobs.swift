@@ -31,6 +31,9 @@ extension App {
     }
 
     func jobUpdated(_ s: JobSnapshot) {
+        var s = s
+        // The jobs panel shows a failure's hint later, from wherever: the key it names is the panes'.
+        if s.state == .failed, s.error?.hint == nil, let e = s.error { s.error?.hint = ErrorHint(keymap, panesScreen.context).hint(e) }
         let was = jobs[s.id]?.state
         jobs[s.id] = s
         guard s.state.isFinished, was != s.state else { return }
@@ -42,8 +45,8 @@ extension App {
         let snaps = w.ids.compactMap { jobs[$0] }
         guard snaps.count == w.ids.count, snaps.allSatisfy({ $0.state.isFinished }) else { return }
         watches.removeAll { $0 === w }
-        for p in panes { reload(p) }
-        refreshQuota()
+        panesScreen.reloadAll(self)
+        panesScreen.refreshQuota(self)
         if let failed = snaps.first(where: { $0.state == .failed }) {
             fail(failed.title, failed.error ?? CommanderError(.cloud, "failed"))
         } else if snaps.contains(where: { $0.state == .cancelled }) {

@@ -31,12 +31,12 @@ public struct AppSetup: Sendable {
     public static var defaultBookmarksFile: URL { Bookmarks.defaultFile() }
 }
 
-/// The commander: two panes, the overlays on top of them, the jobs, the status line. One
-/// thread owns it; background work reports through `inbox`.
+/// The commander: the panes screen, the overlays on top of it, the jobs, the status line and
+/// the terminal loop. One thread owns it; background work reports through `inbox`.
 @MainActor
 public final class App {
-    public let panes: [Pane]
-    public var active = 0
+    /// The screen under every overlay; what the panes do lives there.
+    public let panesScreen: PanesScreen
     public let cloud: CloudDrive
     public let queue: JobQueue
     public var theme: Theme
@@ -51,14 +51,9 @@ public final class App {
     /// The jobs panel is open (it has the keys while it is).
     var jobsPanel: Bool { overlays.contains { $0 is JobsScreen } }
     var watches: [Watch] = []
-    var bookmarks: Bookmarks
-    /// The last compare of the two panes, while its marks stand (F5 then copies the difference).
-    var compared: ComparedPanes?
     var pendingKeys: [Key] = []
     var pendingSince = Date()
     var tick = 0
-    /// The last frame's size and pane height, for paging and mouse hits.
-    var layout = (width: 80, paneHeight: 22)
     public var running = true
     private var tasks: [Task<Void, Never>] = []
 
@@ -68,11 +63,7 @@ public final class App {
         theme = setup.theme
         keymap = setup.keymap
         trashSignIn = setup.trashSignIn
-        bookmarks = Bookmarks(file: setup.bookmarksFile)
-        panes = [
-            Pane(drive: setup.local, side: .local, label: "Local", location: .path(setup.localStart)),
-            Pane(drive: setup.cloud, side: .cloud, label: setup.cloudLabel, isSandbox: setup.isSandbox, location: .path(setup.cloudStart)),
-        ]
+        panesScreen = PanesScreen(setup)
         let hint = [(Command.help, "help"), (.menu, "menu"), (.otherPane, "other pane"), (.quit, "quit")]
             .map { "\(keyName($0.0)) \($0.1)" }.joined(separator: " · ")
         status = (setup.greeting ?? hint, false)
@@ -82,13 +73,10 @@ public final class App {
         }
     }
 
-    public var pane: Pane { panes[active] }
-    public var other: Pane { panes[1 - active] }
-
     /// Lists both panes, follows the job queue and the account's change feed.
     public func start() {
         startLocal()
-        if panes.contains(where: { $0.side == .local }) {
+        if panesScreen.pane(on: .local) != nil {
             inbox.post { $0.startCloud() }
         } else {
             startCloud()
@@ -102,18 +90,18 @@ public final class App {
         tasks.append(Task.detached {
             for await s in await queue.updates() { inbox.post { $0.jobUpdated(s) } }
         })
-        for p in panes where p.side == .local { reload(p) }
+        for p in panesScreen.panes where p.side == .local { panesScreen.reload(p, self) }
     }
 
     private func startCloud() {
-        for p in panes where p.side == .cloud { reload(p) }
-        refreshQuota()
+        for p in panesScreen.panes where p.side == .cloud { panesScreen.reload(p, self) }
+        panesScreen.refreshQuota(self)
         let inbox = inbox, cloud = cloud
         tasks.append(Task.detached {
             // The cloud pane stays live: a change elsewhere lists the affected folders again.
             while !Task.isCancelled {
                 do {
-                    for try await change in cloud.changes() { inbox.post { $0.cloudChanged(change) } }
+                    for try await change in cloud.changes() { inbox.post { $0.panesScreen.cloudChanged(change, $0) } }
                 } catch {
                     try? await Task.sleep(for: .seconds(5))
                 }
@@ -141,55 +129,17 @@ public final class App {
         }
     }
 
-    /// Entries from which a local folder is drawn from its names before its stats are in.
-    nonisolated static let namesFirst = 5000
-
-    func reload(_ p: Pane, to location: Location? = nil, focus: String? = nil) {
-        if p.found != nil, location == nil { return runFind(p, generation: p.restartFind()) }
-        p.search?.cancel()
-        p.search = nil
-        let g = location.map { p.navigate($0, focus: focus) } ?? p.beginLoad()
-        let drive = p.drive, ref = p.location.ref
-        let inbox = inbox
-        Task.detached {
-            let result: Result<[Entry], CommanderError>
-            do {
-                // A big folder shows its names first; sizes and times follow with the stats.
-                result = .success(try await drive.list(ref, namesFirstFrom: Self.namesFirst) { names in
-                    inbox.post { _ in p.listed(.success(names), generation: g) }
-                })
-            } catch { result = .failure(CommanderError.from(error)) }
-            inbox.post { app in
-                p.listed(result, generation: g)
-                if case .failure(let e) = result { app.fail("list \(p.location.path)", e) }
-            }
-        }
-    }
-
-    func refreshQuota() {
-        let cloud = cloud
-        let p = panes[1]
-        background("quota", { try await cloud.quota() }) { _, q in p.quota = q }
-    }
-
-    func cloudChanged(_ change: CloudDrive.Change) {
-        for p in panes where p.side == .cloud {
-            // Paths are what panes hold; any change may touch the shown folder, so list it
-            // again unless the change is known to be elsewhere.
-            if let ids = change.folderids, ids.isEmpty { continue }
-            reload(p)
-        }
-        refreshQuota()
-    }
-
     // MARK: status line
 
     func say(_ text: String) { status = (text, false); statusSerial += 1 }
 
     func fail(_ what: String, _ e: CommanderError) {
-        status = ("\(what): \(ErrorHint.describe(e))", true)
+        status = ("\(what): \(errorHint.describe(e))", true)
         statusSerial += 1
     }
+
+    /// Hints name the keys where the user is: the overlay on top, else the panes under it.
+    var errorHint: ErrorHint { ErrorHint(keymap, context, panesScreen.context) }
 
     /// Runs `body` on the UI thread; what it throws goes to the status line.
     func attempt<T>(_ what: String, _ body: () throws -> T) -> T? {
@@ -205,13 +155,22 @@ public final class App {
 
     func close(_ o: Overlay) { overlays.removeAll { $0 === o } }
 
+    /// Ends the loop, after asking when jobs are still running (quitting cancels them).
+    func quit() {
+        let running = jobs.values.filter { !$0.state.isFinished }.count
+        guard running > 0 else { self.running = false; return }
+        push(ChoiceDialog(title: "Quit", lines: ["\(running) job\(running == 1 ? " is" : "s are") still running.",
+                                                 "Quitting cancels \(running == 1 ? "it" : "them")."],
+                          choices: ["Quit", "Stay"], selected: 1) { i, app in if i == 0 { app.running = false } })
+    }
+
     // MARK: the loop
 
     /// The first frame waits a moment for the local listing, so that it shows names, not a
     /// spinner followed at once by a second full frame (each full frame costs the terminal).
     private func awaitLocalListing(budget: Duration = .milliseconds(50)) {
         let deadline = ContinuousClock.now + budget
-        while panes.contains(where: { $0.side == .local && $0.load == .loading }) {
+        while panesScreen.panes.contains(where: { $0.side == .local && $0.load == .loading }) {
             let left = deadline - ContinuousClock.now
             guard left > .zero else { break }
             var fd = pollfd(fd: inbox.wakeFD, events: Int16(POLLIN), revents: 0)
@@ -268,7 +227,7 @@ public final class App {
     var clipboard: String?
 
     var isAnimating: Bool {
-        panes.contains { $0.load == .loading } || jobs.values.contains { !$0.state.isFinished }
+        panesScreen.panes.contains { $0.load == .loading } || jobs.values.contains { !$0.state.isFinished }
     }
 
     var spinner: String { ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"][tick % 10] }
@@ -280,18 +239,15 @@ public final class App {
         keymap.keys(for: command, in: context).first ?? command.rawValue
     }
 
-    /// The panes' context (their key bar shows under dialogs too).
-    var paneContext: KeyContext { pane.found != nil ? .findResults : .panes }
-
-    /// Whose keys apply now: the overlay on top, else the active pane (its find results or its folder).
-    public var context: KeyContext { overlays.last?.context ?? paneContext }
+    /// Whose keys apply now: the overlay on top, else the panes (the active one's find results or its folder).
+    public var context: KeyContext { overlays.last?.context ?? panesScreen.context }
 
     /// A key press: a focused text field types it; otherwise the keymap of the context in
     /// force turns it (or a sequence such as `g g`) into a command.
     public func handle(_ key: Key) {
         if case .resize = key { return }
         if case .mouse(let m) = key {
-            if let top = overlays.last { top.mouse(m, self) } else { mouse(m) }
+            if let top = overlays.last { top.mouse(m, self) } else { panesScreen.mouse(m, self) }
             return
         }
         if pendingKeys.isEmpty, let top = overlays.last, top.type(key, self) { return }
@@ -310,7 +266,7 @@ public final class App {
 
     /// A command for whatever has the keys: help for any context, the overlay on top, or the panes.
     public func run(_ command: Command) {
-        guard let top = overlays.last else { return perform(command) }
+        guard let top = overlays.last else { return panesScreen.perform(command, self) }
         if command == .help {
             // Help's own help key closes it rather than stacking another.
             if (top as? TextViewer)?.isHelp == true { close(top) } else { push(HelpScreen.make(keymap, top.context)) }

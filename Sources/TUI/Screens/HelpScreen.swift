@@ -4,9 +4,10 @@ enum HelpScreen {
     static func lines(_ keymap: Keymap, _ context: KeyContext = .panes) -> [String] {
         var out: [String]
         if context.chain.contains(.panes) {
+            let help = keymap.keys(for: .help, in: context)
             out = ["pcmd — a two-pane file manager for pCloud. Local files on the left, your pCloud on the right.",
                    "Keys are mc's F-keys and vim's letters side by side; both work everywhere.",
-                   "Every screen and dialog has its own keys: ? (or F1) there lists them.", ""]
+                   "Every screen and dialog has its own keys: \(help.first ?? "help")\(help.count > 1 ? " (or \(help[1]))" : "") there lists them.", ""]
         } else {
             out = ["Keys of this \(context.isDialog ? "dialog" : "screen"): \(context.title).", ""]
         }
@@ -54,7 +55,7 @@ enum MenuScreen {
                 labels.append(pad("\(group.rawValue): \(spec.title)", 36, right: false) + " " + (keymap.keys(for: spec.command, in: context).first ?? ""))
             }
         }
-        return ChoiceDialog(title: "Menu", lines: [], choices: labels, layout: .menu) { i, app in app.perform(specs[i].command) }
+        return ChoiceDialog(title: "Menu", lines: [], choices: labels, layout: .menu) { i, app in app.panesScreen.perform(specs[i].command, app) }
     }
 }
 

@@ -93,13 +93,13 @@ class ListScreen: Overlay {
                 }
             } catch {
                 let e = CommanderError.from(error)
-                inbox.post { _ in self.failed(e) }
+                inbox.post { app in self.failed(e, app) }
             }
         }
     }
 
-    func failed(_ e: CommanderError) {
+    func failed(_ e: CommanderError, _ app: App) {
         loading = false
-        problem = ErrorHint.describe(e)
+        problem = ErrorHint(app.keymap, context).describe(e)
     }
 }

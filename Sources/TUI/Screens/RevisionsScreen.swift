@@ -26,7 +26,7 @@ final class RevisionsScreen: ListScreen {
     override func act(_ command: Command, _ app: App) -> Bool {
         guard revisions.indices.contains(cursor) else { return false }
         let rev = revisions[cursor]
-        let local = app.panes.first { $0.side == .local }!
+        let local = app.panesScreen.pane(on: .local)!
         switch command {
         case .view:
             // Download to a temporary folder, then show it.

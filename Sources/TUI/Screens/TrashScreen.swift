@@ -9,14 +9,14 @@ final class TrashScreen: ListScreen {
     var entries: [Entry] = []
     /// Where cloud items lived, by `origparentfolderid`, as far as found yet.
     var places: [Int: FolderPlace] = [:]
-    /// The account can sign in with its password right here (App+TrashSignIn).
+    /// The account can sign in with its password right here (TrashScreen+SignIn).
     let canSignIn: Bool
 
     init(app: App) {
-        drive = app.pane.drive
-        other = app.other
+        drive = app.panesScreen.pane.drive
+        other = app.panesScreen.other
         canSignIn = app.trashSignIn != nil
-        super.init(title: "Trash — \(app.pane.label)", columns: [.init(title: "Name", width: 0), .init(title: "Original place", width: 28),
+        super.init(title: "Trash — \(app.panesScreen.pane.label)", columns: [.init(title: "Name", width: 0), .init(title: "Original place", width: 28),
                                                                  .init(title: "Size", width: 9, right: true), .init(title: "Deleted", width: 12)],
                    context: .trash)
         reload(app)
@@ -29,7 +29,7 @@ final class TrashScreen: ListScreen {
             do { return try await drive.trashList() } catch {
                 // An OAuth-only account: the password is asked for right here, then the list again.
                 if CommanderError.from(error).kind == .passwordSignInRequired {
-                    inbox.post { [weak self] app in self?.askPassword(app) }
+                    inbox.post { [weak self] app in self?.signIn(app) }
                 }
                 throw error
             }
@@ -41,16 +41,11 @@ final class TrashScreen: ListScreen {
         }
     }
 
-    override func failed(_ e: CommanderError) {
-        super.failed(e)
+    override func failed(_ e: CommanderError, _ app: App) {
+        super.failed(e, app)
         if e.kind == .passwordSignInRequired, canSignIn {
-            problem = "pCloud shows its trash only after a sign-in with your password, not to OAuth — Ctrl-R signs in here"
+            problem = "pCloud shows its trash only after a sign-in with your password, not to OAuth — \(app.keyName(.refresh, in: context)) signs in here"
         }
-    }
-
-    private func askPassword(_ app: App) {
-        guard app.overlays.last === self else { return }
-        app.signInForTrash { [weak self] app in self?.reload(app) }
     }
 
     /// pCloud names only the folder id an item lived in: the paths follow, one request per

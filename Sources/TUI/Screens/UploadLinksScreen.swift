@@ -24,7 +24,7 @@ final class UploadLinksScreen: ListScreen {
         let done: @MainActor (App, [JobSnapshot]) -> Void = { [unowned self] app, _ in reload(app) }
         switch command {
         case .create:
-            let folder = app.panes.first { $0.side == .cloud }!
+            let folder = app.panesScreen.pane(on: .cloud)!
             app.push(InputDialog(title: "New upload link", prompt: "Comment shown to uploaders (into \(folder.location.path)):") { comment, app in
                 app.submit(.createUploadLink(Item(folder.drive, folder.location.ref, name: folder.location.path), comment: comment.isEmpty ? "Upload here" : comment,
                                              expire: nil, maxspace: nil, maxfiles: nil), "create upload link", then: done)

@@ -31,7 +31,7 @@ final class FilterBar: Overlay {
             if mode == .filter { pane.filter = "" }
             return false
         case .pick: return false
-        case .up, .down, .pageUp, .pageDown: app.perform(command)
+        case .up, .down, .pageUp, .pageDown: app.panesScreen.perform(command, app)
         case .quickJump where mode == .jump:
             pane.cursor += 1
             if !pane.jump(prefix: editor.text) { pane.cursor -= 1 }
