@@ -4,6 +4,8 @@
 For each program: launch until the first file name is on screen, on a small folder and on a
 100,000-entry folder; then End until the last entry is shown. A benchmark, not a test: it
 prints a table, asserts nothing. Usage: render-vs-mc.py PCMD_BINARY SANDBOX_URL CA TOKEN
+With PCMD_BEFORE=BINARY (the build before a change) that pcmd is measured too, runs interleaved
+so load on the machine falls on both alike, and the table adds its ratio.
 """
 import os, shutil, subprocess, sys, tempfile, time, uuid
 
@@ -43,22 +45,28 @@ def launch(cmd, folder, first, last=None):
     tmux(sock, "kill-server")
     return t_first, t_end
 
-programs = {
-    "pcmd": lambda d: f"PCMD_TOKEN={token} {pcmd} --sandbox {sandbox} --ca-file {ca} --local {d}",
-    "mc": lambda d: f"mc --nosubshell --nomouse {d} {d}",
-}
-results = {}
-for name, cmd in programs.items():
-    if name == "mc" and not shutil.which("mc"):
-        continue
-    s = sorted(launch(cmd(small), small, "file-00.txt")[0] for _ in range(runs))
-    h = [launch(cmd(huge), huge, "entry-000000.dat", "entry-099999.dat") for _ in range(runs)]
-    results[name] = (s[len(s) // 2], sorted(x[0] for x in h)[runs // 2], sorted(x[1] for x in h)[runs // 2])
+def pcmd_at(binary):
+    return lambda d: f"PCMD_TOKEN={token} {binary} --sandbox {sandbox} --ca-file {ca} --local {d}"
+
+programs = {"pcmd": pcmd_at(pcmd)}
+before = os.environ.get("PCMD_BEFORE")
+if before:
+    programs["before"] = pcmd_at(before)
+if shutil.which("mc"):
+    programs["mc"] = lambda d: f"mc --nosubshell --nomouse {d} {d}"
+timings = {name: ([], []) for name in programs}
+for _ in range(runs):
+    for name, cmd in programs.items():
+        timings[name][0].append(launch(cmd(small), small, "file-00.txt")[0])
+        timings[name][1].append(launch(cmd(huge), huge, "entry-000000.dat", "entry-099999.dat"))
+median = lambda xs: sorted(xs)[len(xs) // 2]
+results = {name: (median(s), median([x[0] for x in h]), median([x[1] for x in h])) for name, (s, h) in timings.items()}
 
 print(f"{'':8} {'first frame, 20 files':>22} {'first frame, 100k':>18} {'End on 100k':>12}   (medians of {runs}, ms)")
 for name, (s, h, e) in results.items():
     print(f"{name:8} {s * 1000:22.1f} {h * 1000:18.1f} {e * 1000:12.1f}")
-if "mc" in results:
-    p, m = results["pcmd"], results["mc"]
-    print(f"{'pcmd/mc':8} {p[0] / m[0]:22.2f} {p[1] / m[1]:18.2f} {p[2] / m[2]:12.2f}   (below 1: pcmd faster)")
+for other in ("before", "mc"):
+    if other in results:
+        p, m = results["pcmd"], results[other]
+        print(f"{'pcmd/' + other:8} {p[0] / m[0]:22.2f} {p[1] / m[1]:18.2f} {p[2] / m[2]:12.2f}   (below 1: pcmd faster)")
 shutil.rmtree(work)

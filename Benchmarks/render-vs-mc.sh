@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Render benchmark (issue 7): pcmd against mc in tmux, release build, one run prints the table.
+# Render benchmark (issue 7): pcmd against mc in tmux, release build, one run prints the table
+# (PCMD_BEFORE=BINARY adds an earlier build of pcmd, e.g. to check a change kept start-up fast).
 # Targets: first frame on a small folder <= 25 ms; on 100,000 entries <= 300 ms; End within mc's.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,5 +1,6 @@
 import Commander
 import Foundation
+import HostileAnswers
 import Testing
 @testable import TUI
 
@@ -29,6 +30,43 @@ import Testing
         let huge = "x" + String(repeating: "9", count: 40)
         #expect(Self.sorted([huge, "x1", "中2", "中10"]) == ["x1", huge, "中2", "中10"])
         #expect(Self.sorted(["", "0", "00", "a0"]) == ["", "0", "00", "a0"])
+    }
+
+    /// The sort key against a comparator that walks digit runs (the way natural order is
+    /// usually written), on random names: the same order, ties included.
+    @Test func theKeyOrdersAsDigitRunsCompare() {
+        func walk(_ x: [UInt8], _ y: [UInt8]) -> Int {
+            func digit(_ c: UInt8) -> Bool { (0x30...0x39).contains(c) }
+            var i = 0, j = 0, zeros = 0
+            while i < x.count, j < y.count {
+                guard digit(x[i]), digit(y[j]) else {
+                    if x[i] != y[j] { return Int(x[i]) - Int(y[j]) }
+                    i += 1; j += 1
+                    continue
+                }
+                let zi = x[i...].prefix { $0 == 0x30 }.count, zj = y[j...].prefix { $0 == 0x30 }.count
+                let di = Array(x[(i + zi)...].prefix(while: digit)), dj = Array(y[(j + zj)...].prefix(while: digit))
+                if di.count != dj.count { return di.count - dj.count }
+                if di != dj { return di.lexicographicallyPrecedes(dj) ? -1 : 1 }
+                if zeros == 0 { zeros = zi - zj }
+                i += zi + di.count; j += zj + dj.count
+            }
+            let rest = (x.count - i) - (y.count - j)
+            return rest != 0 ? rest : zeros
+        }
+        var rng = SeededGenerator(seed: 20261207)
+        let alphabet: [String] = ["a", "b", ".", "-", "0", "0", "1", "2", "9", "中"]
+        for _ in 0..<3000 {
+            let make = { (rng: inout SeededGenerator) -> [UInt8] in
+                Array((0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined().utf8)
+            }
+            var long = make(&rng)
+            if rng.next() % 5 == 0 { long += Array(String(repeating: "7", count: Int(rng.next() % 30)).utf8) }
+            let a = long, b = rng.next() % 3 == 0 ? a.map { $0 == 0x31 ? 0x30 : $0 } + make(&rng) : make(&rng)
+            let want = walk(a, b).signum()
+            let got = TUI.SortOrder.compare(TUI.SortOrder.naturalKey(a), TUI.SortOrder.naturalKey(b)).signum()
+            #expect(got == want, "\(String(decoding: a, as: UTF8.self)) vs \(String(decoding: b, as: UTF8.self))")
+        }
     }
 
     @Test func theSortMenuTurnsItOff() async throws {

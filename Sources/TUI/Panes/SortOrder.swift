@@ -18,22 +18,25 @@ public struct SortOrder: Hashable, Sendable {
     func order(_ entries: [Entry], _ indices: [Int], byPath: Bool = false) -> [Int] {
         // Keys computed once per entry; the comparator touches only these arrays (copying an
         // Entry per comparison was most of the cost on 100,000 entries).
-        let names = entries.map { Array(((byPath ? $0.path : nil) ?? $0.name).lowercased().utf8) }
+        let natural = natural
+        let names: [[UInt8]] = entries.map {
+            let bytes = Array(((byPath ? $0.path : nil) ?? $0.name).lowercased().utf8)
+            return natural ? Self.naturalKey(bytes) : bytes
+        }
         let folders = entries.map { foldersFirst && $0.isFolder }
         let sizes = key == .size ? entries.map(\.size) : []
         let dates = key == .modified ? entries.map { $0.modified.timeIntervalSince1970 } : []
-        let exts = key == .extension ? entries.map { Array(($0.name as NSString).pathExtension.lowercased().utf8) } : []
-        let natural = natural
-        @inline(__always) func compare(_ x: [UInt8], _ y: [UInt8]) -> Int {
-            natural ? Self.naturalCompare(x, y) : Self.compare(x, y)
-        }
+        let exts: [[UInt8]] = key == .extension ? entries.map {
+            let bytes = Array(($0.name as NSString).pathExtension.lowercased().utf8)
+            return natural ? Self.naturalKey(bytes) : bytes
+        } : []
         func ascending(_ a: Int, _ b: Int) -> Bool {
             switch key {
             case .size where sizes[a] != sizes[b]: return sizes[a] < sizes[b]
             case .modified where dates[a] != dates[b]: return dates[a] < dates[b]
-            case .extension where exts[a] != exts[b]: return compare(exts[a], exts[b]) < 0
+            case .extension where exts[a] != exts[b]: return Self.compare(exts[a], exts[b]) < 0
             default:
-                let c = compare(names[a], names[b])
+                let c = Self.compare(names[a], names[b])
                 return c != 0 ? c < 0 : entries[a].name.utf8.lexicographicallyPrecedes(entries[b].name.utf8)
             }
         }
@@ -54,36 +57,38 @@ public struct SortOrder: Hashable, Sendable {
         return c != 0 ? Int(c) : a.count - b.count
     }
 
-    /// Byte order, except that runs of ASCII digits compare by value: `f2` < `f10`, `v1.9` <
-    /// `v1.10`. Equal values with different leading zeros (`f01`, `f1`) are told apart last,
-    /// fewer zeros first, so the order stays total. No allocation: it walks both buffers.
-    static func naturalCompare(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in naturalCompare(x, y) } }
-    }
-
-    static func naturalCompare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+    /// A key whose byte order (`compare`) is the natural order of `name`: byte order, except
+    /// that runs of ASCII digits compare by value (`f2` < `f10`, `v1.9` < `v1.10`). Made once
+    /// per entry, so sorting 100,000 names naturally costs what memcmp costs (comparing digit
+    /// runs inside the sort made it a quarter slower).
+    ///
+    /// A run becomes its count of significant digits, then those digits: `0x30 + n` for n < 9
+    /// (so a run still sorts against other bytes as a digit does), else `0x39` and n − 9 in two
+    /// bytes. After the name come a 0 byte and each run's leading zeros, so values equal but for
+    /// their zeros sort fewer zeros first and the order stays total.
+    static func naturalKey(_ name: [UInt8]) -> [UInt8] {
         @inline(__always) func digit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
-        var i = 0, j = 0, zeros = 0
-        while i < x.count, j < y.count {
-            let c = x[i], d = y[j]
-            guard digit(c), digit(d) else {
-                if c != d { return Int(c) - Int(d) }
-                i += 1; j += 1
-                continue
+        var key: [UInt8] = []
+        key.reserveCapacity(name.count + 4)
+        var zeros: [UInt8] = []
+        var i = 0
+        while i < name.count {
+            guard digit(name[i]) else { key.append(name[i]); i += 1; continue }
+            let start = i
+            while i < name.count, name[i] == 0x30 { i += 1 }
+            let significant = i
+            while i < name.count, digit(name[i]) { i += 1 }
+            let n = i - significant
+            if n < 9 {
+                key.append(0x30 + UInt8(n))
+            } else {
+                let extra = min(n - 9, 0xFFFF)
+                key += [0x39, UInt8(extra >> 8), UInt8(extra & 0xFF)]
             }
-            var si = i, sj = j
-            while si < x.count, x[si] == 0x30 { si += 1 }
-            while sj < y.count, y[sj] == 0x30 { sj += 1 }
-            var ei = si, ej = sj
-            while ei < x.count, digit(x[ei]) { ei += 1 }
-            while ej < y.count, digit(y[ej]) { ej += 1 }
-            // More significant digits is the larger number; as many, the first digit that differs.
-            if ei - si != ej - sj { return (ei - si) - (ej - sj) }
-            for k in 0..<(ei - si) where x[si + k] != y[sj + k] { return Int(x[si + k]) - Int(y[sj + k]) }
-            if zeros == 0 { zeros = (si - i) - (sj - j) }
-            i = ei; j = ej
+            key += name[significant..<i]
+            zeros.append(UInt8(min(significant - start, 0xFF)))
         }
-        let rest = (x.count - i) - (y.count - j)
-        return rest != 0 ? rest : zeros
+        if !zeros.isEmpty { key.append(0); key += zeros }
+        return key
     }
 }
