@@ -15,6 +15,7 @@ public final class JobContext: Sendable {
         var temps: Set<String> = []
         var parts: [JobPart] = []
         var skipped: [SkippedFile] = []
+        var notes: [String] = []
         var bytesDone: Int64 { finishedBytes.saturatingAdd(inFlight.values.saturatingSum { $0 }) }
     }
 
@@ -22,10 +23,13 @@ public final class JobContext: Sendable {
     let conflicts: ConflictMemory
     /// Parallel file transfers inside one job.
     public let parallelTransfers: Int
+    /// The stored job's files across runs, for a transfer the queue's store keeps.
+    let journal: JobJournal?
 
-    init(conflicts: ConflictMemory, parallelTransfers: Int) {
+    init(conflicts: ConflictMemory, parallelTransfers: Int, journal: JobJournal? = nil) {
         self.conflicts = conflicts
         self.parallelTransfers = parallelTransfers
+        self.journal = journal
     }
 
     func addTotals(bytes: Int64, files: Int) {
@@ -51,6 +55,15 @@ public final class JobContext: Sendable {
         counters.withLock { c in
             guard !c.skipped.contains(where: { $0.path == item.path }) else { return }
             c.skipped.append(item)
+            c.version += 1
+        }
+    }
+
+    /// Something the user should know that changed how the job went (once per text).
+    func note(_ text: String) {
+        counters.withLock { c in
+            guard !c.notes.contains(text) else { return }
+            c.notes.append(text)
             c.version += 1
         }
     }

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// Issue 20's proof: a 200 MiB upload and download, cut at about half by `kill -9` of pcmd or
+/// of the sandbox, finish with `pcmd jobs resume` (or pcmd's own retries, when the sandbox came
+/// back in time) with their content intact, and what the sandbox moved after the cut is at most
+/// 60% of the file (its `/_sandbox/traffic` counts). The sandbox's `bandwidth` fault keeps the
+/// transfer slow enough that "half" is reliable. Serialized: each moves 200 MiB through two processes.
+@Suite(.serialized) struct ResumeTransferTests {
+    static let size = 200 << 20
+    /// About 5 s per 200 MiB: well before the end at half, quick enough for CI.
+    static let slow = "bandwidth=40MiB/s"
+
+    /// Where a transfer is cut at half.
+    enum Cut: String, CaseIterable, CustomStringConvertible {
+        case pcmdKilled = "pcmd killed", sandboxRestarted = "sandbox restarted"
+        var description: String { rawValue }
+    }
+
+    @Test(arguments: Cut.allCases) func aPutCutHalfwayContinuesItsUploadSession(_ cut: Cut) async throws {
+        let sandbox = try await SandboxProcess(faults: Self.slow)
+        let home = sandbox.home()
+        defer { try? FileManager.default.removeItem(at: home.root) }
+        let source = try Self.bigFile(in: home)
+        let resent = try await Self.transfer(["put", source.path, "pc:/"], moving: "upload_write", cut, sandbox, home)
+        try await Self.expectStored(source, in: sandbox, resent: resent, "upload, \(cut)")
+    }
+
+    @Test(arguments: Cut.allCases) func aGetCutHalfwayContinuesItsPart(_ cut: Cut) async throws {
+        let (sandbox, home, source, down) = try await Self.uploaded()
+        defer { try? FileManager.default.removeItem(at: home.root) }
+        let name = source.lastPathComponent
+        let resent = try await Self.transfer(["get", "pc:/\(name)", down.path], moving: "download", cut, sandbox, home)
+        try await Self.expectSame(source, down.appendingPathComponent(name), resent: resent, "download, \(cut)")
+    }
+
+    // MARK: Helpers
+
+    /// A sandbox holding a fresh 200 MiB file (put at full speed), now slowed; and a folder to get into.
+    static func uploaded() async throws -> (SandboxProcess, ConfigHome, URL, URL) {
+        let sandbox = try await SandboxProcess(faults: "")
+        let home = sandbox.home()
+        let source = try bigFile(in: home)
+        let put = try await home.run(["put", source.path, "pc:/"])
+        #expect(put.status == 0, "\(put)")
+        try await sandbox.setFaults(slow)
+        return (sandbox, home, source, try home.makeLocalFolder("down"))
+    }
+
+    /// 200 MiB of a random block whose length is prime, so content put at a wrong offset shows.
+    static func bigFile(in home: ConfigHome) throws -> URL {
+        let url = try home.makeLocalFolder("src").appendingPathComponent("big-\(UUID().uuidString.prefix(8)).bin")
+        let block = Data((0..<1_000_003).map { _ in UInt8.random(in: 0...255) })
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        let h = try FileHandle(forWritingTo: url)
+        defer { try? h.close() }
+        var left = size
+        while left > 0 {
+            let piece = block.prefix(left)
+            try h.write(contentsOf: piece)
+            left -= piece.count
+        }
+        return url
+    }
+
+    /// Runs `pcmd args`, cuts it at half, finishes it; returns the bytes of `what` moved after the cut.
+    static func transfer(_ args: [String], moving what: String, _ cut: Cut, _ sandbox: SandboxProcess,
+                         _ home: ConfigHome) async throws -> Int64 {
+        let p = try home.spawn(args)
+        try await waitUntil(sandbox, moved: what, Int64(size / 2), by: p)
+        switch cut {
+        case .pcmdKilled:
+            kill(p.process.processIdentifier, SIGKILL)
+            _ = try await p.finish()
+            let before = try await sandbox.traffic()[what, default: 0]
+            let resume = try await home.run(["jobs", "resume"])
+            #expect(resume.status == 0, "\(resume)")
+            return try await sandbox.traffic()[what, default: 0] - before
+        case .sandboxRestarted:
+            // The restarted sandbox counts from zero: all it moves comes after the cut.
+            try await sandbox.restart(faults: slow)
+            try await finishOrResume(p, home)
+            return try await sandbox.traffic()[what, default: 0]
+        }
+    }
+
+    /// Waits until the sandbox has moved `bytes` for `what` while `p` still runs.
+    static func waitUntil(_ sandbox: SandboxProcess, moved what: String, _ bytes: Int64, by p: Spawned) async throws {
+        for _ in 0..<1200 {
+            if try await sandbox.traffic()[what, default: 0] >= bytes { return }
+            guard p.process.isRunning else { throw HarnessError("pcmd ended before half: \(p.stdout)\(p.stderr)") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw HarnessError("the transfer did not reach half")
+    }
+
+    /// The command cut by the sandbox's restart either finished by its own retries, or is left
+    /// interrupted and `pcmd jobs resume` finishes it.
+    static func finishOrResume(_ p: Spawned, _ home: ConfigHome) async throws {
+        let out = try await p.finish()
+        guard out.status != 0 else { return print("resume figure — finished by pcmd's own retries") }
+        let ls = try await home.run(["jobs", "ls", "--json"])
+        #expect(try ls.jsonLines().contains { $0["state"] as? String == "interrupted" }, "a lost connection leaves the job to resume: \(ls)")
+        let resume = try await home.run(["jobs", "resume"])
+        #expect(resume.status == 0, "\(out)\n\(resume)")
+    }
+
+    /// The upload's bytes are in the sandbox's store under their SHA-1, and little was sent twice.
+    static func expectStored(_ source: URL, in sandbox: SandboxProcess, resent: Int64, _ what: String) async throws {
+        let sha1 = try await run("/usr/bin/sha1sum", [source.path]).split(separator: " ").first.map(String.init) ?? ""
+        try await expectSame(source, sandbox.blob(sha1: sha1), resent: resent, what)
+    }
+
+    static func expectSame(_ a: URL, _ b: URL, resent: Int64, _ what: String) async throws {
+        #expect(FileManager.default.fileExists(atPath: b.path), "\(what): \(b.path) is there")
+        _ = try await run("/usr/bin/cmp", [a.path, b.path])
+        let fraction = Double(resent) / Double(size)
+        print("resume figure — \(what): \(resent) bytes moved after the cut, \(Int((fraction * 100).rounded()))% of the file")
+        #expect(resent > 0 && fraction <= 0.6, "\(what): \(resent) bytes of \(size) moved again")
+    }
+
+    /// Runs a tool; its stdout, or an error when it fails (cmp: the files differ).
+    static func run(_ tool: String, _ args: [String]) async throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        let status: Int32 = await withCheckedContinuation { done in
+            p.terminationHandler = { done.resume(returning: $0.terminationStatus) }
+            do { try p.run() } catch { p.terminationHandler = nil; done.resume(returning: -1) }
+        }
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        guard status == 0 else { throw HarnessError("\(tool) \(args.joined(separator: " ")) exited \(status): \(text)") }
+        return text
+    }
+}
