@@ -14,6 +14,8 @@ import Testing
     /// Where a transfer is cut at half.
     enum Cut: String, CaseIterable, CustomStringConvertible {
         case pcmdKilled = "pcmd killed", sandboxRestarted = "sandbox restarted"
+        /// The sandbox stays down until pcmd gives up: the job is left to `jobs resume`.
+        case sandboxDown = "sandbox down until pcmd gave up"
         var description: String { rawValue }
     }
 
@@ -34,6 +36,29 @@ import Testing
         try await Self.expectSame(source, down.appendingPathComponent(name), resent: resent, "download, \(cut)")
     }
 
+    /// A put cut off, whose source then changed: `jobs resume` says so and leaves it.
+    @Test func aChangedSourceIsReportedNotResumed() async throws {
+        let sandbox = try await SandboxProcess(faults: "bandwidth=4MiB/s")
+        let home = sandbox.home()
+        defer { try? FileManager.default.removeItem(at: home.root) }
+        let source = try Self.bigFile(in: home, size: 16 << 20)
+        let put = try home.spawn(["put", source.path, "pc:/"])
+        try await Self.waitUntil(sandbox, moved: "upload", 2 << 20, by: put)
+        kill(put.process.processIdentifier, SIGKILL)
+        _ = try await put.finish()
+        let h = try FileHandle(forWritingTo: source)
+        try h.seekToEnd()
+        try h.write(contentsOf: Data("edited".utf8))
+        try h.close()
+
+        let resume = try await home.run(["jobs", "resume"])
+        #expect(resume.status == 6, "done with a file skipped: \(resume)")
+        #expect(resume.stderr.contains("skipped \(source.path): changed since the job began"), "\(resume)")
+        #expect(resume.stderr.contains("not resumed") && resume.stderr.contains("\((16 << 20) + 6) bytes"), "\(resume)")
+        let ls = try await home.run(["ls", "pc:/"])
+        #expect(ls.status == 0 && !ls.stdout.contains(source.lastPathComponent), "nothing was sent: \(ls)")
+    }
+
     // MARK: Helpers
 
     /// A sandbox holding a fresh 200 MiB file (put at full speed), now slowed; and a folder to get into.
@@ -48,7 +73,7 @@ import Testing
     }
 
     /// 200 MiB of a random block whose length is prime, so content put at a wrong offset shows.
-    static func bigFile(in home: ConfigHome) throws -> URL {
+    static func bigFile(in home: ConfigHome, size: Int = size) throws -> URL {
         let url = try home.makeLocalFolder("src").appendingPathComponent("big-\(UUID().uuidString.prefix(8)).bin")
         let block = Data((0..<1_000_003).map { _ in UInt8.random(in: 0...255) })
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
@@ -79,7 +104,14 @@ import Testing
         case .sandboxRestarted:
             // The restarted sandbox counts from zero: all it moves comes after the cut.
             try await sandbox.restart(faults: slow)
-            try await finishOrResume(p, home)
+            try await finishOrResume(p.finish(), home)
+            return try await sandbox.traffic()[what, default: 0]
+        case .sandboxDown:
+            sandbox.kill()
+            let out = try await p.finish()
+            #expect(out.status != 0, "\(out)")
+            try await sandbox.restart(faults: slow)
+            try await finishOrResume(out, home)
             return try await sandbox.traffic()[what, default: 0]
         }
     }
@@ -94,10 +126,9 @@ import Testing
         throw HarnessError("the transfer did not reach half")
     }
 
-    /// The command cut by the sandbox's restart either finished by its own retries, or is left
+    /// The command cut by the sandbox's restart either finished by its own retries, or was left
     /// interrupted and `pcmd jobs resume` finishes it.
-    static func finishOrResume(_ p: Spawned, _ home: ConfigHome) async throws {
-        let out = try await p.finish()
+    static func finishOrResume(_ out: Outcome, _ home: ConfigHome) async throws {
         guard out.status != 0 else { return print("resume figure — finished by pcmd's own retries") }
         let ls = try await home.run(["jobs", "ls", "--json"])
         #expect(try ls.jsonLines().contains { $0["state"] as? String == "interrupted" }, "a lost connection leaves the job to resume: \(ls)")

@@ -13,6 +13,7 @@ public final class JobContext: Sendable {
         var currentFile: String?
         var version = 0
         var temps: Set<String> = []
+        var partials: Set<String> = []
         var parts: [JobPart] = []
         var skipped: [SkippedFile] = []
         var notes: [String] = []
@@ -94,10 +95,15 @@ public final class JobContext: Sendable {
 
     /// A temporary file the job owns: removed if the job is cancelled or fails.
     func ownTemp(_ path: String) { counters.withLock { _ = $0.temps.insert(path) } }
-    func releaseTemp(_ path: String) { counters.withLock { _ = $0.temps.remove(path) } }
+    /// A partial download a later try continues: kept when the job fails on a lost connection.
+    func ownPartial(_ path: String) { counters.withLock { _ = $0.partials.insert(path) } }
+    func releaseTemp(_ path: String) { counters.withLock { c in _ = c.temps.remove(path); _ = c.partials.remove(path) } }
 
-    func removeTemps() {
-        let temps = counters.withLock { c -> Set<String> in defer { c.temps = [] }; return c.temps }
+    func removeTemps(keepingPartials: Bool = false) {
+        let temps = counters.withLock { c -> Set<String> in
+            defer { c.temps = []; if !keepingPartials { c.partials = [] } }
+            return keepingPartials ? c.temps : c.temps.union(c.partials)
+        }
         for t in temps { try? FileManager.default.removeItem(atPath: t) }
     }
 

@@ -43,8 +43,11 @@ final class JobJournal: Sendable {
         let mtime = entry.modified.timeIntervalSince1970
         guard r.size != entry.size || r.mtime != mtime else { return nil }
         let then = Date(timeIntervalSince1970: r.mtime)
-        return "changed since the job began (then \(Units.bytes(r.size)), modified \(then.formatted(.iso8601)); "
-            + "now \(Units.bytes(entry.size)), modified \(entry.modified.formatted(.iso8601))): not resumed"
+        // Exact counts when rounding would show two different sizes as one.
+        let exact = r.size != entry.size && Units.bytes(r.size) == Units.bytes(entry.size)
+        func size(_ n: Int64) -> String { exact ? "\(n) bytes" : Units.bytes(n) }
+        return "changed since the job began (then \(size(r.size)), modified \(then.formatted(.iso8601)); "
+            + "now \(size(entry.size)), modified \(entry.modified.formatted(.iso8601))): not resumed"
     }
 
     /// The upload session an earlier run began for `key`.

@@ -185,7 +185,7 @@ public actor JobQueue {
                 } catch {
                     let e = CommanderError.from(error)
                     let cancelled = Task.isCancelled || e.kind == .cancelled
-                    context.removeTemps()
+                    context.removeTemps(keepingPartials: !cancelled && e.isTransient)
                     if !cancelled, e.isTransient, attempt < retries {
                         attempt += 1
                         try? await Task.sleep(for: .milliseconds(200 * attempt))

@@ -119,7 +119,7 @@ struct FileSender: Sendable {
             let exact = !RawName.hasRawBytes(target)
             let to = URL(fileURLWithPath: exact ? target : NSTemporaryDirectory() + "/pcmd-download-\(UUID().uuidString)")
             let temp = PCloudClient.partialPath(for: to).path
-            ctx.ownTemp(temp)
+            if exact { ctx.ownPartial(temp) } else { ctx.ownTemp(temp) }
             guard let fileid = t.source.fileid else { throw CommanderError(.unsupported, "\(t.source.name) has no fileid") }
             _ = try await cloud {
                 try await cloudSource.client.download(fileid: fileid, to: to) { done, _ in report(done) }
