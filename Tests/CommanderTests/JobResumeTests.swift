@@ -60,4 +60,21 @@ import Testing
         }
         #expect(try store.unfinished().isEmpty)
     }
+
+    /// A partial download whose bytes are not the file's fails the SHA-1 check at the end: the
+    /// file is fetched again from its start, and no bad byte is kept.
+    @Test func aBadPartialDownloadIsFetchedAgain() async throws {
+        let (local, work) = Env.local()
+        let cloud = try await Env.cloud()
+        let top = try await cloud.testFolder("bad-part")
+        let data = try write(work.appendingPathComponent("up/f.bin"), 3 << 20, seed: 11)
+        let file = try await cloud.client.uploadFile(work.appendingPathComponent("up/f.bin"), to: top.folderid!)
+        let down = work.appendingPathComponent("down")
+        try write(down.appendingPathComponent(".f.bin.pcmd-part"), 1 << 20, seed: 12)
+        let q = JobQueue()
+        let snaps = try await q.perform(.copy([Item(cloud, .file(file.metadata.fileid!))], into: Item(local, path: down.path)))
+        #expect(snaps.first?.state == .done)
+        #expect(try Data(contentsOf: down.appendingPathComponent("f.bin")) == data)
+        #expect(!FileManager.default.fileExists(atPath: down.appendingPathComponent(".f.bin.pcmd-part").path))
+    }
 }

@@ -249,6 +249,22 @@ import Testing
         _ = try await c.deleteFolderRecursive(top)
     }
 
+    /// A stored file whose SHA-1 differs from what was sent is not kept under its name.
+    @Test func anUploadThatFailsItsChecksumIsDeleted() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("bad-sum")
+        let local = Env.scratch().appendingPathComponent("sum.bin")
+        let bytes = try writeFile(local, bytes: 4096)
+        let stored = try await c.uploadFile(local, to: top)
+        let fileid = try #require(stored.metadata.fileid)
+        let wrong = Checksums(sha1: String(repeating: "0", count: 40), md5: nil, sha256: nil)
+        await #expect(throws: PCloudError.self) {
+            try await c.verified(stored, local: wrong, size: Int64(bytes.count), name: "sum.bin")
+        }
+        await expectCode(2009) { try await c.stat(fileid: fileid) }
+        _ = try await c.deleteFolderRecursive(top)
+    }
+
     @Test func uploadProgressPollsTheSameHost() async throws {
         let c = try await Env.client()
         let top = try await c.testFolder("progress")
