@@ -98,6 +98,7 @@ import Testing
             kill(p.process.processIdentifier, SIGKILL)
             _ = try await p.finish()
             let before = try await sandbox.traffic()[what, default: 0]
+            print("resume figure — cut at \(before * 100 / Int64(size))% of the file")
             let resume = try await home.run(["jobs", "resume"])
             #expect(resume.status == 0, "\(resume)")
             return try await sandbox.traffic()[what, default: 0] - before
@@ -118,10 +119,10 @@ import Testing
 
     /// Waits until the sandbox has moved `bytes` for `what` while `p` still runs.
     static func waitUntil(_ sandbox: SandboxProcess, moved what: String, _ bytes: Int64, by p: Spawned) async throws {
-        for _ in 0..<1200 {
+        for _ in 0..<3000 {
             if try await sandbox.traffic()[what, default: 0] >= bytes { return }
             guard p.process.isRunning else { throw HarnessError("pcmd ended before half: \(p.stdout)\(p.stderr)") }
-            try await Task.sleep(for: .milliseconds(50))
+            try await Task.sleep(for: .milliseconds(20))
         }
         throw HarnessError("the transfer did not reach half")
     }

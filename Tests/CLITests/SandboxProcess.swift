@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import Testing
 
@@ -64,8 +65,13 @@ final class SandboxProcess: @unchecked Sendable {
     }
 
     /// Content bytes this process moved, by what moved them (`upload_write`, `download`, …).
+    /// Asked in-process, not through curl: a poll that waits for a process to start lets a
+    /// loaded machine's transfer run far past the point a test waits for.
     func traffic() async throws -> [String: Int64] {
-        let o = try await curlJSON(httpURL + "/_sandbox/traffic")
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: httpURL + "/_sandbox/traffic"),
+                                                           timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        let o = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] ?? [:]
         return (o["bytes"] as? [String: Any] ?? [:]).compactMapValues { ($0 as? NSNumber)?.int64Value }
     }
 
