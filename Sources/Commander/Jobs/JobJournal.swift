@@ -9,6 +9,8 @@ import GRDB
 /// Arrived files are recorded rather than recognised at the target by size and mtime: the job
 /// knows exactly what it sent and verified, a check costs no listing or hashing, and a file
 /// that was at the target before the job is still settled by the job's own conflict rule.
+/// Small files' records are written in batches, at most once a second and when a run ends: a
+/// `kill -9` can lose the last second's, whose files then meet that rule again.
 final class JobJournal: Sendable {
     /// One file of a stored job, keyed by the source's id (its path on disk, `f<fileid>` in the cloud).
     struct FileRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
@@ -25,6 +27,9 @@ final class JobJournal: Sendable {
     private let store: JobStore
     private let jobID: Int64
     private let files: Locked<[String: FileRecord]>
+    /// Records not written yet, and when the last batch was: a tree of small files would
+    /// otherwise cost one synced transaction per file.
+    private let pending = Locked<(records: [String: FileRecord], written: ContinuousClock.Instant)>(([:], .now))
 
     init(store: JobStore, jobID: Int64) throws {
         self.store = store
@@ -50,36 +55,47 @@ final class JobJournal: Sendable {
             + "now \(size(entry.size)), modified \(entry.modified.formatted(.iso8601))): not resumed"
     }
 
-    /// The upload session an earlier run began for `key`.
-    func uploadid(_ key: String) -> Int? { files.withLock { $0[key]?.uploadid } }
+    /// The upload session an earlier run began for `entry`.
+    func uploadid(_ entry: Entry) -> Int? { files.withLock { $0[entry.id]?.uploadid } }
+
+    /// Files from this size have their start written at once: cut while they are sent, they are
+    /// what a changed source matters for, and one synced write is little beside their bytes.
+    static let writeAtOnceFrom: Int64 = 1 << 20
 
     /// `entry` starts to be sent: its size and mtime are kept from the first run on.
-    func began(_ entry: Entry) {
-        let record = FileRecord(jobID: jobID, key: entry.id, size: entry.size, mtime: entry.modified.timeIntervalSince1970)
-        let isNew = files.withLock { f -> Bool in
-            guard f[entry.id] == nil else { return false }
-            f[entry.id] = record
-            return true
-        }
-        if isNew { write(record) }
-    }
+    func began(_ entry: Entry) { update(entry, now: entry.size >= Self.writeAtOnceFrom) { _ in } }
 
-    func session(_ key: String, uploadid: Int?) { update(key) { $0.uploadid = uploadid } }
+    /// A new session is written at once: it is what a resumed big upload continues.
+    func session(_ entry: Entry, uploadid: Int?) { update(entry, now: true) { $0.uploadid = uploadid } }
 
-    func arrived(_ key: String) { update(key) { $0.arrived = true } }
+    func arrived(_ entry: Entry) { update(entry) { $0.arrived = true } }
 
-    private func update(_ key: String, _ change: (inout FileRecord) -> Void) {
-        let record = files.withLock { f -> FileRecord? in
-            guard var r = f[key] else { return nil }
+    /// Changes `entry`'s record (made as it is now if it has none) and queues it to be written.
+    private func update(_ entry: Entry, now: Bool = false, _ change: (inout FileRecord) -> Void) {
+        let record = files.withLock { f -> FileRecord in
+            var r = f[entry.id] ?? FileRecord(jobID: jobID, key: entry.id, size: entry.size,
+                                             mtime: entry.modified.timeIntervalSince1970)
             change(&r)
-            f[key] = r
+            f[entry.id] = r
             return r
         }
-        if let record { write(record) }
+        pending.withLock { p in
+            p.records[record.key] = record
+            if now || ContinuousClock.now - p.written >= .seconds(1) { write(&p) }
+        }
     }
 
-    /// A journal that cannot be written must not stop the transfer: it only resumes less.
-    private func write(_ record: FileRecord) { try? store.db.write { try record.save($0) } }
+    /// Writes what is queued (the queue calls it when a run of the job ends).
+    func flush() { pending.withLock { write(&$0) } }
+
+    /// Under the lock, so an older batch never lands after a newer one. A journal that cannot
+    /// be written must not stop the transfer: it only resumes less.
+    private func write(_ p: inout (records: [String: FileRecord], written: ContinuousClock.Instant)) {
+        let records = p.records.values
+        p = ([:], .now)
+        guard !records.isEmpty else { return }
+        try? store.db.write { db in for r in records { try r.save(db) } }
+    }
 }
 
 extension JobStore {

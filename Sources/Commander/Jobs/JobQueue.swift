@@ -186,6 +186,7 @@ public actor JobQueue {
                     let e = CommanderError.from(error)
                     let cancelled = Task.isCancelled || e.kind == .cancelled
                     context.removeTemps(keepingPartials: !cancelled && e.isTransient)
+                    context.journal?.flush()
                     if !cancelled, e.isTransient, attempt < retries {
                         attempt += 1
                         try? await Task.sleep(for: .milliseconds(200 * attempt))

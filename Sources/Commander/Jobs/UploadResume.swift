@@ -6,12 +6,12 @@ import PCloudAPI
 enum UploadResume {
     static func session(for t: FileTask, ctx: JobContext) -> ResumableSession {
         guard let journal = ctx.journal else { return ResumableSession() }
-        let key = t.key, name = t.source.path ?? t.source.name
+        let source = t.source, name = source.path ?? source.name
         return ResumableSession(
-            uploadid: journal.uploadid(key),
-            began: { journal.session(key, uploadid: $0) },
+            uploadid: journal.uploadid(source),
+            began: { journal.session(source, uploadid: $0) },
             lost: { e in
-                journal.session(key, uploadid: nil)
+                journal.session(source, uploadid: nil)
                 let why = e.code != 0 ? "error \(e.code): \(e.message)" : e.message
                 ctx.note("\(name): the upload session of the earlier run is gone (\(why)); sent again from the start")
             })

@@ -102,7 +102,7 @@ struct FileSender: Sendable {
             try await source.delete(t.source.ref, permanent: source is LocalDrive)
         }
         ledger.insert(t.key)
-        ctx.journal?.arrived(t.key)
+        ctx.journal?.arrived(t.source)
         if count { ctx.fileDone(t.key, bytes: t.source.size) }
     }
 
@@ -170,7 +170,7 @@ struct FileSender: Sendable {
             }
         } catch let e as CommanderError where e.kind == .verifyFailed {
             // The session was deleted for its bad bytes: the next try starts the file again.
-            ctx.journal?.session(t.key, uploadid: nil)
+            ctx.journal?.session(t.source, uploadid: nil)
             throw e
         }
         return CloudDrive.entry(r.metadata, parentPath: t.targetFolder.pathValue)
