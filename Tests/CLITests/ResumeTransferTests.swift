@@ -36,6 +36,32 @@ import Testing
         try await Self.expectSame(source, down.appendingPathComponent(name), resent: resent, "download, \(cut)")
     }
 
+    /// A put cut at half whose upload session the server then lost: `jobs resume` says so and
+    /// sends the file again from its start.
+    @Test func aLostUploadSessionIsSaidAndTheFileSentAgain() async throws {
+        let sandbox = try await SandboxProcess(faults: Self.slow)
+        let home = sandbox.home()
+        defer { try? FileManager.default.removeItem(at: home.root) }
+        let size = 80 << 20
+        let source = try Self.bigFile(in: home, size: size)
+        let put = try home.spawn(["put", source.path, "pc:/"])
+        try await Self.waitUntil(sandbox, moved: "upload_write", Int64(size / 2), by: put)
+        kill(put.process.processIdentifier, SIGKILL)
+        _ = try await put.finish()
+        let sessions = sandbox.uploadSessions
+        #expect(sessions.count == 1)
+        for id in sessions { #expect(try await sandbox.call("upload_delete", "uploadid=\(id)")["result"] as? Int == 0) }
+        let before = try await sandbox.settledTraffic("upload_write")
+        let resume = try await home.run(["jobs", "resume"])
+        #expect(resume.status == 0, "\(resume)")
+        #expect(resume.stderr.contains("the upload session of the earlier run is gone (error 2067"), "\(resume)")
+        #expect(resume.stderr.contains("sent again from the start"), "\(resume)")
+        let sent = try await sandbox.traffic()["upload_write", default: 0] - before
+        #expect(sent >= Int64(size) && sent <= Int64(size) * 11 / 10, "sent \(sent) of \(size) after the session was lost")
+        let sha1 = try await Self.run("/usr/bin/sha1sum", [source.path]).split(separator: " ").first.map(String.init) ?? ""
+        _ = try await Self.run("/usr/bin/cmp", [source.path, sandbox.blob(sha1: sha1).path])
+    }
+
     /// A folder put cut at about half: what arrived is not sent again, the rest is, and the
     /// folder then matches by SHA-1 (`pcmd compare --checksum`).
     @Test func aFolderPutKilledHalfwaySendsOnlyWhatDidNotArrive() async throws {
@@ -51,7 +77,7 @@ import Testing
         try await Self.waitUntil(sandbox, moved: "upload", Int64(one * count * 55 / 100), by: put)
         kill(put.process.processIdentifier, SIGKILL)
         _ = try await put.finish()
-        let before = try await sandbox.traffic()["upload", default: 0]
+        let before = try await sandbox.settledTraffic("upload")
         let resume = try await home.run(["jobs", "resume"])
         #expect(resume.status == 0, "\(resume)")
         let resent = try await sandbox.traffic()["upload", default: 0] - before
@@ -131,7 +157,7 @@ import Testing
         case .pcmdKilled:
             kill(p.process.processIdentifier, SIGKILL)
             _ = try await p.finish()
-            let before = try await sandbox.traffic()[what, default: 0]
+            let before = try await sandbox.settledTraffic(what)
             print("resume figure — cut at \(before * 100 / Int64(size))% of the file")
             let resume = try await home.run(["jobs", "resume"])
             #expect(resume.status == 0, "\(resume)")

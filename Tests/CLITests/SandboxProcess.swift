@@ -68,11 +68,34 @@ final class SandboxProcess: @unchecked Sendable {
     /// Asked in-process, not through curl: a poll that waits for a process to start lets a
     /// loaded machine's transfer run far past the point a test waits for.
     func traffic() async throws -> [String: Int64] {
-        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: httpURL + "/_sandbox/traffic"),
-                                                           timeout: .seconds(30))
-        let body = try await response.body.collect(upTo: 1 << 20)
-        let o = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] ?? [:]
+        let o = try await call("_sandbox/traffic", "")
         return (o["bytes"] as? [String: Any] ?? [:]).compactMapValues { ($0 as? NSNumber)?.int64Value }
+    }
+
+    /// The count for `what` once it stops moving: after a client is killed the sandbox still
+    /// reads what the socket buffers held.
+    func settledTraffic(_ what: String) async throws -> Int64 {
+        var last = try await traffic()[what, default: 0]
+        while true {
+            try await Task.sleep(for: .milliseconds(200))
+            let now = try await traffic()[what, default: 0]
+            if now == last { return now }
+            last = now
+        }
+    }
+
+    /// Calls an API method over plain HTTP as the first demo user; the answer's JSON.
+    func call(_ method: String, _ query: String) async throws -> [String: Any] {
+        var request = HTTPClientRequest(url: httpURL + "/" + method + "?" + query)
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let body = try await response.body.collect(upTo: 1 << 20)
+        return try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] ?? [:]
+    }
+
+    /// The ids of its open upload sessions (each one a file under `tmp/uploads`).
+    var uploadSessions: [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: data.appendingPathComponent("tmp/uploads").path)) ?? []
     }
 
     /// Sets its faults while it runs.
