@@ -34,13 +34,14 @@ func demoEmail(_ who: Int) async throws -> String { try await CLI.sandbox().user
 /// Runs curl trusting the sandbox's CA; returns the body. Waits without blocking a thread:
 /// the sandbox answering curl runs in this process on the same small thread pool.
 func curl(_ url: String) async throws -> Data {
-    let info = try await CLI.sandbox()
+    // Plain HTTP needs no CA (and no shared sandbox).
+    let caPath = url.hasPrefix("http:") ? "/dev/null" : try await CLI.sandbox().caPath!
     let body = FileManager.default.temporaryDirectory.appendingPathComponent("curl-\(UUID().uuidString)")
     _ = FileManager.default.createFile(atPath: body.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: body) }
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-    p.arguments = ["-sS", "-L", "--fail", "--cacert", info.caPath!, "-o", body.path, url]
+    p.arguments = ["-sS", "-L", "--fail", "--cacert", caPath, "-o", body.path, url]
     let status: Int32 = await withCheckedContinuation { done in
         p.terminationHandler = { done.resume(returning: $0.terminationStatus) }
         do { try p.run() } catch { p.terminationHandler = nil; done.resume(returning: -1) }

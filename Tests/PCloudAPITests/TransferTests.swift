@@ -207,6 +207,64 @@ import Testing
         _ = try await c.deleteFolderRecursive(top)
     }
 
+    /// A session saved by an earlier run is continued from what `upload_info` reports; one the
+    /// server no longer knows is reported and the file sent whole; one holding other bytes fails
+    /// the SHA-1 check and is deleted, so no bad bytes are kept.
+    @Test func aSavedSessionIsContinuedReportedWhenGoneAndDroppedWhenItsBytesDiffer() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("saved-session")
+        let local = Env.scratch().appendingPathComponent("saved.bin")
+        let bytes = try writeFile(local, bytes: 3 << 20 | 77)
+        let file = try LocalFile(reading: local.path)
+        let id = try await c.uploadCreate()
+        let half: Int64 = 2 << 20 | 5
+        try await c.uploadWrite(id, file: file, offset: 0, length: half, progress: nil)
+        let seen = NIOLockedValueBox<[Int64]>([])
+        let lost = NIOLockedValueBox<[Int]>([])
+        let continued = try await c.uploadResumable(local, to: top, chunk: 1 << 20,
+                                                    progress: { done, _ in seen.withLockedValue { $0.append(done) } },
+                                                    session: ResumableSession(uploadid: id, began: { _ in Issue.record("a new session") },
+                                                                              lost: { e in lost.withLockedValue { $0.append(e.code) } }))
+        #expect(continued.checksums?.sha1 == sha1(bytes))
+        let first = seen.withLockedValue { $0.first }
+        #expect(first == half, "it starts where the session stood")
+        #expect(lost.withLockedValue { $0 }.isEmpty)
+
+        let began = NIOLockedValueBox<Int?>(nil)
+        let again = try await c.uploadResumable(local, to: top, name: "again.bin", chunk: 1 << 20,
+                                                session: ResumableSession(uploadid: id, began: { n in began.withLockedValue { $0 = n } },
+                                                                          lost: { e in lost.withLockedValue { $0.append(e.code) } }))
+        #expect(lost.withLockedValue { $0 } == [2067], "the saved session is gone once saved")
+        #expect(began.withLockedValue { $0 } != nil && again.checksums?.sha1 == sha1(bytes))
+
+        let other = Env.scratch().appendingPathComponent("other.bin")
+        _ = try writeFile(other, bytes: 1 << 20, seed: 9)
+        let bad = try await c.uploadCreate()
+        try await c.uploadWrite(bad, file: try LocalFile(reading: other.path), offset: 0, length: 1 << 20, progress: nil)
+        await #expect(throws: PCloudError.self) {
+            try await c.uploadResumable(local, to: top, name: "bad.bin", chunk: 1 << 20, session: ResumableSession(uploadid: bad))
+        }
+        await expectCode(2067) { try await c.uploadInfo(bad) }
+        #expect(try await c.listFolder(top).contents?.contains { $0.name == "bad.bin" } == false)
+        _ = try await c.deleteFolderRecursive(top)
+    }
+
+    /// A stored file whose SHA-1 differs from what was sent is not kept under its name.
+    @Test func anUploadThatFailsItsChecksumIsDeleted() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("bad-sum")
+        let local = Env.scratch().appendingPathComponent("sum.bin")
+        let bytes = try writeFile(local, bytes: 4096)
+        let stored = try await c.uploadFile(local, to: top)
+        let fileid = try #require(stored.metadata.fileid)
+        let wrong = Checksums(sha1: String(repeating: "0", count: 40), md5: nil, sha256: nil)
+        await #expect(throws: PCloudError.self) {
+            try await c.verified(stored, local: wrong, size: Int64(bytes.count), name: "sum.bin")
+        }
+        await expectCode(2009) { try await c.stat(fileid: fileid) }
+        _ = try await c.deleteFolderRecursive(top)
+    }
+
     @Test func uploadProgressPollsTheSameHost() async throws {
         let c = try await Env.client()
         let top = try await c.testFolder("progress")

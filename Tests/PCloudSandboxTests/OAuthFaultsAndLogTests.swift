@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Crypto
 import Foundation
 import Logging
 import NIOCore
@@ -99,5 +100,43 @@ import Testing
         let entries = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(entries.contains { $0["method"] as? String == "getfilelink" && $0["bearer"] as? Bool == true && $0["secretinurl"] as? Bool == false })
         #expect(entries.contains { $0["method"] as? String == "userinfo" && $0["secretinurl"] as? Bool == true })
+    }
+
+    /// `/_sandbox/traffic` counts a session's bytes; the session outlives a restart of the
+    /// sandbox (same data folder): `upload_info` reports its size and SHA-1, writing goes on
+    /// from there and `upload_save` stores the whole file. A new process counts from zero.
+    @Test func uploadSessionsOutliveARestartAndTrafficIsCounted() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-restart-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var logger = Logger(label: "restart")
+        logger.logLevel = .critical
+        let first = try await Sandbox.start(SandboxConfig(dataDir: dir, https: nil), logger: logger)
+        var api = API(base: first.info.httpURL!, token: first.info.users[0].token, info: first.info)
+        let data = (0..<600_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 9) }
+        let id = try #require(try await api.ok("upload_create")["uploadid"] as? Int)
+        try await api.ok("upload_write", ["uploadid": String(id), "uploadoffset": "0"], httpMethod: .PUT,
+                         body: .bytes(ByteBuffer(bytes: data[..<250_000])))
+        let (_, counted) = try await get("\(api.base)/_sandbox/traffic")
+        #expect(counted.contains("\"upload_write\":250000"), "\(counted)")
+        await first.stop()
+
+        let second = try await Sandbox.start(SandboxConfig(dataDir: dir, https: nil), logger: logger)
+        api = API(base: second.info.httpURL!, token: second.info.users[0].token, info: second.info)
+        let (_, fresh) = try await get("\(api.base)/_sandbox/traffic")
+        #expect(!fresh.contains("upload_write"), "\(fresh)")
+        let info = try await api.ok("upload_info", ["uploadid": String(id)])
+        func sha1(_ b: some Sequence<UInt8>) -> String { Insecure.SHA1.hash(data: Data(b)).map { String(format: "%02x", $0) }.joined() }
+        #expect(info["size"] as? Int == 250_000 && info["sha1"] as? String == sha1(data[..<250_000]), "\(info.text)")
+        try await api.ok("upload_write", ["uploadid": String(id), "uploadoffset": "250000"], httpMethod: .PUT,
+                         body: .bytes(ByteBuffer(bytes: data[250_000...])))
+        let top = try await api.folder("restart")
+        let saved = try await api.ok("upload_save", ["uploadid": String(id), "folderid": String(top), "name": "r.bin"])
+        let fileid = try #require(saved.metadata["fileid"] as? Int)
+        #expect(try await api.ok("checksumfile", ["fileid": String(fileid)])["sha1"] as? String == sha1(data))
+        let (_, after) = try await get("\(api.base)/_sandbox/traffic?reset=1")
+        #expect(after.contains("\"upload_write\":350000"), "\(after)")
+        let (_, reset) = try await get("\(api.base)/_sandbox/traffic")
+        #expect(!reset.contains("upload_write"), "\(reset)")
+        await second.stop()
     }
 }

@@ -63,6 +63,8 @@ public struct JobSnapshot: Sendable, Hashable {
     public var parts: [JobPart] = []
     /// What the job left out and why; a done job with some says "done with N skipped".
     public var skipped: [SkippedFile] = []
+    /// What changed how the job went, in plain words (an upload session that was gone).
+    public var notes: [String] = []
 
     /// 0…1 by bytes when there are any, else by files; 1 when done.
     public var fraction: Double {

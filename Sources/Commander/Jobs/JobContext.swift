@@ -13,8 +13,10 @@ public final class JobContext: Sendable {
         var currentFile: String?
         var version = 0
         var temps: Set<String> = []
+        var partials: Set<String> = []
         var parts: [JobPart] = []
         var skipped: [SkippedFile] = []
+        var notes: [String] = []
         var bytesDone: Int64 { finishedBytes.saturatingAdd(inFlight.values.saturatingSum { $0 }) }
     }
 
@@ -22,10 +24,13 @@ public final class JobContext: Sendable {
     let conflicts: ConflictMemory
     /// Parallel file transfers inside one job.
     public let parallelTransfers: Int
+    /// The stored job's files across runs, for a transfer the queue's store keeps.
+    let journal: JobJournal?
 
-    init(conflicts: ConflictMemory, parallelTransfers: Int) {
+    init(conflicts: ConflictMemory, parallelTransfers: Int, journal: JobJournal? = nil) {
         self.conflicts = conflicts
         self.parallelTransfers = parallelTransfers
+        self.journal = journal
     }
 
     func addTotals(bytes: Int64, files: Int) {
@@ -51,6 +56,15 @@ public final class JobContext: Sendable {
         counters.withLock { c in
             guard !c.skipped.contains(where: { $0.path == item.path }) else { return }
             c.skipped.append(item)
+            c.version += 1
+        }
+    }
+
+    /// Something the user should know that changed how the job went (once per text).
+    func note(_ text: String) {
+        counters.withLock { c in
+            guard !c.notes.contains(text) else { return }
+            c.notes.append(text)
             c.version += 1
         }
     }
@@ -81,10 +95,15 @@ public final class JobContext: Sendable {
 
     /// A temporary file the job owns: removed if the job is cancelled or fails.
     func ownTemp(_ path: String) { counters.withLock { _ = $0.temps.insert(path) } }
-    func releaseTemp(_ path: String) { counters.withLock { _ = $0.temps.remove(path) } }
+    /// A partial download a later try continues: kept when the job fails on a lost connection.
+    func ownPartial(_ path: String) { counters.withLock { _ = $0.partials.insert(path) } }
+    func releaseTemp(_ path: String) { counters.withLock { c in _ = c.temps.remove(path); _ = c.partials.remove(path) } }
 
-    func removeTemps() {
-        let temps = counters.withLock { c -> Set<String> in defer { c.temps = [] }; return c.temps }
+    func removeTemps(keepingPartials: Bool = false) {
+        let temps = counters.withLock { c -> Set<String> in
+            defer { c.temps = []; if !keepingPartials { c.partials = [] } }
+            return keepingPartials ? c.temps : c.temps.union(c.partials)
+        }
         for t in temps { try? FileManager.default.removeItem(atPath: t) }
     }
 

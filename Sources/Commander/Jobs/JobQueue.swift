@@ -167,7 +167,8 @@ public actor JobQueue {
 
     private func start(_ id: JobID) {
         guard var r = records[id] else { return }
-        let context = JobContext(conflicts: r.conflicts, parallelTransfers: config.parallelTransfers)
+        let context = JobContext(conflicts: r.conflicts, parallelTransfers: config.parallelTransfers,
+                                 journal: r.stored?.id.flatMap { store?.journal($0) })
         r.context = context
         r.snapshot.state = .running
         r.started = .now
@@ -184,7 +185,8 @@ public actor JobQueue {
                 } catch {
                     let e = CommanderError.from(error)
                     let cancelled = Task.isCancelled || e.kind == .cancelled
-                    context.removeTemps()
+                    context.removeTemps(keepingPartials: !cancelled && e.isTransient)
+                    context.journal?.flush()
                     if !cancelled, e.isTransient, attempt < retries {
                         attempt += 1
                         try? await Task.sleep(for: .milliseconds(200 * attempt))
@@ -244,6 +246,7 @@ public actor JobQueue {
         s.currentFile = c.currentFile
         s.parts = c.parts
         s.skipped = c.skipped
+        s.notes = c.notes
         if let started = r.started {
             let seconds = Double((ContinuousClock.now - started) / .milliseconds(1)) / 1000
             if seconds > 0 { s.rate = Double(s.bytesDone) / seconds }

@@ -10,7 +10,7 @@ public final class JobStore: Sendable {
     public static let historyLimit = 200
     public static let historyDays = 30
 
-    private let db: DatabaseQueue
+    let db: DatabaseQueue
 
     /// The store at `url`, created with its folder when missing.
     public init(at url: URL) throws {
@@ -48,6 +48,7 @@ public final class JobStore: Sendable {
                 t.column("pid", .integer)
             }
         }
+        registerResume(&m)
         return m
     }
 
@@ -62,7 +63,9 @@ public final class JobStore: Sendable {
     func save(_ job: StoredJob) throws {
         try db.write { db in
             try job.update(db)
-            if job.state.isFinished { try Self.trimHistory(db, now: Date()) }
+            guard !job.isUnfinished else { return }
+            if let id = job.id { try Self.forgetFiles(db, of: id) }
+            try Self.trimHistory(db, now: Date())
         }
     }
 

@@ -28,8 +28,9 @@ public struct StoredJob: Codable, Sendable, Hashable, Identifiable, FetchableRec
     /// is still going (two writers on one `.pcmd-part`) nor calls it interrupted.
     public var pid: Int32?
 
-    /// Not finished: a row no process finished, so `pcmd jobs resume` may run it again.
-    public var isUnfinished: Bool { !state.isFinished }
+    /// Not finished: a row no process finished (or one that failed on a lost connection), so
+    /// `pcmd jobs resume` may run it again.
+    public var isUnfinished: Bool { finishedAt == nil }
 
     /// Unfinished and its process still alive (not this one). A reused pid can make a dead
     /// job look alive until that process ends; it is never the other way round.
@@ -58,7 +59,11 @@ extension StoredJob {
         error = s.error?.message
         errorCode = s.error.flatMap { $0.code == 0 ? nil : $0.code }
         updatedAt = now
-        finishedAt = s.state.isFinished ? now : nil
-        pid = s.state.isFinished ? nil : getpid()
+        // A transfer that failed on a lost connection (or another transient failure) is not
+        // over: like one cut off by a crash it stays to be resumed, with its error shown.
+        let lost = s.state == .failed && s.error?.isTransient == true
+        // It stays this process's while it lives (its queue can retry it), anyone's after.
+        finishedAt = s.state.isFinished && !lost ? now : nil
+        pid = finishedAt != nil ? nil : getpid()
     }
 }

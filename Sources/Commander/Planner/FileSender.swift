@@ -66,6 +66,7 @@ struct FileSender: Sendable {
         switch unit {
         case .one(let t):
             ctx.started(t.source.name)
+            ctx.journal?.began(t.source)
             let placed: Entry
             do {
                 placed = try await transfer(t, ctx: ctx)
@@ -101,6 +102,7 @@ struct FileSender: Sendable {
             try await source.delete(t.source.ref, permanent: source is LocalDrive)
         }
         ledger.insert(t.key)
+        ctx.journal?.arrived(t.source)
         if count { ctx.fileDone(t.key, bytes: t.source.size) }
     }
 
@@ -117,7 +119,7 @@ struct FileSender: Sendable {
             let exact = !RawName.hasRawBytes(target)
             let to = URL(fileURLWithPath: exact ? target : NSTemporaryDirectory() + "/pcmd-download-\(UUID().uuidString)")
             let temp = PCloudClient.partialPath(for: to).path
-            ctx.ownTemp(temp)
+            if exact { ctx.ownPartial(temp) } else { ctx.ownTemp(temp) }
             guard let fileid = t.source.fileid else { throw CommanderError(.unsupported, "\(t.source.name) has no fileid") }
             _ = try await cloud {
                 try await cloudSource.client.download(fileid: fileid, to: to) { done, _ in report(done) }
@@ -159,9 +161,17 @@ struct FileSender: Sendable {
             }
         }
         defer { poller?.cancel() }
-        let r = try await cloud {
-            try await cloudDrive.client.upload(URL(fileURLWithPath: path), to: folderid, name: t.name,
-                                               options: options) { done, _ in report(done) }
+        let session = UploadResume.session(for: t, ctx: ctx)
+        let r: UploadResult
+        do {
+            r = try await cloud {
+                try await cloudDrive.client.upload(URL(fileURLWithPath: path), to: folderid, name: t.name,
+                                                   options: options, session: session) { done, _ in report(done) }
+            }
+        } catch let e as CommanderError where e.kind == .verifyFailed {
+            // The session was deleted for its bad bytes: the next try starts the file again.
+            ctx.journal?.session(t.source, uploadid: nil)
+            throw e
         }
         return CloudDrive.entry(r.metadata, parentPath: t.targetFolder.pathValue)
     }

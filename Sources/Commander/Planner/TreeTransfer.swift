@@ -36,6 +36,18 @@ struct TreeTransfer: Sendable {
               plan: inout TransferPlan) async throws -> Entry? {
         try Task.checkCancellation()
         if ledger.contains(entry.id) { ctx.fileDone(entry.id, bytes: 0); return nil }
+        if let journal = ctx.journal, !entry.isFolder {
+            // A resumed job: what an earlier run delivered counts as done, unasked.
+            if journal.hasArrived(entry) {
+                ctx.addTotals(bytes: entry.size, files: 1)
+                ctx.fileDone(entry.id, bytes: entry.size)
+                return nil
+            }
+            if let change = journal.change(of: entry) {
+                skip(entry, reason: change, hint: "copy it again to send it as it is now", ctx: ctx)
+                return nil
+            }
+        }
         let wanted = wanted ?? entry.name
         if target is CloudDrive, !sameDrive, let refusal = Names.cloudRefusal(wanted) {
             skip(entry, reason: refusal.reason, hint: refusal.hint, ctx: ctx)

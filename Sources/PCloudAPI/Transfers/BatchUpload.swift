@@ -65,7 +65,7 @@ extension PCloudClient {
         for (i, metadata) in reply.metadata.enumerated() {
             let result = UploadResult(metadata: metadata, checksums: reply.checksums?[safe: i])
             if options.verify {
-                try Self.verify(result, local: parts[i].hasher.finish(), size: parts[i].size, name: files[i].1)
+                try await verified(result, local: parts[i].hasher.finish(), size: parts[i].size, name: files[i].1)
             }
             results.append(result)
         }

@@ -72,15 +72,27 @@ extension PCloudClient {
     /// without progress. The SHA-1 computed while sending (one pass, however often it resumed)
     /// is compared with the session's before it is saved.
     /// Progress is the client's own byte count (uploadprogress knows nothing of sessions, §5).
+    /// `session` continues a session an earlier run saved, and hands out a new one's id.
     public func uploadResumable(_ local: URL, to folderid: Int, name: String? = nil,
                                 options: UploadOptions = UploadOptions(), chunk: Int64 = resumableChunk,
-                                progress: TransferProgress? = nil, maxResumes: Int = 5) async throws -> UploadResult {
+                                progress: TransferProgress? = nil, maxResumes: Int = 5,
+                                session: ResumableSession = ResumableSession()) async throws -> UploadResult {
         let file = try LocalFile(reading: local.path)
         let size = file.size
         let name = name ?? local.lastPathComponent
-        let uploadid = try await uploadCreate(filesize: size)
         let hasher = ContentHasher()
-        var committed: Int64 = 0
+        let (saved, stored) = try await continued(session, size: size)
+        var committed = stored
+        if saved != nil {
+            // The bytes already there are hashed from disk, so the SHA-1 check still covers them.
+            try hasher.update(file: file, length: stored)
+            progress?(stored, size)
+        }
+        let uploadid: Int
+        if let saved { uploadid = saved } else {
+            uploadid = try await uploadCreate(filesize: size)
+            session.began?(uploadid)
+        }
         var stalls = 0
         while committed < size {
             let length = min(chunk, size - committed)
@@ -121,12 +133,33 @@ extension PCloudClient {
                                                                      sha256: info.sha256))
     }
 
-    /// Picks the path by size: one `uploadfile` below the threshold, a resumable session above.
+    /// The saved session and the size it holds, when it can be continued; (nil, 0) for a new one.
+    /// A session the server no longer knows (or that holds more than the file) is reported
+    /// through `session.lost`; a transient failure is thrown, so a later try can still continue.
+    private func continued(_ session: ResumableSession, size: Int64) async throws -> (Int?, Int64) {
+        guard let id = session.uploadid else { return (nil, 0) }
+        do {
+            let stored = try await uploadInfo(id).size
+            if (0...size).contains(stored) { return (id, stored) }
+            try? await uploadDelete(id)
+            session.lost?(PCloudError(kind: .integrity, message: "the session holds \(stored) bytes of \(size)",
+                                      category: .badRequest, method: "upload_info"))
+        } catch let error as PCloudError where error.code == 2067 || error.code == 2068 {
+            // Unknown id (expired or deleted), or a session pclsync would discard.
+            session.lost?(error)
+        }
+        return (nil, 0)
+    }
+
+    /// Picks the path by size: one `uploadfile` below the threshold, a resumable session above
+    /// (which `session` can continue).
     public func upload(_ local: URL, to folderid: Int, name: String? = nil, options: UploadOptions = UploadOptions(),
+                       session: ResumableSession = ResumableSession(),
                        progress: TransferProgress? = nil) async throws -> UploadResult {
         let size = (try? FileManager.default.attributesOfItem(atPath: local.path)[.size] as? Int64) ?? 0
         if size >= Self.resumableThreshold {
-            return try await uploadResumable(local, to: folderid, name: name, options: options, progress: progress)
+            return try await uploadResumable(local, to: folderid, name: name, options: options, progress: progress,
+                                             session: session)
         }
         return try await uploadFile(local, to: folderid, name: name, options: options, progress: progress)
     }

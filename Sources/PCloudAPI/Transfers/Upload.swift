@@ -88,7 +88,7 @@ extension PCloudClient {
             throw PCloudError.malformed("uploadfile", "no metadata for the file sent")
         }
         let result = UploadResult(metadata: metadata, checksums: reply.checksums?.first)
-        if let hasher { try Self.verify(result, local: hasher.finish(), size: size, name: name) }
+        if let hasher { try await verified(result, local: hasher.finish(), size: size, name: name) }
         return result
     }
 
@@ -112,6 +112,15 @@ extension PCloudClient {
                 } catch { continuation.finish(throwing: error) }
             }
             continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Throws when the stored file differs from what was sent, after deleting it (to the trash,
+    /// where pCloud keeps it): no bad bytes stay under its name, and a retry sends it again.
+    func verified(_ result: UploadResult, local: Checksums, size: Int64, name: String) async throws {
+        do { try Self.verify(result, local: local, size: size, name: name) } catch {
+            if let fileid = result.metadata.fileid { _ = try? await deleteFile(fileid) }
+            throw error
         }
     }
 

@@ -6,13 +6,15 @@ import NIOCore
 /// producer waits for one round trip through the loop, after which writability (and so the
 /// response writer's back-pressure) is current again.
 ///
-/// It also applies the injected `bandwidth` and `drop-after` faults to what it paces.
+/// It also applies the injected `bandwidth` and `drop-after` faults to what it paces, and
+/// counts the bytes in the sandbox's `Traffic`.
 struct Pacer: Sendable {
     static let chunk = 256 * 1024
     static let window = 1 << 20
 
     let eventLoop: any EventLoop
     private let faults: Faults?
+    private let traffic: Traffic?
     private let what: String
     private var bandwidth: Int64?
     private var dropAfter: Int64?
@@ -21,9 +23,10 @@ struct Pacer: Sendable {
     private var total: Int64 = 0
     private var started = ContinuousClock.now
 
-    init(eventLoop: any EventLoop, faults: Faults? = nil, what: String = "transfer") {
+    init(eventLoop: any EventLoop, faults: Faults? = nil, traffic: Traffic? = nil, what: String = "transfer") {
         self.eventLoop = eventLoop
         self.faults = faults
+        self.traffic = traffic
         self.what = what
     }
 
@@ -36,6 +39,7 @@ struct Pacer: Sendable {
             started = ContinuousClock.now
         }
         total += Int64(bytes)
+        traffic?.add(bytes, for: what)
         if let dropAfter, total >= dropAfter { throw InjectedDrop() }
         if let bandwidth {
             let due = Duration.seconds(Double(total) / Double(bandwidth))

@@ -46,7 +46,7 @@ enum ChunkedUploadMethods {
             var hasher = try sessions.take(id, file: file, size: size, region: call.env.config.region)
             defer { sessions.put(id, hasher) }
             var written: Int64 = 0
-            var pacer = Pacer(eventLoop: call.pacer.eventLoop, faults: call.env.faults, what: "upload_write")
+            var pacer = Pacer(eventLoop: call.pacer.eventLoop, faults: call.env.faults, traffic: call.env.traffic, what: "upload_write")
             for try await chunk in call.request.body {
                 try chunk.withUnsafeReadableBytes { raw in
                     var off = 0

@@ -17,7 +17,7 @@ struct UploadReceiver {
         let contentLength = call.request.headers[.contentLength].flatMap { Int64($0) }
         let hash = p["progresshash"]
         if let hash { progress.start(hash, UploadProgress(total: contentLength ?? 0)) }
-        var pacer = Pacer(eventLoop: call.pacer.eventLoop, faults: env.faults, what: "upload")
+        var pacer = Pacer(eventLoop: call.pacer.eventLoop, faults: env.faults, traffic: env.traffic, what: "upload")
         var broken: Error?
 
         func one(name: String, chunks: () async throws -> ByteBuffer?) async throws {

@@ -42,6 +42,9 @@ struct Origin: Sendable {
     let localPort: Int
     /// Host header without port (falls back to the bound address).
     let hostName: String
+
+    /// The test routes (`/_sandbox/…`) answer only callers on this machine.
+    var isLoopback: Bool { remoteIP == "127.0.0.1" || remoteIP == "::1" }
 }
 
 enum Reply: Sendable {

@@ -5,9 +5,7 @@ import Hummingbird
 /// Answers only callers on loopback.
 enum FaultsRoute {
     static func serve(_ request: Request, env: SandboxEnv, origin: Origin) async throws -> Response {
-        guard origin.remoteIP == "127.0.0.1" || origin.remoteIP == "::1" else {
-            return SandboxResponder.jsonResponse(JSONObject([("result", 403), ("error", "Only from loopback.")]), status: .forbidden)
-        }
+        guard origin.isLoopback else { return SandboxResponder.loopbackOnly }
         var params = Params()
         if let q = request.uri.query { params.merge(Params.parseURLEncoded(q.utf8)) }
         if let spec = params["set"] {

@@ -35,13 +35,16 @@ struct SandboxResponder: HTTPResponder {
         if parts.count == 2 && parts[0] == "_sandbox" && parts[1] == "faults" {
             return try await FaultsRoute.serve(request, env: env, origin: origin)
         }
+        if parts.count == 2 && parts[0] == "_sandbox" && parts[1] == "traffic" {
+            return TrafficRoute.serve(request, env: env, origin: origin)
+        }
         if parts.count == 2 && parts[0] == "publink" {
             return try await PublinkPage.serve(parts[1], request: request, env: env, origin: origin,
                                                pacer: Pacer(eventLoop: context.eventLoop))
         }
         if parts.count >= 2 {
             env.requestLog?.record(path: "content", verb: request.method.rawValue, sources: [:], bearer: Self.bearer(request) != nil)
-            let pacer = Pacer(eventLoop: context.eventLoop, faults: env.faults, what: "download")
+            let pacer = Pacer(eventLoop: context.eventLoop, faults: env.faults, traffic: env.traffic, what: "download")
             return try await ContentRoute.serve(code: String(parts[0]), request: request, env: env, pacer: pacer)
         }
         let method = parts.first.map(String.init) ?? ""
@@ -89,7 +92,7 @@ struct SandboxResponder: HTTPResponder {
         case .sessionOrPassword: guard let c = caller, c.via != .oauth else { throw APIError(1000) }
         }
         var call = Call(method: method, params: params, caller: caller, env: env, request: request,
-                        origin: origin, multipart: multipart, pacer: Pacer(eventLoop: channel.eventLoop, faults: env.faults, what: method))
+                        origin: origin, multipart: multipart, pacer: Pacer(eventLoop: channel.eventLoop, faults: env.faults, traffic: env.traffic, what: method))
         call.channel = channel
         if let caller { call.shares = try await env.store.read { db in try ShareContext.load(db, user: caller.user.uid) } }
         switch try await spec.handler(call) {
@@ -148,6 +151,8 @@ struct SandboxResponder: HTTPResponder {
         if host.isEmpty { host = context.localAddress?.ipAddress ?? "127.0.0.1" }
         return Origin(remoteIP: context.remoteAddress?.ipAddress ?? "127.0.0.1", localPort: localPort, hostName: host)
     }
+
+    static let loopbackOnly = jsonResponse(JSONObject([("result", 403), ("error", "Only from loopback.")]), status: .forbidden)
 
     static func jsonResponse(_ object: JSONObject, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()

@@ -19,6 +19,7 @@ final class SandboxEnv: Sendable {
     private let boundPorts = NIOLockedValueBox<(http: Int?, https: Int?)>((nil, nil))
 
     let faults: Faults
+    let traffic = Traffic()
     let requestLog: RequestLog?
 
     init(store: Store, config: SandboxConfig, logger: Logger) throws {

@@ -85,7 +85,11 @@ struct JobsResume: CloudCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
         abstract: "Run interrupted jobs again (all of them without IDs).",
-        discussion: "A download continues its .pcmd-part; files that already arrived are skipped (--skip-existing).")
+        discussion: """
+            A download continues its .pcmd-part, a big upload its upload session; files the job \
+            delivered before are not sent again, others already there are skipped. A file changed \
+            since the job began is not resumed: it is reported as skipped, with what changed.
+            """)
 
     @Argument(help: ArgumentHelp("Job numbers from pcmd jobs ls.", valueName: "id"))
     var ids: [Int64] = []
@@ -99,6 +103,7 @@ struct JobsResume: CloudCommand {
         let bar = await ProgressBar.follow(account.queue)
         defer { bar?.cancel() }
         var failed: CommanderError?
+        var skipped: [SkippedFile] = []
         let profile = account.session.account?.profileName
         for job in jobs {
             if let other = job.action.cloudProfiles.first(where: { $0 != profile }) {
@@ -107,6 +112,8 @@ struct JobsResume: CloudCommand {
             }
             for id in try await account.queue.resume(job, on: drives) {
                 let s = await account.queue.wait(id)
+                for note in s.notes { Console.error(note) }
+                skipped += s.skipped
                 if s.state == .done { Console.out("resumed \(job.id ?? 0): \(job.title)") }
                 else { failed = failed ?? s.error ?? CommanderError(.cancelled, "\(s.title) was cancelled") }
             }
@@ -114,6 +121,7 @@ struct JobsResume: CloudCommand {
         bar?.cancel()
         await bar?.value
         if let failed { throw failed }
+        try Transfer.report(skipped: skipped, json: false)
     }
 }
 
