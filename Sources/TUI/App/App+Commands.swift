@@ -56,7 +56,7 @@ extension App {
         case .revisions: revisions()
         case .find: find()
         case .fetch: fetchFromWeb()
-        case .jobs: push(JobsScreen())
+        case .jobs: showStoredJobs(); push(JobsScreen())
         case .trash: push(TrashScreen(app: self))
         case .shares: push(SharesScreen(app: self))
         case .publinks: push(PublinksScreen(app: self))
@@ -148,7 +148,7 @@ extension App {
     }
 
     func quit() {
-        let running = jobs.values.filter { !$0.state.isFinished }.count
+        let running = jobs.values.filter { $0.state.isActive }.count
         guard running > 0 else { self.running = false; return }
         push(ChoiceDialog(title: "Quit", lines: ["\(running) job\(running == 1 ? " is" : "s are") still running.",
                                                  "Quitting cancels \(running == 1 ? "it" : "them")."],

@@ -77,9 +77,7 @@ public final class App {
             .map { "\(keyName($0.0)) \($0.1)" }.joined(separator: " · ")
         status = (setup.greeting ?? hint, false)
         // Transfers an earlier run did not finish (quit, crash, kill -9) are said at once.
-        if let n = try? queue.store?.interrupted().count, n > 0 {
-            status = ("\(n) interrupted transfer\(n == 1 ? "" : "s") from an earlier run: pcmd jobs resumes or drops \(n == 1 ? "it" : "them")", false)
-        }
+        if let notice = storedJobsNotice() { status = (notice, false) }
     }
 
     public var pane: Pane { panes[active] }
@@ -103,6 +101,7 @@ public final class App {
             for await s in await queue.updates() { inbox.post { $0.jobUpdated(s) } }
         })
         for p in panes where p.side == .local { reload(p) }
+        showStoredJobs()
     }
 
     private func startCloud() {

@@ -36,6 +36,8 @@ struct JobsView {
         case .done: "done"
         case .failed: "FAILED"
         case .cancelled: "cancelled"
+        case .paused: "paused"
+        case .interrupted: "interrupted"
         }
     }
 
@@ -66,10 +68,12 @@ struct JobsView {
     }
 
     /// The jobs panel: one row per job, newest at the bottom.
-    /// `keys`: the panel's key line (from the keymap), in its title.
-    func panel(_ jobs: [JobSnapshot], into c: inout Canvas, _ r: Rect, spinner: String, keys: String, cursor: Int? = nil) {
+    /// `keys`: the panel's key line (from the keymap), in its title, after the bandwidth `limit`.
+    func panel(_ jobs: [JobSnapshot], into c: inout Canvas, _ r: Rect, spinner: String, keys: String, cursor: Int? = nil,
+               limit: BandwidthRate? = nil) {
         c.fill(r, theme[.pane])
-        c.frame(r, theme[.borderActive], title: "Jobs — " + keys, titleStyle: theme[.headerActive])
+        c.frame(r, theme[.borderActive], title: "Jobs" + (limit.map { " (limit \($0))" } ?? "") + " — " + keys,
+                titleStyle: theme[.headerActive])
         let inner = r.inset(1)
         if jobs.isEmpty { c.put("no jobs yet", x: inner.x + 1, y: inner.y, theme[.dim]); return }
         let titleWidth = max(10, inner.width / 3)

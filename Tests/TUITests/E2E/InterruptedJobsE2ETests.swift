@@ -22,7 +22,7 @@ import Testing
                                "XDG_CONFIG_HOME": home.appendingPathComponent("config").path],
                          dir: local)
         let shown = await t.waitFor("2 interrupted transfers")
-        #expect(shown.ok && shown.screen.contains("pcmd jobs"), "\(shown.screen)")
+        #expect(shown.ok && shown.screen.contains("J jobs panel, s resumes, d drops"), "\(shown.screen)")
         try t.keys("F10")
         _ = await t.exitReport()
     }
