@@ -41,6 +41,11 @@ import Testing
         func state(_ id: JobID) -> JobState? { h.app.jobs[id]?.state }
         let key = Dictionary(items.map { ($0.command, $0.key) }, uniquingKeysWith: { a, _ in a })
         func press(_ c: Command) { h.app.handle(Key(name: key[c]!)!) }
+        // A transfer to its end may take longer than one settle on a loaded machine.
+        func finished(_ id: JobID) async -> Bool {
+            for _ in 0..<6 where await h.settle({ state(id) == .done }) { return true }
+            return false
+        }
         let walk: [(Command, @MainActor () async -> Bool)] = [
             (.pauseJob, {
                 on(live); press(.pauseJob)
@@ -51,7 +56,7 @@ import Testing
                 guard await h.settle({ state(live) == .running }) else { return false }
                 // An earlier run's job runs on the panes' drives.
                 on(earlier[0]); press(.resumeJob)
-                return await h.settle { state(earlier[0]) == .done }
+                return await finished(earlier[0])
                     && (try? String(contentsOf: into.appendingPathComponent("a.txt"), encoding: .utf8)) == "alpha"
             }),
             (.cancelJob, { on(live); press(.cancelJob); return await h.settle { state(live) == .cancelled } }),
@@ -65,7 +70,7 @@ import Testing
                 guard (h.app.overlays.last as? InputDialog)?.title == "Bandwidth limit" else { return false }
                 h.keys(.ctrl("e"), .ctrl("u")); h.type("off"); h.keys(.enter)
                 guard queue.limiter.rate == nil, h.app.overlays.last === panel else { return false }
-                return await h.settle { state(live) == .done }
+                return await finished(live)
             }),
             (.clearFinished, { press(.clearFinished); return h.app.jobs.isEmpty }),
             (.close, { press(.close); return h.app.overlays.isEmpty }),

@@ -18,21 +18,23 @@ final class JobsScreen: Overlay {
         case .down: cursor = min(jobs.count - 1, cursor + 1)
         case .cancelJob:
             guard let id = job?.id else { break }
-            Task { await queue.cancel(id) }
+            // Detached: a task on the main actor would wait for the key loop, which never yields.
+            Task.detached { await queue.cancel(id) }
         case .retry:
             guard let id = job?.id else { break }
-            Task { await queue.retry(id) }
+            Task.detached { await queue.retry(id) }
         case .pauseJob:
             guard let job else { break }
             guard job.state.isActive else { return said(app, job, "only a running or queued job pauses") }
-            Task { await queue.pause(job.id) }
+            Task.detached { await queue.pause(job.id) }
         case .resumeJob:
             guard let job else { break }
             guard job.state == .paused || job.state == .interrupted else {
                 return said(app, job, "only a paused or interrupted job resumes (\(app.keyName(.retry, in: .jobs)) retries a failed one)")
             }
             app.background("resume \(job.title)", { await queue.resume(job.id) }) { app, resumed in
-                if !resumed { app.say("\(job.id) \(TextWidth.printable(job.title)): another pcmd resumed or dropped it") }
+                // Its state moved on meanwhile (resumed by a key press before, or by another pcmd: then it failed saying so).
+                if !resumed { app.say("\(job.id) was not resumed: it is no longer paused or interrupted") }
             }
         case .dropJob:
             guard let job else { break }

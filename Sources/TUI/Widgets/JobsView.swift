@@ -79,16 +79,18 @@ struct JobsView {
         let titleWidth = max(10, inner.width / 3)
         // Ids right-aligned to the widest, so the columns stay put past #9.
         let idWidth = jobs.map { TextWidth.of($0.id.description) }.max() ?? 2
+        // "interrupted" is wider than the usual states: that column grows only while one is shown.
+        let stateWidth = max(9, jobs.map { TextWidth.of(stateText($0, spinner: spinner)) }.max() ?? 0)
         for (row, line) in Self.rows(jobs).suffix(inner.height).enumerated() {
             let y = inner.y + row, j = jobs[line.job]
             if let part = line.part {
-                self.part(part, of: j, into: &c, Rect(x: inner.x, y: y, width: inner.width, height: 1), titleWidth: titleWidth + idWidth - 2)
+                self.part(part, of: j, into: &c, Rect(x: inner.x, y: y, width: inner.width, height: 1), titleWidth: titleWidth + idWidth - 2 + stateWidth - 9)
                 continue
             }
             let selected = cursor == line.job
             let style = theme[selected ? .cursor : j.state == .failed ? .error : .pane]
             c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style)
-            let state = pad(stateText(j, spinner: spinner), 9, right: false)
+            let state = pad(stateText(j, spinner: spinner), stateWidth, right: false)
             var x = c.put("\(pad(j.id.description, idWidth, right: true)) \(state) ", x: inner.x, y: y, style)
             x = c.put(pad(TextWidth.printable(j.title), titleWidth, right: false), x: x, y: y, style, limit: inner.maxX) + 1
             let detail = j.state == .failed ? (j.error.map { ErrorHint.describe($0) } ?? "")
