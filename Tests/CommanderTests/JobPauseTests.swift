@@ -134,6 +134,24 @@ import Testing
         #expect(try store.job(keep.id!)?.state == .done && store.job(gone.id!) == nil)
     }
 
+    @Test(.timeLimit(.minutes(1))) func aJobPausedThenCancelledRunsUnpausedWhenRetried() async throws {
+        let (local, work) = Env.local()
+        let cloud = try await Env.cloud()
+        let top = try await cloud.testFolder("pause-retry")
+        try write(work.appendingPathComponent("src.bin"), 1 << 20)
+        let q = JobQueue(limiter: BandwidthLimiter(BandwidthRate(bytesPerSecond: 64 << 10)))
+        let id = try await q.submit(.copy([Item(local, path: work.path + "/src.bin")], into: Item(cloud, top)))[0]
+        _ = await waitFor(q, id) { $0.bytesDone > 0 }
+        #expect(await q.pause(id))
+        await q.cancel(id)
+        #expect(await q.wait(id).state == .cancelled)
+        q.limiter.rate = nil
+        await q.retry(id)
+        let done = await q.wait(id)
+        #expect(done.state == .done && done.attempt == 2, "\(String(describing: done.error))")
+        #expect(try await cloud.list(top.ref).first?.size == 1 << 20)
+    }
+
     /// The limit holds real transfers: a download and an upload at 256 KiB/s on the fast
     /// sandbox see bytes within rate × elapsed + slack; lifted, both finish.
     @Test(arguments: [true, false]) func aQueuesLimitHoldsItsTransfersUntilLifted(download: Bool) async throws {

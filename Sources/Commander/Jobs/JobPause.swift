@@ -60,7 +60,7 @@ extension JobQueue {
                 // Resumed, finished or dropped by another pcmd since it was shown: its row is not ours.
                 r.stored = nil
                 records[id] = r
-                finish(id, state: .failed, error: CommanderError(.exists, "another pcmd resumed or dropped this job"), result: nil)
+                finish(id, state: .failed, error: CommanderError(.exists, "another pcmd took this job meanwhile (resumed, paused or dropped it)"), result: nil)
                 return false
             }
             r.snapshot.state = .queued

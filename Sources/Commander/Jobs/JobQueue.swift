@@ -136,6 +136,9 @@ public actor JobQueue {
         r.snapshot = JobSnapshot(id: id, title: r.job.title, kind: r.job.kind, state: .queued,
                                  attempt: r.snapshot.attempt + 1)
         r.cancelRequested = false
+        // Paused, then cancelled: it runs again unpaused.
+        r.hold.open()
+        r.pausedAt = nil
         r.publishedVersion = -1
         records[id] = r
         publish(id)
