@@ -80,6 +80,21 @@ import Testing
         #expect(try store.unfinished().isEmpty, "resumed, finished and dropped: nothing is left interrupted")
     }
 
+    /// The notice at start counts what the panel lists: this profile's jobs, paused apart.
+    @Test func theStartNoticeCountsWhatThePanelWillList() async throws {
+        let dir = try Env.scratch()
+        let store = try JobStore(at: dir.appendingPathComponent("state/jobs.sqlite"))
+        for (profile, state) in [(nil, JobState.running), (nil, .paused), ("work", .running)] as [(String?, JobState)] {
+            _ = try store.insert(StoredJob(id: nil, title: "Download far.bin", kind: .download,
+                                           action: .copy(.init(side: .cloud(profile: profile), ref: .file(1), name: "far.bin"),
+                                                         into: .init(side: .local, ref: .path(dir.path), name: nil), name: nil, move: false),
+                                           state: state, queuedAt: Date(), updatedAt: Date()))
+        }
+        let h = try await Harness(queue: JobQueue(store: store))
+        #expect(h.app.status.text == "1 interrupted and 1 paused transfers from an earlier run: J jobs panel, s resumes, d drops")
+        #expect(await h.settle { h.app.jobs.values.map(\.state.rawValue).sorted() == ["interrupted", "paused"] })
+    }
+
     @Test func aKeyThatDoesNotApplySaysWhyAndTheHelpListsThePanelsKeys() async throws {
         let h = try await Harness(local: ["x.txt": "x"])
         await h.settle { h.app.panes[0].load == .ready }

@@ -53,7 +53,7 @@ public actor JobQueue {
     /// Where transfers are written so they outlive the process; nil keeps them in memory.
     public nonisolated let store: JobStore?
     /// The profile the cloud drive of this queue's actions signs in with, as stored.
-    public let profile: String?
+    public nonisolated let profile: String?
     /// The bandwidth limit every transfer of this queue shares (`--bwlimit`, the jobs panel).
     public nonisolated let limiter: BandwidthLimiter
     /// Follows the store for pause and resume asked by another process (JobPause.swift).

@@ -1,9 +1,12 @@
 import Commander
 
 extension App {
-    /// The start notice for transfers earlier runs left unfinished or paused, or nil for none.
+    /// The start notice for transfers earlier runs left unfinished or paused, or nil for none:
+    /// those the jobs panel will list (this profile's; another's are for `pcmd jobs --profile`).
     func storedJobsNotice() -> String? {
-        guard let rows = try? queue.store?.unfinished().filter({ !$0.isRunningElsewhere }), !rows.isEmpty else { return nil }
+        let profile = queue.profile
+        guard let rows = try? queue.store?.unfinished().filter({ !$0.isRunningElsewhere && $0.action.cloudProfiles.allSatisfy { $0 == profile } }),
+              !rows.isEmpty else { return nil }
         let paused = rows.filter { $0.state == .paused }.count, interrupted = rows.count - paused
         let counts = [(interrupted, "interrupted"), (paused, "paused")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
         return "\(counts.joined(separator: " and ")) transfer\(rows.count == 1 ? "" : "s") from an earlier run: "
