@@ -83,7 +83,7 @@ struct JobRecordJSON: Encodable {
 }
 
 struct JobsList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ls", abstract: "Interrupted jobs, then the history.")
+    static let configuration = CommandConfiguration(commandName: "ls", abstract: "Unfinished jobs (interrupted, paused, running in another pcmd), then the history.")
 
     @Flag(help: "One JSON object per job.")
     var json = false
