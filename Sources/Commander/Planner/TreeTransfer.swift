@@ -23,11 +23,20 @@ struct TreeTransfer: Sendable {
         let names = TargetNames()
         var plan = TransferPlan()
         let placed = try await walk(top, into: into, as: name, names: names, ctx: ctx, plan: &plan)
-        ctx.addTotals(bytes: plan.files.saturatingSum { $0.source.size }, files: plan.files.count + plan.renamed.count)
-        for r in plan.renamed { ctx.fileDone(r.id, bytes: 0) }
+        count(plan, ctx: ctx)
         try await sender.send(plan.files, ctx: ctx)
         if move { try await removeEmptied(plan.movedFolders) }
         return placed.map { .entries([$0]) }
+    }
+
+    /// The walk's files in the job's totals (each once, as the queue may repeat the job), and
+    /// what the walk already moved as done.
+    func count(_ plan: TransferPlan, ctx: JobContext) {
+        for f in plan.files { ctx.addTotal(f.key, bytes: f.source.size) }
+        for r in plan.renamed {
+            ctx.addTotal(r.id, bytes: 0)
+            ctx.fileDone(r.id, bytes: 0)
+        }
     }
 
     /// Decides what happens to `entry` (landing as `wanted`, default its own name); returns where
@@ -39,7 +48,7 @@ struct TreeTransfer: Sendable {
         if let journal = ctx.journal, !entry.isFolder {
             // A resumed job: what an earlier run delivered counts as done, unasked.
             if journal.hasArrived(entry) {
-                ctx.addTotals(bytes: entry.size, files: 1)
+                ctx.addTotal(entry.id, bytes: entry.size)
                 ctx.fileDone(entry.id, bytes: entry.size)
                 return nil
             }
@@ -57,7 +66,7 @@ struct TreeTransfer: Sendable {
         let existing = taken[wanted]
         guard let decision = await Placement.decide(entry, name: wanted, taken: taken, targetDrive: target.displayName,
                                                     ctx: ctx) else {
-            ctx.addTotals(bytes: 0, files: 1)
+            ctx.addTotal(entry.id, bytes: 0)
             ctx.fileDone(entry.id, bytes: 0)
             return nil
         }
@@ -105,7 +114,7 @@ struct TreeTransfer: Sendable {
     /// Leaves `entry` (a folder with all it holds) out, saying why; the rest goes on.
     func skip(_ entry: Entry, reason: String, hint: String?, ctx: JobContext) {
         ctx.skipped(SkippedFile(path: (entry.path ?? entry.name) + (entry.isFolder ? "/" : ""), reason: reason, hint: hint))
-        ctx.addTotals(bytes: 0, files: 1)
+        ctx.addTotal(entry.id, bytes: 0)
         ctx.fileDone(entry.id, bytes: 0)
     }
 
