@@ -22,7 +22,7 @@ struct Links: CloudCommand {
         }
         if json { return try links.forEach { try Console.json(PublinkRecord($0)) } }
         Console.table(links.map { l in
-            [l.code, "\(l.downloads ?? 0) downloads", l.expires.map { "expires " + List.time.string(from: Date(timeIntervalSince1970: TimeInterval($0))) } ?? "no expiry", l.link]
+            [l.code, "\(l.downloads ?? 0) downloads", l.expires.map { "expires " + List.time.string(from: Date(timeIntervalSince1970: TimeInterval($0))) } ?? "no expiry", l.link, l.title]
         })
     }
 }
