@@ -112,7 +112,12 @@ import Testing
         let remote = try await home.makeRemoteFolder("put-missing")
         let missing = try await home.run(["put", "/no/such/file", remote])
         #expect(missing.status == 1, "\(missing)")
-        #expect(missing.stderr.contains("does not exist"))
+        // A path on this computer is not one pcmd ls lists: the hint says what would help.
+        #expect(missing.stderr == "pcmd: /no/such/file does not exist on this computer — check it with ls; a pCloud path starts with pc:\n",
+                "\(missing)")
+        let notFolder = try await home.run(["cp", "\(remote)", "/no/such/folder"])
+        #expect(notFolder.status == 1 && notFolder.stderr.hasSuffix("is not a folder on this computer — check it with ls; a pCloud path starts with pc:\n"),
+                "\(notFolder)")
 
         let noFolder = try await home.run(["get", "\(remote)/nothing.txt", home.root.path])
         #expect(noFolder.status == 1 && noFolder.stderr.contains("pcmd ls"), "\(noFolder)")

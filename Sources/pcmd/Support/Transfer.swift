@@ -72,7 +72,7 @@ struct Transfer {
             return Item(account.drive, try await account.entry(r))
         case .local(let p):
             guard LocalDrive.exists(p) else {
-                throw CommanderError(.notFound, "\(p) does not exist on this computer")
+                throw CommanderError(.notFound, "\(p) does not exist on this computer", hint: Failure.localPathHint)
             }
             return account.localItem(p)
         }
