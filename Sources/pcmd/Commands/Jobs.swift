@@ -28,7 +28,7 @@ struct Jobs: AsyncParsableCommand {
         guard !ids.isEmpty else { return all.filter(\.isInterrupted) }
         return try ids.map { id in
             guard let job = all.first(where: { $0.id == id }) else {
-                throw CommanderError(.notFound, "no interrupted job \(id) — see pcmd jobs ls")
+                throw CommanderError(.notFound, "no interrupted job \(id)", hint: "see pcmd jobs ls")
             }
             if job.isRunningElsewhere, let pid = job.pid {
                 throw CommanderError(.exists, "job \(id) is still running (process \(pid))")

@@ -15,7 +15,7 @@ struct Links: CloudCommand {
         let links = try await account.drive.publinks()
         if let delete {
             guard let link = links.first(where: { $0.code == delete }) else {
-                throw CommanderError(.notFound, "no public link with code \(delete) — list them with pcmd links")
+                throw CommanderError(.notFound, "no public link with code \(delete)", hint: "list them with pcmd links")
             }
             try await account.perform(.deletePublink(drive: account.drive, linkid: link.linkid))
             return Console.out("deleted \(link.link)")
