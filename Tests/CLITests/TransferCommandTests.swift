@@ -20,6 +20,31 @@ import Testing
         #expect(try Data(contentsOf: back.appendingPathComponent("data.bin")) == Data(contentsOf: file))
     }
 
+    /// pCloud has no symbolic links: a folder's links stay behind, each named, as `compare`
+    /// leaves them out; a dangling one or one to a folder no longer fails the whole put.
+    @Test func putLeavesSymbolicLinksBehindNamed() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("links")
+        let dir = try home.makeLocalFolder("linked")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: dir.appendingPathComponent("a.txt"))
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("dangling").path, withDestinationPath: "/no/such/target")
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("to-file").path, withDestinationPath: "a.txt")
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("sub/to-folder").path, withDestinationPath: "..")
+
+        let put = try await home.run(["put", dir.path, remote])
+        #expect(put.status == 6, "\(put)")
+        let lines = put.stderr.split(separator: "\n").map(String.init)
+        for link in ["dangling", "to-file", "sub/to-folder"] {
+            #expect(lines.contains("pcmd: skipped \(dir.path)/\(link): symbolic link, not followed"), "\(link): \(put)")
+        }
+        #expect(lines.last == "pcmd: done with 3 skipped", "\(put)")
+        let listed = try await home.run(["ls", "-R", "\(remote)/\(dir.lastPathComponent)"])
+        #expect(listed.stdout.split(separator: "\n").map { String($0.split(separator: "/").dropFirst(2).joined(separator: "/")) }.sorted()
+                == ["a.txt", "sub"], "\(listed)")
+    }
+
     @Test func aFolderTreeGoesUpAndComesBackAndMvRemovesTheLocalSource() async throws {
         let home = try await ConfigHome.signedIn()
         let remote = try await home.makeRemoteFolder("tree")

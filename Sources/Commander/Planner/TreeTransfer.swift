@@ -106,6 +106,11 @@ struct TreeTransfer: Sendable {
         }
         if move { plan.movedFolders.append(entry) }
         for child in try await source.list(entry.ref) {
+            // pCloud has no links; followed, one could lead to a folder, in circles or nowhere.
+            if child.kind == .symlink, !sameDrive {
+                skip(child, reason: Entry.symlinkNotFollowed, hint: nil, ctx: ctx)
+                continue
+            }
             _ = try await walk(child, into: made.ref, names: names, ctx: ctx, plan: &plan)
         }
         return made
