@@ -1,7 +1,4 @@
-import Commander
 import Foundation
-import Logging
-import PCloudSandbox
 import Testing
 import TUI
 
@@ -10,18 +7,10 @@ import TUI
 /// so it never wraps and leaves a trail of half-drawn lines behind.
 @Suite(.serialized) struct ProgressLineE2ETests {
     @Test func aWideNameKeepsTheProgressOnOneLineAt40Columns() async throws {
-        var logger = Logger(label: "progress-e2e-sandbox")
-        logger.logLevel = .critical
-        var config = SandboxConfig(dataDir: FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-progress-\(UUID().uuidString)"),
-                                   region: .us, seedDemo: false, contentLinkLifetime: 3600, diffBlockSeconds: 1)
-        config.faults = try FaultPlan(parsing: "bandwidth=1MiB/s")
-        let sandbox = try await Sandbox.start(config, logger: logger)
+        let name = "\u{202E}x漢字漢字漢字漢字漢字漢字.bin"
+        let sandbox = try await Env.slowSandbox(files: [name: String(repeating: "x", count: 8 << 20)])
         defer { Task { await sandbox.stop() } }
         let info = sandbox.info
-        let name = "\u{202E}x漢字漢字漢字漢字漢字漢字.bin"
-        let src = try Env.scratch([name: String(repeating: "x", count: 8 << 20)])
-        try await JobQueue().perform(.copy([Item(LocalDrive(), .path(src.appendingPathComponent(name).path))],
-                                           into: Item(try await Env.cloud(on: sandbox), .cloudRoot)))
 
         let local = try Env.scratch(), home = try Env.scratch()
         let t = try Tmux(["get", "pc:/" + name, local.path],

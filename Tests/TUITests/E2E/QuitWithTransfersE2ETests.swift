@@ -1,26 +1,15 @@
 @testable import Commander
 import Foundation
-import Logging
-import PCloudSandbox
 import Testing
 
 /// Quitting while a transfer runs does not cancel it: it stops where it is, to be resumed, and
 /// the Quit question says so.
 @Suite(.serialized) struct QuitWithTransfersE2ETests {
     @Test func theQuitQuestionSaysARunningTransferCanBeResumed() async throws {
-        // A sandbox of its own whose downloads crawl, so the transfer is still running at F10.
-        var logger = Logger(label: "quit-e2e-sandbox")
-        logger.logLevel = .critical
-        var config = SandboxConfig(dataDir: FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-quit-\(UUID().uuidString)"),
-                                   region: .us, seedDemo: false, contentLinkLifetime: 3600, diffBlockSeconds: 1)
-        config.faults = try FaultPlan(parsing: "bandwidth=1MiB/s")
-        let sandbox = try await Sandbox.start(config, logger: logger)
+        // Its download crawls, so the transfer is still running at F10.
+        let sandbox = try await Env.slowSandbox(files: ["slow.bin": String(repeating: "x", count: 12 << 20)])
         defer { Task { await sandbox.stop() } }
         let info = sandbox.info
-        let src = try Env.scratch(["slow.bin": String(repeating: "x", count: 12 << 20)])
-        let cloud = try await Env.cloud(on: sandbox)
-        try await JobQueue().perform(.copy([Item(LocalDrive(), .path(src.appendingPathComponent("slow.bin").path))],
-                                           into: Item(cloud, .cloudRoot)))
 
         let local = try Env.scratch(), home = try Env.scratch()
         let state = home.appendingPathComponent("state")
