@@ -20,6 +20,25 @@ import Testing
         #expect(try Data(contentsOf: back.appendingPathComponent("data.bin")) == Data(contentsOf: file))
     }
 
+    /// A target written with a trailing slash is a folder, as for cp: when it is not there the
+    /// item is not written as a file of that name.
+    @Test func aTargetEndingInSlashIsAFolder() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("slash")
+        let file = try home.makeLocalFile("a.txt", content: Data("a".utf8))
+        let put = try await home.run(["put", file.path, "\(remote)/newdir/"])
+        #expect(put.status == 1 && put.stderr.contains("\(remote)/newdir does not exist"), "\(put)")
+        #expect(try await home.run(["ls", remote]).stdout.isEmpty)
+        #expect(try await home.run(["put", file.path, remote]).status == 0)
+        let local = try home.makeLocalFolder("down")
+        let get = try await home.run(["get", "\(remote)/a.txt", local.path + "/nodir/"])
+        #expect(get.status == 1 && get.stderr.contains("nodir is not a folder on this computer"), "\(get)")
+        #expect(!FileManager.default.fileExists(atPath: local.path + "/nodir"))
+        // Without the slash it names the one item's new name, as before.
+        #expect(try await home.run(["get", "\(remote)/a.txt", local.path + "/b.txt"]).status == 0)
+        #expect(try String(contentsOfFile: local.path + "/b.txt", encoding: .utf8) == "a")
+    }
+
     /// pCloud has no symbolic links: a folder's links stay behind, each named, as `compare`
     /// leaves them out; a dangling one or one to a folder no longer fails the whole put.
     @Test func putLeavesSymbolicLinksBehindNamed() async throws {
