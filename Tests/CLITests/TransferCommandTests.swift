@@ -62,6 +62,13 @@ import Testing
         let listed = try await home.run(["ls", "-R", "\(remote)/\(dir.lastPathComponent)"])
         #expect(listed.stdout.split(separator: "\n").map { String($0.split(separator: "/").dropFirst(2).joined(separator: "/")) }.sorted()
                 == ["a.txt", "sub"], "\(listed)")
+
+        // A link named on the command line is followed, a folder's too, under the link's name.
+        let named = home.root.appendingPathComponent("folder-link-\(UUID().uuidString.prefix(6))")
+        try fm.createSymbolicLink(atPath: named.path, withDestinationPath: dir.path)
+        let followed = try await home.run(["put", named.path, remote])
+        #expect(followed.status == 6, "\(followed)")
+        #expect(try await home.run(["ls", "\(remote)/\(named.lastPathComponent)"]).stdout == "sub/\na.txt\n")
     }
 
     @Test func aFolderTreeGoesUpAndComesBackAndMvRemovesTheLocalSource() async throws {

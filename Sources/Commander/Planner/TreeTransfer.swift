@@ -19,7 +19,10 @@ struct TreeTransfer: Sendable {
     var sameDrive: Bool { source.isSame(target) }
 
     func run(_ ctx: JobContext) async throws -> JobResult? {
-        let top = try await source.stat(item)
+        var top = try await source.stat(item)
+        // A link the user named to a folder is followed there (pCloud has no links): its folder
+        // goes under the link's name. A copy on disk still copies the link itself.
+        if top.kind == .symlink, !sameDrive, let path = top.path, LocalDrive.isFolder(path) { top.kind = .folder }
         let names = TargetNames()
         var plan = TransferPlan()
         let placed = try await walk(top, into: into, as: name, names: names, ctx: ctx, plan: &plan)
