@@ -61,6 +61,7 @@ struct PCMD: AsyncParsableCommand {
             (session, sandbox) = try await DemoSandbox.start()
         }
         let config = accounts.config
+        BandwidthLimiter.process.rate = config.transfers.rate
         let noColor = env["NO_COLOR"].map { !$0.isEmpty } ?? false
         var chosen: Theme
         do { chosen = try Theme.load(noColor ? "mono" : theme ?? config.theme ?? "default") } catch {
@@ -77,7 +78,7 @@ struct PCMD: AsyncParsableCommand {
                              queue: JobQueue(config: .init(concurrentJobs: config.concurrency.jobs,
                                                            parallelTransfers: config.concurrency.transfers),
                                              store: session.account == nil ? nil : cloud.jobStore(),
-                                             profile: session.account?.profileName),
+                                             profile: session.account?.profileName, limiter: .process),
                              theme: chosen, keymap: keymap,
                              bookmarksFile: AppSetup.defaultBookmarksFile)
         setup.trashSignIn = session.account.map { TrashSignIn(accounts: accounts, account: $0, drive: session.drive) }

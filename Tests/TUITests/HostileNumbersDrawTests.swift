@@ -22,4 +22,15 @@ import Testing
         #expect(c.row(22).contains("8192 PiB/s") && c.row(22).contains("ETA --:--"), "\(c.text)")
         #expect(jobs.map { view.stateText($0, spinner: "") } == [" 100%", " 0%", " 0%", " 0%"])
     }
+
+    /// What a resume had to do differently (a lost upload session) shows on the job's line,
+    /// escaped like every text from outside.
+    @Test func aJobsNoteShowsOnItsLine() throws {
+        let view = JobsView(theme: try Theme.load("default", searchPath: [ThemeAndKeymapTests.themes]))
+        var j = JobSnapshot(id: JobID(raw: 4), title: "Copy big.bin", kind: .upload, state: .done)
+        j.notes = ["big.bin: the upload session of the earlier run is gone\u{1b}[31m; sent again from the start"]
+        var c = Canvas(width: 120, height: 10)
+        view.panel([j], into: &c, Rect(x: 0, y: 0, width: 120, height: 8), spinner: "", keys: "")
+        #expect(c.text.contains("· big.bin: the upload session of the earlier run is gone\\e[31m;"), "\(c.text)")
+    }
 }

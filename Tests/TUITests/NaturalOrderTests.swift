@@ -30,6 +30,26 @@ import Testing
         let huge = "x" + String(repeating: "9", count: 40)
         #expect(Self.sorted([huge, "x1", "中2", "中10"]) == ["x1", huge, "中2", "中10"])
         #expect(Self.sorted(["", "0", "00", "a0"]) == ["", "0", "00", "a0"])
+        // Non-ASCII names lowercase as Swift does, ASCII ones byte by byte: one order for both.
+        #expect(Self.sorted(["ÉMILE10", "Zebra", "Émile2", "émile", "apple"]) == ["apple", "Zebra", "émile", "Émile2", "ÉMILE10"])
+    }
+
+    /// The other keys: extension (natural too), size and time, folders first and reverse.
+    @Test func extensionSizeAndTimeKeys() {
+        func entry(_ name: String, _ kind: Entry.Kind = .file, size: Int64 = 0, at t: Double = 0) -> Entry {
+            Entry(name: name, kind: kind, size: size, modified: Date(timeIntervalSince1970: t), path: nil)
+        }
+        let entries = [entry("b.v10", size: 5, at: 3), entry("a.v2", size: 9, at: 1), entry("dir", .folder, size: 0, at: 2),
+                       entry("c.txt", size: 1, at: 2), entry("a.v10", size: 5, at: 5)]
+        func names(_ key: TUI.SortOrder.Key, reverse: Bool = false) -> [String] {
+            var o = TUI.SortOrder()
+            o.key = key
+            o.reverse = reverse
+            return o.order(entries, Array(entries.indices)).map { entries[$0].name }
+        }
+        #expect(names(.extension) == ["dir", "c.txt", "a.v2", "a.v10", "b.v10"])
+        #expect(names(.size) == ["dir", "c.txt", "a.v10", "b.v10", "a.v2"])
+        #expect(names(.modified, reverse: true) == ["dir", "a.v10", "b.v10", "c.txt", "a.v2"])
     }
 
     /// The sort key against a comparator that walks digit runs (the way natural order is

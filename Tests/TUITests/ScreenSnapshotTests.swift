@@ -202,7 +202,7 @@ import Testing
             │               │         │            ││               │         │            │
             │ 中文.txt  10 B ──────────────────────││ b.txt  1 B ─────────── 50.0 GiB free │
             └──────────────────────────────────────┘└──────────────────────────────────────┘
-            ┌─────────── Jobs — c cancel · r retry · x clear finished · J close ───────────┐
+            ┌ Jobs — c cancel · p pause · s resume · r retry · d drop · b limit · x clear… ┐
             │#1 done      Copy b.txt to pCloud /                          1 B/1 B          │
             │#2 done      Copy 中文.txt to pCloud /                       10 B/10 B        │
             │                                                                              │
@@ -212,7 +212,7 @@ import Testing
             1Help   2Link   3View   4Edit   5Copy   6Move   7Mkdir  8Delete 9Menu   10Quit
             """)
         expectSnapshot(h.snapshot(40, 10), """
-            ┌ Jobs — c cancel · r retry · x clear… ┐
+            ┌ Jobs — c cancel · p pause · s resum… ┐
             │#1 done      Copy b.txt … 1 B/1 B     │
             │#2 done      Copy 中文.t… 10 B/10 B   │
             │                                      │

@@ -10,6 +10,7 @@ public struct Config: Codable, Sendable, Equatable {
     /// How remote paths are written on the command line (`pc:/Photos`).
     public var remotePrefix: String
     public var concurrency: Concurrency
+    public var transfers: TransferSettings
     public var confirm: Confirm
     /// The OAuth app pcmd signs in as; `PCMD_CLIENT_ID`/`PCMD_CLIENT_SECRET` override.
     public var oauth: OAuthApp?
@@ -20,16 +21,16 @@ public struct Config: Codable, Sendable, Equatable {
     public static let defaultRemotePrefix = "pc:"
 
     public init(defaultProfile: String? = nil, theme: String? = nil, remotePrefix: String = Config.defaultRemotePrefix,
-                concurrency: Concurrency = Concurrency(), confirm: Confirm = Confirm(), oauth: OAuthApp? = nil,
-                keymap: KeymapConfig = [:], profiles: [String: Profile] = [:]) {
+                concurrency: Concurrency = Concurrency(), transfers: TransferSettings = TransferSettings(), confirm: Confirm = Confirm(),
+                oauth: OAuthApp? = nil, keymap: KeymapConfig = [:], profiles: [String: Profile] = [:]) {
         self.defaultProfile = defaultProfile; self.theme = theme; self.remotePrefix = remotePrefix
-        self.concurrency = concurrency; self.confirm = confirm; self.oauth = oauth; self.keymap = keymap
+        self.concurrency = concurrency; self.transfers = transfers; self.confirm = confirm; self.oauth = oauth; self.keymap = keymap
         self.profiles = profiles
     }
 
     // TOMLKit has no snake_case conversion (STACK-NOTES).
     enum CodingKeys: String, CodingKey {
-        case defaultProfile = "default_profile", theme, remotePrefix = "remote_prefix", concurrency, confirm, oauth,
+        case defaultProfile = "default_profile", theme, remotePrefix = "remote_prefix", concurrency, transfers, confirm, oauth,
              keymap, profiles
     }
 
@@ -39,6 +40,7 @@ public struct Config: Codable, Sendable, Equatable {
         theme = try c.decodeIfPresent(String.self, forKey: .theme)
         remotePrefix = try c.decodeIfPresent(String.self, forKey: .remotePrefix) ?? Self.defaultRemotePrefix
         concurrency = try c.decodeIfPresent(Concurrency.self, forKey: .concurrency) ?? Concurrency()
+        transfers = try c.decodeIfPresent(TransferSettings.self, forKey: .transfers) ?? TransferSettings()
         confirm = try c.decodeIfPresent(Confirm.self, forKey: .confirm) ?? Confirm()
         oauth = try c.decodeIfPresent(OAuthApp.self, forKey: .oauth)
         keymap = try c.decodeIfPresent(KeymapConfig.self, forKey: .keymap) ?? [:]
@@ -63,6 +65,26 @@ public struct Concurrency: Codable, Sendable, Equatable {
         let d = Concurrency()
         jobs = max(1, try c.decodeIfPresent(Int.self, forKey: .jobs) ?? d.jobs)
         transfers = max(1, try c.decodeIfPresent(Int.self, forKey: .transfers) ?? d.transfers)
+    }
+}
+
+/// `[transfers]`: how bytes flow.
+public struct TransferSettings: Codable, Sendable, Equatable {
+    /// The bandwidth limit as written (`10M`, `512k`, `off`): checked when read, kept as text.
+    public var bwlimit: String?
+
+    public init(bwlimit: String? = nil) { self.bwlimit = bwlimit }
+
+    /// The limit it sets; nil for none.
+    public var rate: BandwidthRate? { bwlimit.flatMap { BandwidthRate.parse($0) ?? nil } }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        bwlimit = try c.decodeIfPresent(String.self, forKey: .bwlimit)
+        if let bwlimit, BandwidthRate.parse(bwlimit) == nil {
+            throw DecodingError.dataCorruptedError(forKey: .bwlimit, in: c,
+                                                   debugDescription: "[transfers] bwlimit “\(bwlimit)” is not a rate: try 10M, 512k or off")
+        }
     }
 }
 

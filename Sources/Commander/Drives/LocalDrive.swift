@@ -57,7 +57,12 @@ public final class LocalDrive: Drive {
         defer { closedir(d) }
         var out: [Entry] = []
         while let ent = readdir(d) {
-            let name = withUnsafeBytes(of: ent.pointee.d_name) { raw in RawName.decode(raw.prefix { $0 != 0 }) }
+            // Measured by strlen, then read as one contiguous buffer: Swift's fast UTF-8 check
+            // (a byte-by-byte prefix of d_name made a 100,000-entry folder list slower).
+            let name = withUnsafeBytes(of: ent.pointee.d_name) { raw in
+                let start = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                return RawName.decode(UnsafeBufferPointer(start: start, count: strlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self))))
+            }
             if name == "." || name == ".." { continue }
             let type = Int32(ent.pointee.d_type)
             var e = Entry(name: name, kind: type == DT_DIR ? .folder : type == DT_LNK ? .symlink : .file, size: 0,

@@ -17,7 +17,14 @@ public enum JobKind: String, Sendable, Codable {
 
 public enum JobState: String, Sendable, Codable {
     case queued, running, done, failed, cancelled
+    /// Held by the user (`pcmd jobs pause`, the jobs panel): no bytes flow until resumed, across restarts too.
+    case paused
+    /// An earlier process's job that no process finished, shown in this queue until resumed or
+    /// dropped; its row keeps the state it had (never written as this).
+    case interrupted
     public var isFinished: Bool { self == .done || self == .failed || self == .cancelled }
+    /// Moving or about to: not finished, paused, nor waiting for the user since an earlier run.
+    public var isActive: Bool { self == .queued || self == .running }
 }
 
 /// What a finished job hands back beside its state (the CLI prints it).

@@ -1,4 +1,5 @@
 import Foundation
+import PCloudAPI
 
 /// Runs jobs in the background with bounded concurrency, keeps the session's history, and
 /// publishes snapshots: state changes at once, progress sampled at most `snapshotsPerSecond`
@@ -36,11 +37,14 @@ public actor JobQueue {
         /// Its row in the persistent queue, for a transfer when the queue has a store.
         var stored: StoredJob?
         var savedAt: ContinuousClock.Instant?
+        /// Closed while the job is paused; its transfers wait on it.
+        let hold = PauseSwitch()
+        var pausedAt: ContinuousClock.Instant?
     }
 
     public let config: Config
-    private var records: [JobID: Record] = [:]
-    private var order: [JobID] = []
+    var records: [JobID: Record] = [:]
+    var order: [JobID] = []
     private var nextID = 1
     private var subscribers: [Int: AsyncStream<JobSnapshot>.Continuation] = [:]
     private var nextSubscriber = 0
@@ -49,10 +53,15 @@ public actor JobQueue {
     /// Where transfers are written so they outlive the process; nil keeps them in memory.
     public nonisolated let store: JobStore?
     /// The profile the cloud drive of this queue's actions signs in with, as stored.
-    public let profile: String?
+    public nonisolated let profile: String?
+    /// The bandwidth limit every transfer of this queue shares (`--bwlimit`, the jobs panel).
+    public nonisolated let limiter: BandwidthLimiter
+    /// Follows the store for pause and resume asked by another process (JobPause.swift).
+    var storeWatch: Task<Void, Never>?
 
-    public init(config: Config = Config(), store: JobStore? = nil, profile: String? = nil) {
-        self.config = config; self.store = store; self.profile = profile
+    public init(config: Config = Config(), store: JobStore? = nil, profile: String? = nil,
+                limiter: BandwidthLimiter = BandwidthLimiter()) {
+        self.config = config; self.store = store; self.profile = profile; self.limiter = limiter
     }
 
     // MARK: Submitting
@@ -89,10 +98,11 @@ public actor JobQueue {
         return out
     }
 
-    func enqueue(_ job: Job, conflicts: ConflictMemory, stored action: StoredAction? = nil, resuming: StoredJob? = nil) -> JobID {
+    func enqueue(_ job: Job, conflicts: ConflictMemory, stored action: StoredAction? = nil, resuming: StoredJob? = nil,
+                 state: JobState = .queued) -> JobID {
         let id = JobID(raw: nextID)
         nextID += 1
-        let snapshot = JobSnapshot(id: id, title: job.title, kind: job.kind, state: .queued)
+        let snapshot = JobSnapshot(id: id, title: job.title, kind: job.kind, state: state)
         var record = Record(job: job, snapshot: snapshot, conflicts: conflicts)
         if let resuming {
             record.stored = resuming
@@ -104,6 +114,7 @@ public actor JobQueue {
         order.append(id)
         publish(id)
         pump()
+        watchStore()
         return id
     }
 
@@ -115,7 +126,8 @@ public actor JobQueue {
         guard var r = records[id], !r.snapshot.state.isFinished else { return }
         r.cancelRequested = true
         records[id] = r
-        if r.snapshot.state == .queued { finish(id, state: .cancelled, error: nil, result: nil) } else { r.task?.cancel() }
+        // A job that never started (queued, held paused, or an earlier run's) has no task to stop.
+        if let task = r.task { task.cancel() } else { finish(id, state: .cancelled, error: nil, result: nil) }
     }
 
     /// Runs a failed or cancelled job again; what an earlier attempt finished is not redone.
@@ -124,6 +136,9 @@ public actor JobQueue {
         r.snapshot = JobSnapshot(id: id, title: r.job.title, kind: r.job.kind, state: .queued,
                                  attempt: r.snapshot.attempt + 1)
         r.cancelRequested = false
+        // Paused, then cancelled: it runs again unpaused.
+        r.hold.open()
+        r.pausedAt = nil
         r.publishedVersion = -1
         records[id] = r
         publish(id)
@@ -155,7 +170,7 @@ public actor JobQueue {
 
     // MARK: Running
 
-    private func pump() {
+    func pump() {
         let running = records.values.filter { $0.snapshot.state == .running }.count
         var free = config.concurrentJobs - running
         for id in order where free > 0 {
@@ -174,11 +189,12 @@ public actor JobQueue {
         r.started = .now
         let job = r.job
         let retries = config.transientRetries
+        let pacer = JobPacer(hold: r.hold, limiter: limiter)
         r.task = Task { [weak self] in
             var attempt = 0
             while true {
                 do {
-                    let result = try await job.work(context)
+                    let result = try await TransferPacing.$current.withValue(pacer) { try await job.work(context) }
                     try Task.checkCancellation()
                     await self?.finish(id, state: .done, error: nil, result: result)
                     return
@@ -213,7 +229,7 @@ public actor JobQueue {
         if c.counters.withLock({ $0.version }) != r.publishedVersion { publish(id) }
     }
 
-    private func finish(_ id: JobID, state: JobState, error: CommanderError?, result: JobResult?) {
+    func finish(_ id: JobID, state: JobState, error: CommanderError?, result: JobResult?) {
         guard var r = records[id], !r.snapshot.state.isFinished else { return }
         r.snapshot = current(r)
         r.snapshot.state = r.cancelRequested && state != .done ? .cancelled : state
@@ -238,7 +254,7 @@ public actor JobQueue {
     /// The record's snapshot with the live counters folded in.
     private func current(_ r: Record) -> JobSnapshot {
         var s = r.snapshot
-        guard s.state == .running, let c = r.context?.counters.current else { return s }
+        guard s.state == .running || s.state == .paused, let c = r.context?.counters.current else { return s }
         s.bytesDone = c.bytesDone
         s.bytesTotal = c.bytesTotal
         s.filesDone = c.filesDone
@@ -248,14 +264,14 @@ public actor JobQueue {
         s.skipped = c.skipped
         s.notes = c.notes
         if let started = r.started {
-            let seconds = Double((ContinuousClock.now - started) / .milliseconds(1)) / 1000
+            let seconds = Double(((r.pausedAt ?? .now) - started) / .milliseconds(1)) / 1000
             if seconds > 0 { s.rate = Double(s.bytesDone) / seconds }
             if s.rate > 0, s.bytesTotal >= s.bytesDone { s.eta = (Double(s.bytesTotal) - Double(s.bytesDone)) / s.rate }
         }
         return s
     }
 
-    private func publish(_ id: JobID) {
+    func publish(_ id: JobID) {
         guard var r = records[id] else { return }
         let s = current(r)
         r.publishedVersion = r.context?.counters.withLock { $0.version } ?? r.publishedVersion
@@ -267,7 +283,7 @@ public actor JobQueue {
     /// Writes the job's row: each change of state at once, progress at most once a second
     /// (a 1 GiB transfer publishes thousands of snapshots; the disk needs a few).
     private func save(_ r: inout Record, _ s: JobSnapshot) {
-        guard let store, var row = r.stored else { return }
+        guard let store, var row = r.stored, s.state != .interrupted else { return }
         let now = ContinuousClock.now
         if row.state == s.state, let saved = r.savedAt, now - saved < .seconds(1) { return }
         row.update(from: s, now: Date())

@@ -49,6 +49,10 @@ public final class JobStore: Sendable {
             }
         }
         registerResume(&m)
+        // Pause and resume asked of a job another process runs: that process takes the request.
+        m.registerMigration("v2-pause") { db in
+            try db.alter(table: StoredJob.databaseTableName) { t in t.add(column: "requested", .text) }
+        }
         return m
     }
 
@@ -95,6 +99,37 @@ public final class JobStore: Sendable {
             try ids.filter { id in
                 try StoredJob.filter(Column("id") == id && Column("finishedAt") == nil).deleteAll(db) > 0
             }
+        }
+    }
+
+    // MARK: Pause and resume across processes
+
+    /// Asks the process running job `id` to pause it (`.paused`) or go on (`.running`); it takes
+    /// the request within a second (`JobQueue.watchStore`). The column is not one of
+    /// `StoredJob`'s, so the owner's progress writes never wipe a request out.
+    public func request(_ state: JobState, for id: Int64) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE job SET requested = ? WHERE id = ? AND finishedAt IS NULL", arguments: [state.rawValue, id])
+        }
+    }
+
+    /// The requests for jobs process `pid` runs, cleared as they are read.
+    func takeRequests(pid: Int32) throws -> [(id: Int64, state: JobState)] {
+        try db.write { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, requested FROM job WHERE pid = ? AND requested IS NOT NULL", arguments: [pid])
+            try db.execute(sql: "UPDATE job SET requested = NULL WHERE pid = ? AND requested IS NOT NULL", arguments: [pid])
+            return rows.compactMap { row in
+                JobState(rawValue: row["requested"] ?? "").map { (id: row["id"], state: $0) }
+            }
+        }
+    }
+
+    /// Marks an unfinished job no process runs as paused: it then waits for `pcmd jobs resume ID`
+    /// and is not among those resumed without IDs, nor offered as interrupted.
+    public func markPaused(_ id: Int64) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE job SET state = ?, requested = NULL WHERE id = ? AND finishedAt IS NULL",
+                           arguments: [JobState.paused.rawValue, id])
         }
     }
 

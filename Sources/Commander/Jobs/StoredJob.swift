@@ -39,8 +39,15 @@ public struct StoredJob: Codable, Sendable, Hashable, Identifiable, FetchableRec
         return kill(pid, 0) == 0 || errno == EPERM
     }
 
-    /// Unfinished with no process left to finish it: what `pcmd jobs resume` runs again.
-    public var isInterrupted: Bool { isUnfinished && !isRunningElsewhere }
+    /// Unfinished with no process left to finish it and not paused: what `pcmd jobs resume`
+    /// without IDs runs again.
+    public var isInterrupted: Bool { isUnfinished && !isRunningElsewhere && state != .paused }
+
+    /// How `pcmd jobs ls` and the jobs panel name it: paused, running (in another pcmd),
+    /// interrupted, or how it ended.
+    public var stateName: String {
+        state == .paused ? "paused" : isRunningElsewhere ? "running" : isUnfinished ? "interrupted" : state.rawValue
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -63,6 +63,8 @@ struct FileSender: Sendable {
     }
 
     func run(_ unit: Unit, ctx: JobContext) async throws {
+        // A paused job holds here between files too (a copy on one disk has no buffers to hold).
+        try await TransferPacing.current?.pace(0)
         switch unit {
         case .one(let t):
             ctx.started(t.source.name)

@@ -61,7 +61,8 @@ public enum Units {
         case "t": 1024 * 1024 * 1024 * 1024
         default: 1
         }
-        guard let v = Double(mult == 1 ? t : String(t.dropLast())), v >= 0 else { return nil }
+        // `inf` and `1e30` parse as numbers but fit no Int64.
+        guard let v = Double(mult == 1 ? t : String(t.dropLast())), v >= 0, v * mult < 0x1p63 else { return nil }
         return Int64(v * mult)
     }
 

@@ -37,6 +37,7 @@ extension PCloudClient {
         var written: Int64 = 0
         do {
             for try await chunk in response.body {
+                try await TransferPacing.current?.pace(chunk.readableBytes)
                 try out.write(chunk, at: written)
                 written += Int64(chunk.readableBytes)
             }

@@ -112,6 +112,8 @@ extension PCloudClient {
         var offset = have
         do {
             for try await chunk in response.body {
+                // Waiting here holds the body back (back-pressure): memory stays at a buffer.
+                try await TransferPacing.current?.pace(chunk.readableBytes)
                 try out.write(chunk, at: offset)
                 hasher?.update(chunk, at: offset)
                 offset += Int64(chunk.readableBytes)

@@ -16,12 +16,17 @@ extension PCloudClient {
     where Body.Element == ByteBuffer {
         let http = try self.http
         let loop = http.eventLoopGroup.next()
+        // Read here: the body is produced in a task of NIO's, which does not inherit task-locals.
+        let pacer = TransferPacing.current
         let task: HTTPClient.Task<HTTPClient.Response>
         do {
             let paced = HTTPClient.Body.stream(contentLength: length) { writer in
                 let sent = loop.makePromise(of: Void.self)
                 sent.completeWithTask {
-                    for try await buffer in body { try await writer.write(.byteBuffer(buffer)).get() }
+                    for try await buffer in body {
+                        try await pacer?.pace(buffer.readableBytes)
+                        try await writer.write(.byteBuffer(buffer)).get()
+                    }
                 }
                 return sent.futureResult
             }

@@ -15,7 +15,7 @@ extension App {
             }
             return c
         }
-        let running = jobs.values.filter { !$0.state.isFinished }
+        let running = jobs.values.filter { $0.state.isActive }
         let summaryHeight = running.isEmpty || jobsPanel ? 0 : 1
         let panelHeight = jobsPanel ? JobsView.panelHeight(jobsInOrder, screenHeight: height) : 0
         let paneHeight = height - 2 - summaryHeight - panelHeight
@@ -23,7 +23,7 @@ extension App {
         var y = paneHeight
         if panelHeight > 0 {
             JobsView(theme: theme).panel(jobsInOrder, into: &c, Rect(x: 0, y: y, width: width, height: panelHeight), spinner: spinner,
-                                          keys: KeyBar.line(keymap, .jobs))
+                                          keys: KeyBar.line(keymap, .jobs), limit: queue.limiter.rate)
             y += panelHeight
         }
         if summaryHeight > 0 {

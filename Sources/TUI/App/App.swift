@@ -68,9 +68,7 @@ public final class App {
             .map { "\(keyName($0.0)) \($0.1)" }.joined(separator: " · ")
         status = (setup.greeting ?? hint, false)
         // Transfers an earlier run did not finish (quit, crash, kill -9) are said at once.
-        if let n = try? queue.store?.interrupted().count, n > 0 {
-            status = ("\(n) interrupted transfer\(n == 1 ? "" : "s") from an earlier run: pcmd jobs resumes or drops \(n == 1 ? "it" : "them")", false)
-        }
+        if let notice = storedJobsNotice() { status = (notice, false) }
     }
 
     /// Lists both panes, follows the job queue and the account's change feed.
@@ -91,6 +89,7 @@ public final class App {
             for await s in await queue.updates() { inbox.post { $0.jobUpdated(s) } }
         })
         for p in panesScreen.panes where p.side == .local { panesScreen.reload(p, self) }
+        showStoredJobs()
     }
 
     private func startCloud() {
@@ -158,9 +157,9 @@ public final class App {
     /// Ends the loop, after asking when jobs are still running. Transfers the job store keeps
     /// stop where they are, to be resumed (issue 20); quitting cancels the others.
     func quit() {
-        let running = jobs.values.filter { !$0.state.isFinished }.count
+        let running = jobs.values.filter { $0.state.isActive }.count
         guard running > 0 else { self.running = false; return }
-        let kept = min(running, (try? queue.store?.unfinished().filter { $0.pid == getpid() }.count) ?? 0)
+        let kept = min(running, (try? queue.store?.unfinished().filter { $0.pid == getpid() && $0.state.isActive }.count) ?? 0)
         let cancelled = running - kept
         var lines = ["\(running) job\(running == 1 ? " is" : "s are") still running."]
         if kept == running {

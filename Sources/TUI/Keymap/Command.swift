@@ -22,6 +22,7 @@ public enum Command: String, CaseIterable, Sendable {
     // Screens: lists, the viewer, jobs, trash, shares, links, revisions
     case close, search, searchNext = "search-next"
     case cancelJob = "cancel-job", retry, clearFinished = "clear-finished"
+    case pauseJob = "pause-job", resumeJob = "resume-job", dropJob = "drop-job", bwlimit
     case restore, restoreToOther = "restore-to-other", emptyTrash = "empty-trash"
     case accept, decline, cancelOffer = "cancel-offer", permissions
     case copyURL = "copy-url", expiry, create, download, revert

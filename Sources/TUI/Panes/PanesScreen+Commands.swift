@@ -56,7 +56,7 @@ extension PanesScreen {
         case .revisions: revisions(app)
         case .find: find(app)
         case .fetch: fetchFromWeb(app)
-        case .jobs: app.push(JobsScreen())
+        case .jobs: app.showStoredJobs(); app.push(JobsScreen())
         case .trash: app.push(TrashScreen(app: app))
         case .shares: app.push(SharesScreen(app: app))
         case .publinks: app.push(PublinksScreen(app: app))

@@ -1,6 +1,7 @@
 import Commander
 
-/// The jobs panel takes the keys while open (its context's): pick a job, cancel, retry, clear finished.
+/// The jobs panel takes the keys while open (its context's): pick a job, cancel, retry, pause,
+/// resume (also an earlier run's), drop, change the bandwidth limit, clear finished.
 final class JobsScreen: Overlay {
     var cursor = Int.max
 
@@ -9,22 +10,54 @@ final class JobsScreen: Overlay {
     func perform(_ command: Command, _ app: App) -> Bool {
         let jobs = app.jobsInOrder
         cursor = max(0, min(cursor, jobs.count - 1))
+        let job = jobs.indices.contains(cursor) ? jobs[cursor] : nil
+        let queue = app.queue
         switch command {
         case .close: return false
         case .up: cursor = max(0, cursor - 1)
         case .down: cursor = min(jobs.count - 1, cursor + 1)
         case .cancelJob:
-            guard jobs.indices.contains(cursor) else { break }
-            let queue = app.queue, id = jobs[cursor].id
-            Task { await queue.cancel(id) }
+            guard let id = job?.id else { break }
+            // Detached: a task on the main actor would wait for the key loop, which never yields.
+            Task.detached { await queue.cancel(id) }
         case .retry:
-            guard jobs.indices.contains(cursor) else { break }
-            let queue = app.queue, id = jobs[cursor].id
-            Task { await queue.retry(id) }
+            guard let id = job?.id else { break }
+            Task.detached { await queue.retry(id) }
+        case .pauseJob:
+            guard let job else { break }
+            guard job.state.isActive else { return said(app, job, "only a running or queued job pauses") }
+            Task.detached { await queue.pause(job.id) }
+        case .resumeJob:
+            guard let job else { break }
+            guard job.state == .paused || job.state == .interrupted else {
+                return said(app, job, "only a paused or interrupted job resumes (\(app.keyName(.retry, in: .jobs)) retries a failed one)")
+            }
+            app.background("resume \(job.title)", { await queue.resume(job.id) }) { app, resumed in
+                // Its state moved on meanwhile (resumed by a key press before, or by another pcmd: then it failed saying so).
+                if !resumed { app.say("\(job.id) was not resumed: it is no longer paused or interrupted") }
+            }
+        case .dropJob:
+            guard let job else { break }
+            guard job.state == .paused || job.state == .interrupted else {
+                return said(app, job, "only an interrupted or paused job drops (\(app.keyName(.cancelJob, in: .jobs)) cancels a running one)")
+            }
+            app.background("drop \(job.title)", { try await queue.drop(job.id) }) { app, dropped in
+                guard dropped else { return app.say("\(job.id) has started: \(app.keyName(.cancelJob, in: .jobs)) cancels it") }
+                app.jobs[job.id] = nil
+                app.say("dropped \(job.id) \(TextWidth.printable(job.title)); what it left on disk stays")
+            }
+        case .bwlimit:
+            app.push(BandwidthDialog.make(app))
         case .clearFinished:
             for j in jobs where j.state.isFinished { app.jobs[j.id] = nil }
         default: break
         }
+        return true
+    }
+
+    /// Says why `job` does not take the command; the panel stays open.
+    private func said(_ app: App, _ job: JobSnapshot, _ why: String) -> Bool {
+        app.say("\(job.id) is \(job.state.rawValue): \(why)")
         return true
     }
 
@@ -34,6 +67,7 @@ final class JobsScreen: Overlay {
         let height = JobsView.panelHeight(jobs, screenHeight: c.height)
         let y = c.height - 2 - height
         JobsView(theme: app.theme).panel(jobs, into: &c, Rect(x: 0, y: y, width: c.width, height: height), spinner: app.spinner,
-                                         keys: keyHints(app), cursor: jobs.isEmpty ? nil : max(0, min(cursor, jobs.count - 1)))
+                                         keys: keyHints(app), cursor: jobs.isEmpty ? nil : max(0, min(cursor, jobs.count - 1)),
+                                         limit: app.queue.limiter.rate)
     }
 }

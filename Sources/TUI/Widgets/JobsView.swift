@@ -36,6 +36,8 @@ struct JobsView {
         case .done: "done"
         case .failed: "FAILED"
         case .cancelled: "cancelled"
+        case .paused: "paused"
+        case .interrupted: "interrupted"
         }
     }
 
@@ -66,29 +68,34 @@ struct JobsView {
     }
 
     /// The jobs panel: one row per job, newest at the bottom.
-    /// `keys`: the panel's key line (from the keymap), in its title.
-    func panel(_ jobs: [JobSnapshot], into c: inout Canvas, _ r: Rect, spinner: String, keys: String, cursor: Int? = nil) {
+    /// `keys`: the panel's key line (from the keymap), in its title, after the bandwidth `limit`.
+    func panel(_ jobs: [JobSnapshot], into c: inout Canvas, _ r: Rect, spinner: String, keys: String, cursor: Int? = nil,
+               limit: BandwidthRate? = nil) {
         c.fill(r, theme[.pane])
-        c.frame(r, theme[.borderActive], title: "Jobs — " + keys, titleStyle: theme[.headerActive])
+        c.frame(r, theme[.borderActive], title: "Jobs" + (limit.map { " (limit \($0))" } ?? "") + " — " + keys,
+                titleStyle: theme[.headerActive])
         let inner = r.inset(1)
         if jobs.isEmpty { c.put("no jobs yet", x: inner.x + 1, y: inner.y, theme[.dim]); return }
         let titleWidth = max(10, inner.width / 3)
         // Ids right-aligned to the widest, so the columns stay put past #9.
         let idWidth = jobs.map { TextWidth.of($0.id.description) }.max() ?? 2
+        // "interrupted" is wider than the usual states: that column grows only while one is shown.
+        let stateWidth = max(9, jobs.map { TextWidth.of(stateText($0, spinner: spinner)) }.max() ?? 0)
         for (row, line) in Self.rows(jobs).suffix(inner.height).enumerated() {
             let y = inner.y + row, j = jobs[line.job]
             if let part = line.part {
-                self.part(part, of: j, into: &c, Rect(x: inner.x, y: y, width: inner.width, height: 1), titleWidth: titleWidth + idWidth - 2)
+                self.part(part, of: j, into: &c, Rect(x: inner.x, y: y, width: inner.width, height: 1), titleWidth: titleWidth + idWidth - 2 + stateWidth - 9)
                 continue
             }
             let selected = cursor == line.job
             let style = theme[selected ? .cursor : j.state == .failed ? .error : .pane]
             c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style)
-            let state = pad(stateText(j, spinner: spinner), 9, right: false)
+            let state = pad(stateText(j, spinner: spinner), stateWidth, right: false)
             var x = c.put("\(pad(j.id.description, idWidth, right: true)) \(state) ", x: inner.x, y: y, style)
             x = c.put(pad(TextWidth.printable(j.title), titleWidth, right: false), x: x, y: y, style, limit: inner.maxX) + 1
             let detail = j.state == .failed ? (j.error.map { ErrorHint.describe($0) } ?? "")
-                : j.skipped.isEmpty ? figures(j) : TextWidth.printable(Self.skippedText(j))
+                : (j.skipped.isEmpty ? figures(j) : TextWidth.printable(Self.skippedText(j)))
+                    + (j.notes.first.map { " · " + TextWidth.printable($0) } ?? "")
             let barWidth = j.state == .failed ? 0 : min(20, max(0, inner.maxX - x - TextWidth.of(detail) - 2))
             if barWidth > 4 { bar(j.fraction, width: barWidth, into: &c, x: x, y: y); x += barWidth + 1 }
             c.put(detail, x: x, y: y, style, limit: inner.maxX)

@@ -5,13 +5,14 @@ import Foundation
 struct Jobs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs",
-        abstract: "List, resume or drop transfers that did not finish (quit, crash, lost connection).",
+        abstract: "List, pause, resume or drop transfers, also those that did not finish (quit, crash, lost connection).",
         discussion: """
             Every put, get, cp and mv is written to $XDG_STATE_HOME/pcmd/jobs.sqlite as it runs. \
             A finished one stays as a history line: the last \(JobStore.historyLimit), none older \
-            than \(JobStore.historyDays) days.
+            than \(JobStore.historyDays) days. A job another pcmd runs is paused and resumed \
+            through that file: the running process looks for requests twice a second.
             """,
-        subcommands: [JobsList.self, JobsResume.self, JobsDrop.self],
+        subcommands: [JobsList.self, JobsPause.self, JobsResume.self, JobsDrop.self],
         defaultSubcommand: JobsList.self)
 
     /// The user's job store, or the reason it cannot be opened.
@@ -21,27 +22,47 @@ struct Jobs: AsyncParsableCommand {
         }
     }
 
-    /// The interrupted jobs `ids` names, all of them when it is empty; an id that is not an
-    /// interrupted job (finished, unknown, or still running in another pcmd) is an error naming it.
-    static func interrupted(_ ids: [Int64], in store: JobStore) throws -> [StoredJob] {
+    /// The unfinished jobs `ids` names, or every interrupted one (not the paused) when it is
+    /// empty; an id that is not an unfinished job (finished or unknown) is an error naming it.
+    static func unfinished(_ ids: [Int64], in store: JobStore) throws -> [StoredJob] {
         let all = try store.unfinished()
         guard !ids.isEmpty else { return all.filter(\.isInterrupted) }
         return try ids.map { id in
             guard let job = all.first(where: { $0.id == id }) else {
-                throw CommanderError(.notFound, "no interrupted job \(id)", hint: "see pcmd jobs ls")
-            }
-            if job.isRunningElsewhere, let pid = job.pid {
-                throw CommanderError(.exists, "job \(id) is still running (process \(pid))")
+                throw CommanderError(.notFound, "no interrupted or paused job \(id)", hint: "see pcmd jobs ls")
             }
             return job
         }
+    }
+
+    /// The jobs `ids` names that no live process holds: another pcmd's job is its to run.
+    static func interrupted(_ ids: [Int64], in store: JobStore) throws -> [StoredJob] {
+        try unfinished(ids, in: store).map { job in
+            if job.isRunningElsewhere, let pid = job.pid {
+                throw CommanderError(.exists, "job \(job.id ?? 0) is still \(job.state == .paused ? "held paused" : "running") (process \(pid))")
+            }
+            return job
+        }
+    }
+
+    /// Asks the process that runs `job` to pause or resume it (`state`), and waits until its
+    /// row says so: a few seconds, as the process looks twice a second.
+    static func ask(_ state: JobState, _ job: StoredJob, in store: JobStore) async throws {
+        guard let id = job.id, let pid = job.pid else { return }
+        try store.request(state, for: id)
+        for _ in 0..<100 {
+            guard let now = try store.job(id), now.isUnfinished else { return }  // finished meanwhile: nothing to hold
+            if now.state == state || (state == .running && now.state == .queued) { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw CommanderError(.local, "process \(pid) did not answer: job \(id) is \(try store.job(id)?.stateName ?? "gone")")
     }
 }
 
 /// A stored job as `jobs ls --json` prints it.
 struct JobRecordJSON: Encodable {
     var id: Int64
-    /// "running" in another pcmd, "interrupted" when no process finished it, else its final state.
+    /// "paused", "running" in another pcmd, "interrupted" when no process finished it, else its final state.
     var state: String
     var title: String
     var kind: String
@@ -54,7 +75,7 @@ struct JobRecordJSON: Encodable {
     var updated: Date
 
     init(_ j: StoredJob) {
-        id = j.id ?? 0; state = j.isRunningElsewhere ? "running" : j.isUnfinished ? "interrupted" : j.state.rawValue
+        id = j.id ?? 0; state = j.stateName
         title = j.title; kind = j.kind.rawValue
         bytesDone = j.bytesDone; bytesTotal = j.bytesTotal; filesDone = j.filesDone; filesTotal = j.filesTotal
         error = j.error; errorCode = j.errorCode; updated = j.updatedAt
@@ -62,7 +83,7 @@ struct JobRecordJSON: Encodable {
 }
 
 struct JobsList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ls", abstract: "Interrupted jobs, then the history.")
+    static let configuration = CommandConfiguration(commandName: "ls", abstract: "Unfinished jobs (interrupted, paused, running in another pcmd), then the history.")
 
     @Flag(help: "One JSON object per job.")
     var json = false
@@ -84,21 +105,33 @@ struct JobsList: AsyncParsableCommand {
 struct JobsResume: CloudCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
-        abstract: "Run interrupted jobs again (all of them without IDs).",
+        abstract: "Run interrupted or paused jobs again (without IDs: every interrupted one, not the paused).",
         discussion: """
             A download continues its .pcmd-part, a big upload its upload session; files the job \
             delivered before are not sent again, others already there are skipped. A file changed \
-            since the job began is not resumed: it is reported as skipped, with what changed.
+            since the job began is not resumed: it is reported as skipped, with what changed. A job \
+            paused in a pcmd that still runs goes on in that process.
             """)
 
     @Argument(help: ArgumentHelp("Job numbers from pcmd jobs ls.", valueName: "id"))
     var ids: [Int64] = []
+    @OptionGroup var bandwidth: BandwidthOption
     @OptionGroup var cloud: CloudOptions
 
     func run(on account: Remote) async throws {
         let store = try account.queue.store ?? Jobs.store()
-        let jobs = try Jobs.interrupted(ids, in: store)
-        guard !jobs.isEmpty else { return Console.out("no interrupted jobs") }
+        try bandwidth.apply(cloud)
+        var jobs: [StoredJob] = []
+        for job in try Jobs.unfinished(ids, in: store) {
+            // Held by a live pcmd (paused there): that process goes on with it.
+            guard job.isRunningElsewhere else { jobs.append(job); continue }
+            guard job.state == .paused, let pid = job.pid else {
+                throw CommanderError(.exists, "job \(job.id ?? 0) is still running (process \(job.pid ?? 0))")
+            }
+            try await Jobs.ask(.running, job, in: store)
+            Console.out("resumed \(job.id ?? 0) in process \(pid): \(job.title)")
+        }
+        guard !jobs.isEmpty else { return ids.isEmpty ? Console.out("no interrupted jobs") : () }
         let drives = StoredAction.Drives(local: account.disk, cloud: account.drive)
         let bar = await ProgressBar.follow(account.queue)
         defer { bar?.cancel() }
@@ -127,7 +160,7 @@ struct JobsResume: CloudCommand {
 
 struct JobsDrop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "drop", abstract: "Forget interrupted jobs (all of them without IDs); what they left on disk stays.")
+        commandName: "drop", abstract: "Forget interrupted or paused jobs (every interrupted one without IDs); what they left on disk stays.")
 
     @Argument(help: ArgumentHelp("Job numbers from pcmd jobs ls.", valueName: "id"))
     var ids: [Int64] = []
@@ -137,6 +170,38 @@ struct JobsDrop: AsyncParsableCommand {
             let store = try Jobs.store()
             let jobs = try Jobs.interrupted(ids, in: store)
             for id in try store.drop(jobs.compactMap(\.id)) { Console.out("dropped \(id)") }
+        }
+    }
+}
+
+struct JobsPause: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pause",
+        abstract: "Pause jobs: no bytes flow until pcmd jobs resume ID; a paused job stays paused across restarts.",
+        discussion: """
+            A job another pcmd runs stops at its next buffer (a download keeps its .pcmd-part, an \
+            upload its session and connection). An interrupted job is marked paused, so a plain \
+            pcmd jobs resume leaves it alone.
+            """)
+
+    @Argument(help: ArgumentHelp("Job numbers from pcmd jobs ls.", valueName: "id"))
+    var ids: [Int64]
+
+    func run() async throws {
+        try await Failure.reporting {
+            let store = try Jobs.store()
+            for job in try Jobs.unfinished(ids, in: store) {
+                let id = job.id ?? 0
+                if job.state == .paused {
+                    Console.out("\(id) is already paused")
+                } else if job.isRunningElsewhere, let pid = job.pid {
+                    try await Jobs.ask(.paused, job, in: store)
+                    Console.out("paused \(id) in process \(pid): \(job.title)")
+                } else {
+                    try store.markPaused(id)
+                    Console.out("paused \(id): \(job.title)")
+                }
+            }
         }
     }
 }

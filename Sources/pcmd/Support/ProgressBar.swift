@@ -14,7 +14,7 @@ enum ProgressBar {
             for await s in updates {
                 if Task.isCancelled { break }
                 // At most ten redraws a second; finished states always show.
-                guard s.state.isFinished || ContinuousClock.now - last >= .milliseconds(100) else { continue }
+                guard s.state.isFinished || s.state == .paused || ContinuousClock.now - last >= .milliseconds(100) else { continue }
                 last = .now
                 draw(line(s, width: columns))
             }
@@ -37,7 +37,7 @@ enum ProgressBar {
         var tail = " \(String(format: "%3d", percent))%"
         if s.bytesTotal > 0 { tail += "  \(Units.bytes(s.bytesDone))/\(Units.bytes(s.bytesTotal))" }
         if s.rate > 0 { tail += "  \(Units.rate(s.rate))" }
-        if let eta = s.eta, !s.state.isFinished { tail += "  ETA \(Units.clock(eta))" }
+        if s.state == .paused { tail += "  paused" } else if let eta = s.eta, !s.state.isFinished { tail += "  ETA \(Units.clock(eta))" }
         // Measured in columns once escaped (a CJK name is twice its count, `\u202e` six): a line
         // wider than the terminal wraps, and each redraw would leave a row behind.
         let title = TextWidth.fitEnd(TerminalText.escaped(s.currentFile ?? s.title), max(10, width / 3))

@@ -13,7 +13,8 @@ struct Remote {
 
     static func connect(_ options: CloudOptions) async throws -> Remote {
         let session = try await options.connect()
-        return Remote(session: session, queue: JobQueue(store: options.jobStore(), profile: session.account?.profileName))
+        return Remote(session: session, queue: JobQueue(store: options.jobStore(), profile: session.account?.profileName,
+                                                        limiter: .process))
     }
 
     /// For the trash: pCloud refuses it to OAuth tokens, so say so before asking (REAL-SERVICE §1).

@@ -101,6 +101,7 @@ struct TransferOptions: ParsableArguments {
                                  valueName: "source… target"))
     var paths: [String]
     @OptionGroup var conflicts: ConflictOptions
+    @OptionGroup var bandwidth: BandwidthOption
     @Flag(help: "Print one JSON object per item.")
     var json = false
     @OptionGroup var cloud: CloudOptions
@@ -115,6 +116,7 @@ struct TransferOptions: ParsableArguments {
     /// Runs the transfer of `paths` (sources, then the target folder).
     func run(move: Bool) async throws {
         try await Failure.reporting {
+            try bandwidth.apply(cloud)
             try await Transfer(sources: sources, target: target, targetIsFolder: paths.last!.hasSuffix("/"), move: move,
                                conflicts: conflicts, cloud: cloud, json: json).run()
         }

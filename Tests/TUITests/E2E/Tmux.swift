@@ -73,8 +73,19 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         var cargs = argv.map { strdup($0) } + [nil]
         defer { for a in cargs { free(a) } }
+        // The test thread blocks SIGHUP and more; a tmux server spawned with that mask passes it
+        // on to the pane, so kill-server left the server, its shell and pcmd running for ever.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, nil, &cargs, environ) == 0 else {
+        guard posix_spawnp(&pid, "tmux", &actions, &attributes, &cargs, environ) == 0 else {
             throw CocoaError(.executableNotLoadable)
         }
         var status: Int32 = 0
