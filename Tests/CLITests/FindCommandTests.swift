@@ -44,7 +44,8 @@ import Testing
         let size = try await home.run(["find", dir.path, "x", "--larger", "huge"])
         #expect(size.status == 2 && size.stderr.contains("huge"), "\(size)")
         let missing = try await home.run(["find", dir.path + "/nope", "x"])
-        #expect(missing.status == 1 && missing.stderr.contains("not a folder"), "\(missing)")
+        #expect(missing.status == 1 && missing.stderr.hasSuffix("/nope is not a folder on this computer — check it with ls; a pCloud path starts with pc:\n"),
+                "\(missing)")
         let remoteMissing = try await home.run(["find", "pc:/no-such-folder-here", "x"])
         #expect(remoteMissing.status == 1 && remoteMissing.stderr.contains("does not exist"), "\(remoteMissing)")
     }

@@ -39,6 +39,27 @@ import Testing
         #expect(try await home.run(["links", "--json"]).jsonLines().contains { $0["code"] as? String == code } == false)
     }
 
+    /// `pcmd links` says what each link is to: the item's name (escaped, a folder with `/`),
+    /// exact in `--json`.
+    @Test func linksNameWhatTheyLinkTo() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("named")
+        let name = "evil\u{202E}txt.exe 写真"
+        let file = try home.makeLocalFile(name, content: Data("x".utf8))
+        #expect(try await home.run(["put", file.path, remote]).status == 0)
+        let fileLink = try await home.run(["link", "\(remote)/\(name)", "--json"]).json()
+        let folderLink = try await home.run(["link", remote, "--json"]).json()
+        let text = try await home.run(["links"])
+        #expect(text.status == 0, "\(text)")
+        let lines = text.stdout.split(separator: "\n")
+        let fileLine = try #require(lines.first { $0.hasPrefix(fileLink["code"] as? String ?? "-") }, "\(text)")
+        #expect(fileLine.hasSuffix("  evil\\u202etxt.exe 写真"), "\(text)")
+        let folderLine = try #require(lines.first { $0.hasPrefix(folderLink["code"] as? String ?? "-") }, "\(text)")
+        #expect(folderLine.hasSuffix("  \(remote.dropFirst(4))/"), "\(text)")
+        let json = try await home.run(["links", "--json"]).jsonLines()
+        #expect(json.first { $0["code"] as? String == fileLink["code"] as? String }?["name"] as? String == name, "\(json)")
+    }
+
     @Test func copyHandsTheURLToXclipWhenThereIsADisplay() async throws {
         let home = try await ConfigHome.signedIn()
         let remote = try await home.makeRemoteFolder("copy")

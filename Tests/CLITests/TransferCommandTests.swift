@@ -20,6 +20,57 @@ import Testing
         #expect(try Data(contentsOf: back.appendingPathComponent("data.bin")) == Data(contentsOf: file))
     }
 
+    /// A target written with a trailing slash is a folder, as for cp: when it is not there the
+    /// item is not written as a file of that name.
+    @Test func aTargetEndingInSlashIsAFolder() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("slash")
+        let file = try home.makeLocalFile("a.txt", content: Data("a".utf8))
+        let put = try await home.run(["put", file.path, "\(remote)/newdir/"])
+        #expect(put.status == 1 && put.stderr.contains("\(remote)/newdir does not exist"), "\(put)")
+        #expect(try await home.run(["ls", remote]).stdout.isEmpty)
+        #expect(try await home.run(["put", file.path, remote]).status == 0)
+        let local = try home.makeLocalFolder("down")
+        let get = try await home.run(["get", "\(remote)/a.txt", local.path + "/nodir/"])
+        #expect(get.status == 1 && get.stderr.contains("nodir is not a folder on this computer"), "\(get)")
+        #expect(!FileManager.default.fileExists(atPath: local.path + "/nodir"))
+        // Without the slash it names the one item's new name, as before.
+        #expect(try await home.run(["get", "\(remote)/a.txt", local.path + "/b.txt"]).status == 0)
+        #expect(try String(contentsOfFile: local.path + "/b.txt", encoding: .utf8) == "a")
+    }
+
+    /// pCloud has no symbolic links: a folder's links stay behind, each named, as `compare`
+    /// leaves them out; a dangling one or one to a folder no longer fails the whole put.
+    @Test func putLeavesSymbolicLinksBehindNamed() async throws {
+        let home = try await ConfigHome.signedIn()
+        let remote = try await home.makeRemoteFolder("links")
+        let dir = try home.makeLocalFolder("linked")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: dir.appendingPathComponent("a.txt"))
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("dangling").path, withDestinationPath: "/no/such/target")
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("to-file").path, withDestinationPath: "a.txt")
+        try fm.createSymbolicLink(atPath: dir.appendingPathComponent("sub/to-folder").path, withDestinationPath: "..")
+
+        let put = try await home.run(["put", dir.path, remote])
+        #expect(put.status == 6, "\(put)")
+        let lines = put.stderr.split(separator: "\n").map(String.init)
+        for link in ["dangling", "to-file", "sub/to-folder"] {
+            #expect(lines.contains("pcmd: skipped \(dir.path)/\(link): symbolic link, not followed"), "\(link): \(put)")
+        }
+        #expect(lines.last == "pcmd: done with 3 skipped", "\(put)")
+        let listed = try await home.run(["ls", "-R", "\(remote)/\(dir.lastPathComponent)"])
+        #expect(listed.stdout.split(separator: "\n").map { String($0.split(separator: "/").dropFirst(2).joined(separator: "/")) }.sorted()
+                == ["a.txt", "sub"], "\(listed)")
+
+        // A link named on the command line is followed, a folder's too, under the link's name.
+        let named = home.root.appendingPathComponent("folder-link-\(UUID().uuidString.prefix(6))")
+        try fm.createSymbolicLink(atPath: named.path, withDestinationPath: dir.path)
+        let followed = try await home.run(["put", named.path, remote])
+        #expect(followed.status == 6, "\(followed)")
+        #expect(try await home.run(["ls", "\(remote)/\(named.lastPathComponent)"]).stdout == "sub/\na.txt\n")
+    }
+
     @Test func aFolderTreeGoesUpAndComesBackAndMvRemovesTheLocalSource() async throws {
         let home = try await ConfigHome.signedIn()
         let remote = try await home.makeRemoteFolder("tree")
@@ -112,7 +163,12 @@ import Testing
         let remote = try await home.makeRemoteFolder("put-missing")
         let missing = try await home.run(["put", "/no/such/file", remote])
         #expect(missing.status == 1, "\(missing)")
-        #expect(missing.stderr.contains("does not exist"))
+        // A path on this computer is not one pcmd ls lists: the hint says what would help.
+        #expect(missing.stderr == "pcmd: /no/such/file does not exist on this computer — check it with ls; a pCloud path starts with pc:\n",
+                "\(missing)")
+        let notFolder = try await home.run(["cp", "\(remote)", "/no/such/folder"])
+        #expect(notFolder.status == 1 && notFolder.stderr.hasSuffix("is not a folder on this computer — check it with ls; a pCloud path starts with pc:\n"),
+                "\(notFolder)")
 
         let noFolder = try await home.run(["get", "\(remote)/nothing.txt", home.root.path])
         #expect(noFolder.status == 1 && noFolder.stderr.contains("pcmd ls"), "\(noFolder)")

@@ -82,10 +82,10 @@ extension KeyBarWalkTests {
         h.keys(.char("P"))
         let screen = try #require(h.app.overlays.last as? PublinksScreen)
         #expect(await h.settle { !screen.loading && screen.links.count == 3 })
-        // The walk tries each key on the first row; the last one is found by its code.
+        // The walk tries each key on the first row; the last one is found by the name it links.
         let last = try #require(screen.links.last)
         func server(_ holds: ([PublinkInfo]) -> Bool) async -> Bool { (try? await h.cloud.publinks()).map(holds) == true }
-        await walk(h, screen, needle: last.code, found: { screen.cursor > 0 && screen.links[screen.cursor].linkid == last.linkid }, [
+        await walk(h, screen, needle: last.title, found: { screen.cursor > 0 && screen.links[screen.cursor].linkid == last.linkid }, [
             .open: { top(h, PublinkDialog.self)?.link.linkid == screen.links[0].linkid },
             .copyURL: { h.app.status.text == "copied \(screen.links[0].link) to the clipboard" },
             .expiry: {

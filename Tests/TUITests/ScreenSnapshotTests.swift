@@ -325,8 +325,8 @@ import Testing
         #expect(await h.settle { !screen.loading })
         expectSnapshot(h.snapshot(100, 10, [(link, Snapshot.blur(link))]), """
             ┌────────────────────────────────────────── Public links ──────────────────────────────────────────┐
-            │Link                                                          Downloads   Traffic Expires         │
-            │https://127.0.0.1:#####/publin…##############################         0       0 B never           │
+            │Name                                                          Downloads   Traffic Expires         │
+            │写真/                                                                 0       0 B never           │
             │                                                                                                  │
             │                                                                                                  │
             │                                                                                                  │
@@ -337,8 +337,8 @@ import Testing
             """)
         expectSnapshot(h.snapshot(40, 10, [(link, Snapshot.blur(link))]), """
             ┌──────────── Public links ────────────┐
-            │Link     Downloads   Traffic Expires  │
-            │http…###         0       0 B never    │
+            │Name     Downloads   Traffic Expires  │
+            │写真/            0       0 B never    │
             │                                      │
             │                                      │
             │                                      │

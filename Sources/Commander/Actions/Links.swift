@@ -12,11 +12,18 @@ public struct PublinkInfo: Sendable, Hashable {
     public var maxtraffic: Int64?
     public var downloads: Int?
     public var traffic: Int64?
+    /// What the link is to, as `listpublinks` names it (nil where the answer has no metadata).
+    public var name: String?
+    public var isFolder = false
 
     init(_ p: Publink) {
         linkid = p.linkid; code = p.code; link = p.link; shortlink = p.shortlink; expires = p.expires
         maxdownloads = p.maxdownloads; maxtraffic = p.maxtraffic; downloads = p.downloads; traffic = p.traffic
+        name = p.metadata?.name; isFolder = p.metadata?.isfolder ?? false
     }
+
+    /// The linked item's name, a folder's with `/` after it, as the lists show it.
+    public var title: String { name.map { $0 + (isFolder ? "/" : "") } ?? "?" }
 }
 
 /// An upload link (an inbound drop box).

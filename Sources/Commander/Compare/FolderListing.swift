@@ -38,7 +38,7 @@ struct FolderListing: Sendable {
         for e in list {
             let rel = prefix + e.name
             if e.kind == .symlink {
-                skipped.append(SkippedItem(side: side, path: rel, reason: "symbolic link, not followed"))
+                skipped.append(SkippedItem(side: side, path: rel, reason: Entry.symlinkNotFollowed))
                 continue
             }
             if e.isLocked {

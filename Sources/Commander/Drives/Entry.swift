@@ -21,6 +21,9 @@ public enum ItemRef: Sendable, Hashable, Codable, CustomStringConvertible {
 public struct Entry: Sendable, Hashable, Identifiable {
     public enum Kind: String, Sendable { case file, folder, symlink }
 
+    /// Why a compare or a copy to pCloud leaves a symbolic link inside a folder out.
+    static let symlinkNotFollowed = "symbolic link, not followed"
+
     public var name: String
     public var kind: Kind
     public var size: Int64

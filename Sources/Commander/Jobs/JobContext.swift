@@ -7,6 +7,10 @@ public final class JobContext: Sendable {
         var bytesTotal: Int64 = 0
         var filesTotal = 0
         var filesDone = 0
+        /// Files already in the totals and files finished, by key: the queue repeats a job in
+        /// the same context after a transient error, and a repeat walks past them again.
+        var counted: Set<String> = []
+        var finished: Set<String> = []
         var finishedBytes: Int64 = 0
         /// Bytes of files in flight, each kept at its maximum so progress never goes back.
         var inFlight: [String: Int64] = [:]
@@ -36,6 +40,14 @@ public final class JobContext: Sendable {
     func addTotals(bytes: Int64, files: Int) {
         counters.withLock { c in
             c.bytesTotal = c.bytesTotal.saturatingAdd(bytes); c.filesTotal = c.filesTotal.saturatingAdd(files); c.version += 1
+        }
+    }
+
+    /// File `key` in the totals, once however many attempts plan it.
+    func addTotal(_ key: String, bytes: Int64) {
+        counters.withLock { c in
+            guard c.counted.insert(key).inserted else { return }
+            c.bytesTotal = c.bytesTotal.saturatingAdd(bytes); c.filesTotal = c.filesTotal.saturatingAdd(1); c.version += 1
         }
     }
 
@@ -71,20 +83,23 @@ public final class JobContext: Sendable {
 
     func started(_ name: String) { counters.withLock { $0.currentFile = name; $0.version += 1 } }
 
-    /// A file is finished (transferred, skipped or found done by an earlier attempt).
+    /// A file is finished (transferred, skipped or found done by an earlier attempt); counted once.
     func fileDone(_ key: String, bytes: Int64) {
         counters.withLock { c in
             c.inFlight[key] = nil
+            guard c.finished.insert(key).inserted else { return }
             c.finishedBytes = c.finishedBytes.saturatingAdd(bytes)
             c.filesDone += 1
             c.version += 1
         }
     }
 
-    /// A batch of files sent in one request, whose bytes were reported under `key`.
-    func batchDone(_ key: String, files: Int, bytes: Int64) {
+    /// A batch of files sent in one request, whose bytes were reported under `key`; `keys`
+    /// are its files, so a repeat that walks past them does not count them again.
+    func batchDone(_ key: String, files: Int, bytes: Int64, keys: [String] = []) {
         counters.withLock { c in
             c.inFlight[key] = nil
+            c.finished.formUnion(keys)
             c.finishedBytes = c.finishedBytes.saturatingAdd(bytes)
             c.filesDone = c.filesDone.saturatingAdd(files)
             c.version += 1

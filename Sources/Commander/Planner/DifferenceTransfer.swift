@@ -27,8 +27,7 @@ enum DifferenceTransfer {
                 let target = try await ensure(folder, in: &folders, on: into.drive, names: names)
                 if let e = try await walker.walk(entry, into: target, names: names, ctx: ctx, plan: &plan) { placed.append(e) }
             }
-            ctx.addTotals(bytes: plan.files.saturatingSum { $0.source.size }, files: plan.files.count + plan.renamed.count)
-            for r in plan.renamed { ctx.fileDone(r.id, bytes: 0) }
+            walker.count(plan, ctx: ctx)
             try await sender.send(plan.files, ctx: ctx)
             return .entries(placed)
         }

@@ -84,7 +84,7 @@ struct FileSender: Sendable {
             let placed = try await uploadBatch(ts, ctx: ctx)
             for (t, p) in zip(ts, placed) { try await finish(t, placed: p, ctx: ctx, count: false) }
             // All at once: the batch's bytes were reported under its first key.
-            ctx.batchDone(ts[0].key, files: ts.count, bytes: ts.reduce(0) { $0 + $1.source.size })
+            ctx.batchDone(ts[0].key, files: ts.count, bytes: ts.reduce(0) { $0 + $1.source.size }, keys: ts.map(\.key))
         }
     }
 

@@ -19,15 +19,27 @@ struct TreeTransfer: Sendable {
     var sameDrive: Bool { source.isSame(target) }
 
     func run(_ ctx: JobContext) async throws -> JobResult? {
-        let top = try await source.stat(item)
+        var top = try await source.stat(item)
+        // A link the user named to a folder is followed there (pCloud has no links): its folder
+        // goes under the link's name. A copy on disk still copies the link itself.
+        if top.kind == .symlink, !sameDrive, let path = top.path, LocalDrive.isFolder(path) { top.kind = .folder }
         let names = TargetNames()
         var plan = TransferPlan()
         let placed = try await walk(top, into: into, as: name, names: names, ctx: ctx, plan: &plan)
-        ctx.addTotals(bytes: plan.files.saturatingSum { $0.source.size }, files: plan.files.count + plan.renamed.count)
-        for r in plan.renamed { ctx.fileDone(r.id, bytes: 0) }
+        count(plan, ctx: ctx)
         try await sender.send(plan.files, ctx: ctx)
         if move { try await removeEmptied(plan.movedFolders) }
         return placed.map { .entries([$0]) }
+    }
+
+    /// The walk's files in the job's totals (each once, as the queue may repeat the job), and
+    /// what the walk already moved as done.
+    func count(_ plan: TransferPlan, ctx: JobContext) {
+        for f in plan.files { ctx.addTotal(f.key, bytes: f.source.size) }
+        for r in plan.renamed {
+            ctx.addTotal(r.id, bytes: 0)
+            ctx.fileDone(r.id, bytes: 0)
+        }
     }
 
     /// Decides what happens to `entry` (landing as `wanted`, default its own name); returns where
@@ -39,7 +51,7 @@ struct TreeTransfer: Sendable {
         if let journal = ctx.journal, !entry.isFolder {
             // A resumed job: what an earlier run delivered counts as done, unasked.
             if journal.hasArrived(entry) {
-                ctx.addTotals(bytes: entry.size, files: 1)
+                ctx.addTotal(entry.id, bytes: entry.size)
                 ctx.fileDone(entry.id, bytes: entry.size)
                 return nil
             }
@@ -57,7 +69,7 @@ struct TreeTransfer: Sendable {
         let existing = taken[wanted]
         guard let decision = await Placement.decide(entry, name: wanted, taken: taken, targetDrive: target.displayName,
                                                     ctx: ctx) else {
-            ctx.addTotals(bytes: 0, files: 1)
+            ctx.addTotal(entry.id, bytes: 0)
             ctx.fileDone(entry.id, bytes: 0)
             return nil
         }
@@ -97,6 +109,11 @@ struct TreeTransfer: Sendable {
         }
         if move { plan.movedFolders.append(entry) }
         for child in try await source.list(entry.ref) {
+            // pCloud has no links; followed, one could lead to a folder, in circles or nowhere.
+            if child.kind == .symlink, !sameDrive {
+                skip(child, reason: Entry.symlinkNotFollowed, hint: nil, ctx: ctx)
+                continue
+            }
             _ = try await walk(child, into: made.ref, names: names, ctx: ctx, plan: &plan)
         }
         return made
@@ -105,7 +122,7 @@ struct TreeTransfer: Sendable {
     /// Leaves `entry` (a folder with all it holds) out, saying why; the rest goes on.
     func skip(_ entry: Entry, reason: String, hint: String?, ctx: JobContext) {
         ctx.skipped(SkippedFile(path: (entry.path ?? entry.name) + (entry.isFolder ? "/" : ""), reason: reason, hint: hint))
-        ctx.addTotals(bytes: 0, files: 1)
+        ctx.addTotal(entry.id, bytes: 0)
         ctx.fileDone(entry.id, bytes: 0)
     }
 

@@ -154,13 +154,26 @@ public final class App {
 
     func close(_ o: Overlay) { overlays.removeAll { $0 === o } }
 
-    /// Ends the loop, after asking when jobs are still running (quitting cancels them).
+    /// Ends the loop, after asking when jobs are still running. Transfers the job store keeps
+    /// stop where they are, to be resumed (issue 20); quitting cancels the others.
     func quit() {
         let running = jobs.values.filter { $0.state.isActive }.count
         guard running > 0 else { self.running = false; return }
-        push(ChoiceDialog(title: "Quit", lines: ["\(running) job\(running == 1 ? " is" : "s are") still running.",
-                                                 "Quitting cancels \(running == 1 ? "it" : "them")."],
-                          choices: ["Quit", "Stay"], selected: 1) { i, app in if i == 0 { app.running = false } })
+        let kept = min(running, (try? queue.store?.unfinished().filter { $0.pid == getpid() && $0.state.isActive }.count) ?? 0)
+        let cancelled = running - kept
+        var lines = ["\(running) job\(running == 1 ? " is" : "s are") still running."]
+        if kept == running {
+            lines.append(running == 1 ? "Quitting stops it where it is:" : "Quitting stops them where they are:")
+            lines.append("pcmd jobs resume continues \(running == 1 ? "it" : "them").")
+        } else if kept > 0 {
+            lines.append("\(kept) stop where they are (pcmd jobs resume);")
+            lines.append("quitting cancels the other \(cancelled).")
+        } else {
+            lines.append("Quitting cancels \(running == 1 ? "it" : "them").")
+        }
+        push(ChoiceDialog(title: "Quit", lines: lines, choices: ["Quit", "Stay"], selected: 1) { i, app in
+            if i == 0 { app.running = false }
+        })
     }
 
     // MARK: the loop

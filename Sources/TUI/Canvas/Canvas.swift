@@ -55,16 +55,16 @@ public struct Canvas: Sendable {
         let end = min(width, limit ?? width)
         var col = x
         for g in TerminalText.escaped(text) {
-            let w = TextWidth.of(g)
-            if w == 0 { continue }
-            if col + w > end { if col < end, w == 2 { self[col, y] = Cell(text: " ", style: style); col += 1 }; break }
-            if col >= 0 {
-                // Overwriting half of a wide character leaves a blank, not half a glyph.
-                if self[col, y].text.isEmpty, col > 0 { self[col - 1, y] = Cell(text: " ", style: self[col - 1, y].style) }
-                self[col, y] = Cell(text: String(g), style: style)
-                if w == 2 { self[col + 1, y] = Cell(text: "", style: style) }
+            for (piece, w) in TextWidth.cells(g) where w > 0 {
+                if col + w > end { if col < end, w == 2 { self[col, y] = Cell(text: " ", style: style); col += 1 }; return col }
+                if col >= 0 {
+                    // Overwriting half of a wide character leaves a blank, not half a glyph.
+                    if self[col, y].text.isEmpty, col > 0 { self[col - 1, y] = Cell(text: " ", style: self[col - 1, y].style) }
+                    self[col, y] = Cell(text: piece, style: style)
+                    if w == 2 { self[col + 1, y] = Cell(text: "", style: style) }
+                }
+                col += w
             }
-            col += w
         }
         return col
     }

@@ -13,17 +13,36 @@ public enum TextWidth {
     /// wcwidth answers per the LC_CTYPE locale; make sure it is a UTF-8 one.
     private static let locale: Void = { UTF8Locale.adopt() }()
 
-    /// Columns one grapheme takes: 0, 1 or 2.
-    public static func of(_ g: Character) -> Int {
+    /// Columns one grapheme takes as curses places it: scalar by scalar, each by wcwidth. A
+    /// grapheme of several emoji (joined by U+200D, or with a skin tone) is 4, 6, 8 columns there,
+    /// whatever a terminal that joins them would draw (see `cells`).
+    public static func of(_ g: Character) -> Int { g.unicodeScalars.reduce(0) { $0 + of($1) } }
+
+    static func of(_ s: Unicode.Scalar) -> Int {
         _ = locale
-        var width = 0
-        for s in g.unicodeScalars {
-            let v = s.value
-            if v < 0x7F { width += v < 0x20 ? 0 : 1; continue }
-            let w = Int(c_wcwidth(Int32(bitPattern: v)))
-            if w > 0 { width += w }
+        let v = s.value
+        if v < 0x7F { return v < 0x20 ? 0 : 1 }
+        return max(0, Int(c_wcwidth(Int32(bitPattern: v))))
+    }
+
+    /// The screen cells of one grapheme, as curses makes them: each scalar of positive width
+    /// with the zero-width ones after it. A grapheme of one such scalar stays whole. Of one of
+    /// several, the zero-width joiners are left out: a terminal that saw one would join the
+    /// emoji around it into one glyph narrower than the cells curses counted, shifting the
+    /// rest of the row.
+    public static func cells(_ g: Character) -> [(text: String, width: Int)] {
+        guard g.unicodeScalars.lazy.filter({ of($0) > 0 }).count > 1 else { return [(String(g), of(g))] }
+        var out: [(text: String, width: Int)] = []
+        for s in g.unicodeScalars where s != "\u{200D}" {
+            let w = of(s)
+            if let last = out.last, w == 0 || last.width == 0 {
+                out[out.count - 1].text.unicodeScalars.append(s)
+                out[out.count - 1].width += w
+            } else {
+                out.append((String(s), w))
+            }
         }
-        return min(width, 2)
+        return out
     }
 
     public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }

@@ -57,9 +57,7 @@ struct Find: AsyncParsableCommand {
                     .sorted { $0.path! < $1.path! }
                 show(found.map { (RemotePath(absolute: $0.path!).description, $0) }, into: &report)
             case .local(let folder):
-                guard LocalDrive.isFolder(folder) else {
-                    throw CommanderError(.notFound, "\(folder) is not a folder")
-                }
+                guard LocalDrive.isFolder(folder) else { throw Failure.notALocalFolder(folder) }
                 // Shown as they are found: a big disk answers a line at a time.
                 for try await batch in LocalSearch.run(query, in: folder, drive: LocalDrive()) {
                     show(batch.found.map { ($0.path!, $0) }, into: &report)

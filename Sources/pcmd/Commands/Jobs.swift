@@ -29,7 +29,7 @@ struct Jobs: AsyncParsableCommand {
         guard !ids.isEmpty else { return all.filter(\.isInterrupted) }
         return try ids.map { id in
             guard let job = all.first(where: { $0.id == id }) else {
-                throw CommanderError(.notFound, "no interrupted or paused job \(id) — see pcmd jobs ls")
+                throw CommanderError(.notFound, "no interrupted or paused job \(id)", hint: "see pcmd jobs ls")
             }
             return job
         }

@@ -70,8 +70,11 @@ struct PublinkRecord: Encodable {
     var expires: Int64?
     var downloads: Int?
     var traffic: Int64?
+    var name: String?
+    var isfolder: Bool?
 
     init(_ p: PublinkInfo) {
         linkid = p.linkid; code = p.code; link = p.link; expires = p.expires; downloads = p.downloads; traffic = p.traffic
+        name = p.name; isfolder = p.name == nil ? nil : p.isFolder
     }
 }

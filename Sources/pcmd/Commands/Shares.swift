@@ -46,7 +46,7 @@ struct ShareRecord: Encodable {
 func incomingOffer(_ key: String, _ account: Remote) async throws -> ShareInfo {
     let offers = try await account.drive.shares().filter { $0.incoming && $0.shareid == nil && $0.sharerequestid != nil }
     guard let offer = offers.first(where: { String($0.sharerequestid!) == key || $0.name == key }) else {
-        throw CommanderError(.notFound, "no share offer \(key) for you — list them with pcmd shares")
+        throw CommanderError(.notFound, "no share offer \(key) for you", hint: "list them with pcmd shares")
     }
     return offer
 }
@@ -96,7 +96,7 @@ struct SharesRemove: CloudCommand {
         } else if shares.contains(where: { $0.sharerequestid == id && !$0.incoming }) {
             try await account.perform(.unshare(drive: account.drive, shareid: nil, sharerequestid: id))
         } else {
-            throw CommanderError(.notFound, "no share \(id) — list them with pcmd shares")
+            throw CommanderError(.notFound, "no share \(id)", hint: "list them with pcmd shares")
         }
         Console.out("removed \(id)")
     }

@@ -42,7 +42,7 @@ struct TrashRestore: CloudCommand {
         // Several trashed items can share a name: prefer the one whose folder matches.
         let parentID = try? await account.folder(path.parent).folderid
         guard let entry = candidates.first(where: { $0.origparentfolderid == parentID }) ?? candidates.first else {
-            throw CommanderError(.notFound, "\(path.name) is not in the trash — see pcmd trash ls")
+            throw CommanderError(.notFound, "\(path.name) is not in the trash", hint: "see pcmd trash ls")
         }
         var into: Item?
         if let to { into = Item(account.drive, try await account.folder(to)) }

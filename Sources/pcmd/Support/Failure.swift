@@ -35,6 +35,13 @@ enum Failure {
         return "\(what) — \(hint)"
     }
 
+    /// For a local path that is not there: `pcmd ls` lists pCloud, not this computer.
+    static let localPathHint = "check it with ls; a pCloud path starts with pc:"
+
+    static func notALocalFolder(_ path: String) -> CommanderError {
+        CommanderError(.notFound, "\(path) is not a folder on this computer", hint: localPathHint)
+    }
+
     static func hint(_ e: CommanderError) -> String? {
         if let hint = e.hint { return hint }
         switch e.code {

@@ -1,5 +1,6 @@
 import Commander
 import Foundation
+import TUI
 
 /// One line on stderr redrawn in place: title, bar, percent, rate and ETA. Drawn only on a
 /// terminal; scripts reading a pipe see nothing of it.
@@ -37,10 +38,12 @@ enum ProgressBar {
         if s.bytesTotal > 0 { tail += "  \(Units.bytes(s.bytesDone))/\(Units.bytes(s.bytesTotal))" }
         if s.rate > 0 { tail += "  \(Units.rate(s.rate))" }
         if s.state == .paused { tail += "  paused" } else if let eta = s.eta, !s.state.isFinished { tail += "  ETA \(Units.clock(eta))" }
-        let title = String((s.currentFile ?? s.title).prefix(max(10, width / 3)))
-        let barWidth = max(10, min(30, width - title.count - tail.count - 4))
+        // Measured in columns once escaped (a CJK name is twice its count, `\u202e` six): a line
+        // wider than the terminal wraps, and each redraw would leave a row behind.
+        let title = TextWidth.fitEnd(TerminalText.escaped(s.currentFile ?? s.title), max(10, width / 3))
+        let barWidth = max(10, min(30, width - TextWidth.of(title) - tail.count - 4))
         let filled = Int(s.fraction * Double(barWidth))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
-        return String("\(title) [\(bar)]\(tail)".prefix(width - 1))
+        return TextWidth.fitEnd("\(title) [\(bar)]\(tail)", width - 1)
     }
 }

@@ -51,9 +51,7 @@ struct Remote {
         case .remote(let r):
             return Item(drive, try await folder(r))
         case .local(let p):
-            guard LocalDrive.isFolder(p) else {
-                throw CommanderError(.notFound, "\(p) is not a folder on this computer")
-            }
+            guard LocalDrive.isFolder(p) else { throw Failure.notALocalFolder(p) }
             return localItem(p)
         }
     }

@@ -7,6 +7,8 @@ import Foundation
 struct Transfer {
     var sources: [Side]
     var target: Side
+    /// Written with a trailing slash: a folder, never the one item's new name (as for cp).
+    var targetIsFolder = false
     var move: Bool
     var conflicts: ConflictOptions
     var cloud: CloudOptions
@@ -51,7 +53,7 @@ struct Transfer {
     /// a folder (`put a.txt pc:/docs/b.txt`: a missing path, or an existing file to replace).
     func destination(_ account: Remote) async throws -> (folder: (item: Item, side: Side), name: String?) {
         if let folder = try? await folder(target, account) { return ((folder, target), nil) }
-        guard sources.count == 1, let parent = target.parent else {
+        guard sources.count == 1, !targetIsFolder, let parent = target.parent else {
             return ((try await folder(target, account), target), nil)  // throws the reason
         }
         return ((try await folder(parent, account), parent), target.name)
@@ -72,7 +74,7 @@ struct Transfer {
             return Item(account.drive, try await account.entry(r))
         case .local(let p):
             guard LocalDrive.exists(p) else {
-                throw CommanderError(.notFound, "\(p) does not exist on this computer")
+                throw CommanderError(.notFound, "\(p) does not exist on this computer", hint: Failure.localPathHint)
             }
             return account.localItem(p)
         }
@@ -115,7 +117,7 @@ struct TransferOptions: ParsableArguments {
     func run(move: Bool) async throws {
         try await Failure.reporting {
             try bandwidth.apply(cloud)
-            try await Transfer(sources: sources, target: target, move: move,
+            try await Transfer(sources: sources, target: target, targetIsFolder: paths.last!.hasSuffix("/"), move: move,
                                conflicts: conflicts, cloud: cloud, json: json).run()
         }
     }

@@ -156,6 +156,11 @@ import Testing
         #expect(await t.wait { _ in t.clipboard.contains(code) }.ok)
         try t.keys("Enter", "P")
         #expect(await t.waitFor("Public links").ok)
+        // Listed by the name it links; Enter on it shows this link's URL.
+        #expect(await t.waitFor("send-me.txt").ok)
+        try t.keys("/")
+        try t.type("send-me.txt")
+        try t.keys("Enter", "Enter")
         #expect(await t.waitFor(String(code.suffix(12))).ok)
         #expect(try await cloud.publinks().contains { $0.code == code })
     }
