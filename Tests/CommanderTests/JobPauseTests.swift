@@ -253,6 +253,25 @@ import Testing
         #expect(try Data(contentsOf: work.appendingPathComponent("dst/b.bin")) == b)
     }
 
+    /// A job paused and resumed before it started counts its rate from its start.
+    @Test(.timeLimit(.minutes(1))) func aJobPausedBeforeItStartedHasARate() async throws {
+        let (local, work) = Env.local()
+        _ = try write(work.appendingPathComponent("a.bin"), 4 << 20)
+        _ = try write(work.appendingPathComponent("b.bin"), 4 << 20, seed: 9)
+        try FileManager.default.createDirectory(atPath: work.path + "/dst", withIntermediateDirectories: true)
+        let q = JobQueue(config: .init(concurrentJobs: 1), limiter: BandwidthLimiter(BandwidthRate(bytesPerSecond: 1 << 20)))
+        let into = Item(local, path: work.path + "/dst")
+        let first = try await q.submit(.copy([Item(local, path: work.path + "/a.bin")], into: into))[0]
+        let second = try await q.submit(.copy([Item(local, path: work.path + "/b.bin")], into: into))[0]
+        #expect(await q.pause(second))
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(await q.resume(second))
+        q.limiter.rate = nil
+        _ = await q.wait(first)
+        let done = await q.wait(second)
+        #expect(done.state == .done && done.rate > 0, "\(done.rate)")
+    }
+
     /// A plain upload (under 64 MiB) paused, then cut by the server, is not continued: the job
     /// says it starts again, the server kept nothing partial (`nopartial`), and a retry on a
     /// connection that holds puts one whole file there.

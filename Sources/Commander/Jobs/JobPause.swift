@@ -59,8 +59,8 @@ extension JobQueue {
         publish(id)
     }
 
-    /// Lets a paused job go on where it stopped (once a slot is free), or runs an earlier process's job shown here
-    /// (`adoptStored`). False when the job is neither, or another pcmd took it meanwhile.
+    /// Lets a paused job go on where it stopped (once a slot is free), or runs an earlier
+    /// process's job shown here (`adoptStored`). False when the job is neither, or another pcmd took it meanwhile.
     @discardableResult
     public func resume(_ id: JobID) -> Bool {
         guard var r = records[id] else { return false }

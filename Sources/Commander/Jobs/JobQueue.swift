@@ -188,6 +188,9 @@ public actor JobQueue {
         r.context = context
         r.snapshot.state = .running
         r.started = .now
+        // Paused and resumed before it started: it runs from now, unheld.
+        r.pausedAt = nil
+        r.hold.open()
         let job = r.job
         let retries = config.transientRetries
         let pacer = JobPacer(hold: r.hold, limiter: limiter)

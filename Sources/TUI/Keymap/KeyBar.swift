@@ -28,6 +28,7 @@ public enum KeyBar {
         items(keymap, context, only: only).map { "\($0.key) \(short ? String($0.label.prefix { $0 != " " }) : $0.label)" }
             .joined(separator: " · ")
     }
+
     /// The line in `width` columns, each key with a whole label: the full labels, else each
     /// label's first word; what still does not fit gives way to "? more" (the help key lists
     /// every key of the context), so no key is shown cut.
