@@ -62,6 +62,31 @@ import Testing
         _ = try await Self.run("/usr/bin/cmp", [source.path, sandbox.blob(sha1: sha1).path])
     }
 
+    /// A plain put (under 64 MiB: no upload session) cut by the server: pcmd's own retry sends
+    /// it again whole and says so; the server kept nothing of the cut try (`nopartial`).
+    @Test func aPlainPutCutByTheServerSaysItIsSentAgainWhole() async throws {
+        let sandbox = try await SandboxProcess(faults: "bandwidth=4MiB/s,drop-after=2MiB:1")
+        let home = sandbox.home()
+        defer { try? FileManager.default.removeItem(at: home.root) }
+        let size = 6 << 20
+        let source = try Self.bigFile(in: home, size: size)
+        let put = try home.spawn(["put", source.path, "pc:/"])
+        try await Self.waitUntil(sandbox, moved: "upload", 1 << 20, by: put)
+        // The first try drew its drop when its bytes began; the retry draws none.
+        try await sandbox.setFaults("bandwidth=4MiB/s")
+        let out = try await put.finish()
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stderr.contains("\(source.path): the connection was lost during the upload"), "\(out)")
+        #expect(out.stderr.contains("nothing partial was kept and it is sent again from its first byte"), "\(out)")
+        let sent = try await sandbox.settledTraffic("upload")
+        #expect(sent >= Int64(size) + (2 << 20), "the cut try's bytes and the whole file: \(sent)")
+        let listed = try await sandbox.call("listfolder", "folderid=0")
+        let names = ((listed["metadata"] as? [String: Any])?["contents"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names == [source.lastPathComponent], "one file, nothing partial beside it: \(names)")
+        let sha1 = try await Self.run("/usr/bin/sha1sum", [source.path]).split(separator: " ").first.map(String.init) ?? ""
+        _ = try await Self.run("/usr/bin/cmp", [source.path, sandbox.blob(sha1: sha1).path])
+    }
+
     /// A folder put cut at about half: what arrived is not sent again, the rest is, and the
     /// folder then matches by SHA-1 (`pcmd compare --checksum`).
     @Test func aFolderPutKilledHalfwaySendsOnlyWhatDidNotArrive() async throws {

@@ -27,7 +27,11 @@ enum Env {
     /// Demo user `who` (0 alice, 1 bob) with its OAuth token; `trash` also signs in with the
     /// password for the session token pCloud's trash needs.
     static func cloud(_ who: Int = 0, trash: Bool = false, slow: Bool = false, distant: Bool = false) async throws -> CloudDrive {
-        let sandbox = try await (slow ? Self.slow : distant ? Self.distant : shared).value
+        try await cloud(on: try await (slow ? Self.slow : distant ? Self.distant : shared).value, who, trash: trash)
+    }
+
+    /// Demo user `who` on `sandbox` (one a test started with faults of its own).
+    static func cloud(on sandbox: Sandbox, _ who: Int = 0, trash: Bool = false) async throws -> CloudDrive {
         let info = sandbox.info
         let client = try PCloudClient(endpoint: .custom(URL(string: info.httpsURL!)!),
                                       credentials: Credentials(oauthToken: info.users[who].token),

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 @testable import Commander
 import Testing
 
@@ -183,5 +186,123 @@ import Testing
         let done = await q.wait(id)
         #expect(done.state == .done && done.bytesDone == Int64(data.count), "\(String(describing: done.error))")
         if download { #expect(try Data(contentsOf: work.appendingPathComponent("down/src.bin")) == data) }
+    }
+
+    /// A copy between two local folders holds inside a big file: the queue's limit bounds its
+    /// bytes, and paused its `.pcmd-part` stops growing; resumed and unlimited, it finishes whole.
+    @Test(.timeLimit(.minutes(1))) func aLocalCopyKeepsTheLimitAndPausesInsideABigFile() async throws {
+        let (local, work) = Env.local()
+        let data = try write(work.appendingPathComponent("src.bin"), 32 << 20)
+        try FileManager.default.createDirectory(atPath: work.path + "/dst", withIntermediateDirectories: true)
+        let rate = 4 << 20
+        let q = JobQueue(limiter: BandwidthLimiter(BandwidthRate(bytesPerSecond: Int64(rate))))
+        let id = try await q.submit(.copy([Item(local, path: work.path + "/src.bin")], into: Item(local, path: work.path + "/dst")))[0]
+        let first = await waitFor(q, id) { $0.bytesDone > 0 }
+        let start = ContinuousClock.now, base = first?.bytesDone ?? 0
+        try await Task.sleep(for: .seconds(1))
+        let seen = (await q.snapshot(id)?.bytesDone ?? 0) - base
+        let elapsed = Double((ContinuousClock.now - start) / .milliseconds(1)) / 1000
+        // Slack: the buffer (1 MiB) that was past its turn, and the one whose turn came at the start.
+        #expect(Double(seen) <= Double(rate) * elapsed + Double(2 * LocalFiles.chunk), "\(seen) bytes in \(elapsed) s")
+        #expect(await q.snapshot(id)?.state == .running)
+
+        #expect(await q.pause(id))
+        let part = work.appendingPathComponent("dst/.src.bin.pcmd-part")
+        try await Task.sleep(for: .milliseconds(500))
+        let held = size(part)
+        try await Task.sleep(for: .seconds(1))
+        #expect(size(part) == held && held > 0 && held < Int64(data.count), "\(held) then \(size(part))")
+        q.limiter.rate = nil
+        #expect(await q.resume(id))
+        let done = await q.wait(id)
+        #expect(done.state == .done, "\(String(describing: done.error))")
+        #expect(try Data(contentsOf: work.appendingPathComponent("dst/src.bin")) == data)
+        #expect(!FileManager.default.fileExists(atPath: part.path))
+    }
+
+    /// A paused job gives its slot away; resumed while the slot is taken it waits, queued and
+    /// moving no bytes, and goes on once the other job is done: never more than
+    /// `concurrentJobs` run.
+    @Test(.timeLimit(.minutes(1))) func aResumedJobWaitsForAFreeSlot() async throws {
+        let (local, work) = Env.local()
+        let a = try write(work.appendingPathComponent("a.bin"), 16 << 20)
+        let b = try write(work.appendingPathComponent("b.bin"), 16 << 20, seed: 9)
+        try FileManager.default.createDirectory(atPath: work.path + "/dst", withIntermediateDirectories: true)
+        let q = JobQueue(config: .init(concurrentJobs: 1), limiter: BandwidthLimiter(BandwidthRate(bytesPerSecond: 4 << 20)))
+        let into = Item(local, path: work.path + "/dst")
+        let first = try await q.submit(.copy([Item(local, path: work.path + "/a.bin")], into: into))[0]
+        let second = try await q.submit(.copy([Item(local, path: work.path + "/b.bin")], into: into))[0]
+        _ = await waitFor(q, first) { $0.bytesDone > 0 }
+        #expect(await q.snapshot(second)?.state == .queued)
+        #expect(await q.pause(first))
+        #expect(await waitFor(q, second) { $0.bytesDone > 0 } != nil, "the paused job's slot went to the next")
+        #expect(await q.resume(first))
+        #expect(await q.snapshot(first)?.state == .queued, "resumed, it waits for the slot")
+        let part = work.appendingPathComponent("dst/.a.bin.pcmd-part")
+        let held = size(part)
+        for _ in 0..<10 {
+            let running = await q.history().filter { $0.state == .running }.count
+            #expect(running == 1)
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(size(part) == held && held > 0, "\(held) then \(size(part))")
+        q.limiter.rate = nil
+        let (x, y) = (await q.wait(first), await q.wait(second))
+        #expect(x.state == .done && y.state == .done, "\(String(describing: x.error)) \(String(describing: y.error))")
+        #expect(try Data(contentsOf: work.appendingPathComponent("dst/a.bin")) == a)
+        #expect(try Data(contentsOf: work.appendingPathComponent("dst/b.bin")) == b)
+    }
+
+    /// A job paused and resumed before it started counts its rate from its start.
+    @Test(.timeLimit(.minutes(1))) func aJobPausedBeforeItStartedHasARate() async throws {
+        let (local, work) = Env.local()
+        _ = try write(work.appendingPathComponent("a.bin"), 4 << 20)
+        _ = try write(work.appendingPathComponent("b.bin"), 4 << 20, seed: 9)
+        try FileManager.default.createDirectory(atPath: work.path + "/dst", withIntermediateDirectories: true)
+        let q = JobQueue(config: .init(concurrentJobs: 1), limiter: BandwidthLimiter(BandwidthRate(bytesPerSecond: 1 << 20)))
+        let into = Item(local, path: work.path + "/dst")
+        let first = try await q.submit(.copy([Item(local, path: work.path + "/a.bin")], into: into))[0]
+        let second = try await q.submit(.copy([Item(local, path: work.path + "/b.bin")], into: into))[0]
+        #expect(await q.pause(second))
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(await q.resume(second))
+        q.limiter.rate = nil
+        _ = await q.wait(first)
+        let done = await q.wait(second)
+        #expect(done.state == .done && done.rate > 0, "\(done.rate)")
+    }
+
+    /// A plain upload (under 64 MiB) paused, then cut by the server, is not continued: the job
+    /// says it starts again, the server kept nothing partial (`nopartial`), and a retry on a
+    /// connection that holds puts one whole file there.
+    @Test(.timeLimit(.minutes(1))) func aPlainUploadCutWhilePausedSaysItStartsAgainAndLeavesNothing() async throws {
+        let sandbox = try await Env.start(faults: "drop-after=2MiB:1")
+        defer { Task { await sandbox.stop() } }
+        let cloud = try await Env.cloud(on: sandbox)
+        let (local, work) = Env.local()
+        let top = try await cloud.testFolder("cut")
+        let data = try write(work.appendingPathComponent("src.bin"), 6 << 20)
+        var config = JobQueue.Config()
+        config.transientRetries = 0
+        let q = JobQueue(config: config, limiter: BandwidthLimiter(BandwidthRate(bytesPerSecond: 1 << 20)))
+        let id = try await q.submit(.copy([Item(local, path: work.path + "/src.bin")], into: Item(cloud, top)))[0]
+        _ = await waitFor(q, id) { $0.bytesDone > 0 }
+        #expect(await q.pause(id))
+        try await Task.sleep(for: .milliseconds(300))
+        q.limiter.rate = nil
+        #expect(await q.resume(id))
+        let cut = await q.wait(id)
+        #expect(cut.state == .failed && cut.error?.isTransient == true, "\(String(describing: cut.error))")
+        #expect(cut.notes.contains { $0.contains("src.bin") && $0.contains("sent again from its first byte") }, "\(cut.notes)")
+        #expect(try await cloud.list(top.ref).isEmpty, "nothing partial on the server")
+
+        let (answer, _) = try await URLSession.shared.data(from: URL(string: sandbox.info.httpURL! + "/_sandbox/faults?set=")!)
+        #expect(String(decoding: answer, as: UTF8.self).contains("\"faults\""))
+        await q.retry(id)
+        let done = await q.wait(id)
+        #expect(done.state == .done, "\(String(describing: done.error))")
+        let listed = try await cloud.list(top.ref)
+        #expect(listed.map(\.name) == ["src.bin"] && listed.first?.size == Int64(data.count))
+        #expect(try await cloud.checksum(listed[0].ref) == sha1(data))
     }
 }

@@ -17,7 +17,7 @@ import Testing
             jobs.append(j)
         }
         var c = Canvas(width: 80, height: 24)
-        view.panel(jobs, into: &c, Rect(x: 0, y: 0, width: 80, height: 20), spinner: "⠋", keys: "")
+        view.panel(jobs, into: &c, Rect(x: 0, y: 0, width: 80, height: 20), spinner: "⠋")
         view.summary(jobs, into: &c, y: 22, width: 80, spinner: "⠋", jobsKey: "J")
         #expect(c.row(22).contains("8192 PiB/s") && c.row(22).contains("ETA --:--"), "\(c.text)")
         #expect(jobs.map { view.stateText($0, spinner: "") } == [" 100%", " 0%", " 0%", " 0%"])
@@ -30,7 +30,7 @@ import Testing
         var j = JobSnapshot(id: JobID(raw: 4), title: "Copy big.bin", kind: .upload, state: .done)
         j.notes = ["big.bin: the upload session of the earlier run is gone\u{1b}[31m; sent again from the start"]
         var c = Canvas(width: 120, height: 10)
-        view.panel([j], into: &c, Rect(x: 0, y: 0, width: 120, height: 8), spinner: "", keys: "")
+        view.panel([j], into: &c, Rect(x: 0, y: 0, width: 120, height: 8), spinner: "")
         #expect(c.text.contains("· big.bin: the upload session of the earlier run is gone\\e[31m;"), "\(c.text)")
     }
 }

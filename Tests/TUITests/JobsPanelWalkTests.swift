@@ -36,7 +36,9 @@ import Testing
         h.keys(.char("J"))
         let panel = try #require(h.app.overlays.last as? JobsScreen)
         let items = KeyBar.items(h.app.keymap, .jobs)
-        #expect(h.screen(220, 30).contains("Jobs (limit 64.0 KiB/s) — " + items.map { "\($0.key) \($0.label)" }.joined(separator: " · ")))
+        let shown = Snapshot.lines(h.screen(220, 30))
+        #expect(shown.contains { $0.contains("Jobs (limit 64.0 KiB/s)") })
+        #expect(shown.last?.hasPrefix(" " + items.map { "\($0.key) \($0.label)" }.joined(separator: " · ")) == true, "the keys on the bottom line")
         func on(_ id: JobID) { panel.cursor = h.app.jobsInOrder.firstIndex { $0.id == id } ?? -1 }
         func state(_ id: JobID) -> JobState? { h.app.jobs[id]?.state }
         let key = Dictionary(items.map { ($0.command, $0.key) }, uniquingKeysWith: { a, _ in a })

@@ -202,17 +202,18 @@ import Testing
             │               │         │            ││               │         │            │
             │ 中文.txt  10 B ──────────────────────││ b.txt  1 B ─────────── 50.0 GiB free │
             └──────────────────────────────────────┘└──────────────────────────────────────┘
-            ┌ Jobs — c cancel · p pause · s resume · r retry · d drop · b limit · x clear… ┐
+            ┌──────────────────────────────────── Jobs ────────────────────────────────────┐
             │#1 done      Copy b.txt to pCloud /                          1 B/1 B          │
             │#2 done      Copy 中文.txt to pCloud /                       10 B/10 B        │
             │                                                                              │
             │                                                                              │
             └──────────────────────────────────────────────────────────────────────────────┘
              copy 2 items: done
-            1Help   2Link   3View   4Edit   5Copy   6Move   7Mkdir  8Delete 9Menu   10Quit
+             c cancel · p pause · s resume · r retry · d drop · b limit · x clear · J close
             """)
+        // Narrow: whole keys only, and the help key for the rest (no key cut).
         expectSnapshot(h.snapshot(40, 10), """
-            ┌ Jobs — c cancel · p pause · s resum… ┐
+            ┌──────────────── Jobs ────────────────┐
             │#1 done      Copy b.txt … 1 B/1 B     │
             │#2 done      Copy 中文.t… 10 B/10 B   │
             │                                      │
@@ -221,7 +222,7 @@ import Testing
             │                                      │
             └──────────────────────────────────────┘
              copy 2 items: done
-            1H… 2L… 3V… 4E… 5C… 6M… 7M… 8D… 9M… 10Q…
+             c cancel · p pause · s resume · ? more
             """)
         h.keys(.char("J"))
         #expect(h.app.overlays.isEmpty)

@@ -134,7 +134,7 @@ public final class LocalDrive: Drive {
         if permanent {
             try LocalFiles.remove(p)
         } else {
-            try trashBin.trash(p)
+            try await trashBin.trash(p)
         }
     }
 
@@ -146,13 +146,13 @@ public final class LocalDrive: Drive {
         let source = try Self.entry(at: from)
         switch source.kind {
         case .file:
-            try LocalFiles.copyAtomically(from, to: to, replace: overwrite, progress: progress)
+            try await LocalFiles.copyAtomically(from, to: to, replace: overwrite, progress: progress)
         case .symlink:
             if overwrite { unlink(RawName.c(to)) }
             try LocalFiles.copyLink(from, to: to)
         case .folder:
             guard !LocalFiles.exists(to) else { throw CommanderError(.exists, "\(to) exists") }
-            try LocalFiles.copyTree(from, to: to, progress: progress)
+            try await LocalFiles.copyTree(from, to: to, progress: progress)
         }
         return try Self.entry(at: to)
     }
@@ -178,7 +178,7 @@ public final class LocalDrive: Drive {
             throw CommanderError(.notFound, "\(entry.name) is not in the trash")
         }
         let target = try folder.map { Names.join(try path($0), Names.last(original)) } ?? original
-        try trashBin.restore(name, to: target)
+        try await trashBin.restore(name, to: target)
         return try Self.entry(at: target)
     }
 

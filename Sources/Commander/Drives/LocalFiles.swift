@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PCloudAPI
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,9 +37,10 @@ enum LocalFiles {
 
     /// Copies into a hidden temporary beside `to`, syncs, then renames into place: a reader
     /// never sees a half-written file, and a cancelled copy leaves only the temporary, which the
-    /// caller removes.
+    /// caller removes. Each buffer asks the task's pacer first, as a transfer's does, so a paused
+    /// job or a bandwidth limit holds inside a big file too (the wait suspends; no thread blocks).
     static func copyAtomically(_ from: String, to: String, replace: Bool,
-                               progress: (@Sendable (Int64) -> Void)?) throws {
+                               progress: (@Sendable (Int64) -> Void)?) async throws {
         let temp = partialPath(for: to)
         guard let input = reading(from) else { throw missing(from) }
         defer { try? input.close() }
@@ -53,6 +55,7 @@ enum LocalFiles {
             while true {
                 try Task.checkCancellation()
                 guard let data = try input.read(upToCount: chunk), !data.isEmpty else { break }
+                try await TransferPacing.current?.pace(data.count)
                 try output.write(contentsOf: data)
                 done += Int64(data.count)
                 progress?(done)
@@ -78,16 +81,16 @@ enum LocalFiles {
     }
 
     /// rename(2), or on another file system a copy and then the source's removal.
-    static func move(_ from: String, to: String) throws {
+    static func move(_ from: String, to: String) async throws {
         guard rename(RawName.c(from), RawName.c(to)) != 0 else { return }
         guard errno == EXDEV else { throw posix("move \(from) to \(to)") }
-        try copyTree(from, to: to, progress: nil)
+        try await copyTree(from, to: to, progress: nil)
         try remove(from)
     }
 
     /// A file, link or folder with all it holds, names byte for byte (Foundation's copyItem
     /// would decode them).
-    static func copyTree(_ from: String, to: String, progress: (@Sendable (Int64) -> Void)?) throws {
+    static func copyTree(_ from: String, to: String, progress: (@Sendable (Int64) -> Void)?) async throws {
         var st = Glibc.stat()
         guard lstat(RawName.c(from), &st) == 0 else { throw posix("stat \(from)") }
         switch st.st_mode & S_IFMT {
@@ -95,10 +98,10 @@ enum LocalFiles {
             guard Glibc.mkdir(RawName.c(to), st.st_mode & 0o7777) == 0 else { throw posix("create folder \(to)") }
             for e in try LocalDrive.names(in: from) {
                 try Task.checkCancellation()
-                try copyTree(Names.join(from, e.name), to: Names.join(to, e.name), progress: progress)
+                try await copyTree(Names.join(from, e.name), to: Names.join(to, e.name), progress: progress)
             }
         case S_IFLNK: try copyLink(from, to: to)
-        default: try copyAtomically(from, to: to, replace: false, progress: progress)
+        default: try await copyAtomically(from, to: to, replace: false, progress: progress)
         }
     }
 

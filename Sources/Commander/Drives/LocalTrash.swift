@@ -16,7 +16,7 @@ struct LocalTrash: Sendable {
 
     /// Moves `path` into the trash; returns its name there.
     @discardableResult
-    func trash(_ path: String) throws -> String {
+    func trash(_ path: String) async throws -> String {
         let fm = FileManager.default
         try fm.createDirectory(at: files, withIntermediateDirectories: true)
         try fm.createDirectory(at: info, withIntermediateDirectories: true)
@@ -36,7 +36,7 @@ struct LocalTrash: Sendable {
                     throw LocalFiles.posix("write \(infoPath)")
                 }
                 do {
-                    try LocalFiles.move(path, to: files.appendingPathComponent(name).path)
+                    try await LocalFiles.move(path, to: files.appendingPathComponent(name).path)
                 } catch {
                     unlink(RawName.c(infoPath))
                     throw CommanderError(.local, "cannot move \(path) to the trash: \(CommanderError.from(error).message)")
@@ -96,12 +96,12 @@ struct LocalTrash: Sendable {
     }
 
     /// Puts a trashed item back at `path` (its original place unless told otherwise).
-    func restore(_ name: String, to path: String) throws {
+    func restore(_ name: String, to path: String) async throws {
         guard !LocalFiles.exists(path) else { throw CommanderError(.exists, "\(path) exists") }
         if !LocalFiles.exists(Names.parent(path)) {
             try FileManager.default.createDirectory(atPath: Names.parent(path), withIntermediateDirectories: true)
         }
-        try LocalFiles.move(files.appendingPathComponent(name).path, to: path)
+        try await LocalFiles.move(files.appendingPathComponent(name).path, to: path)
         unlink(RawName.c(info.appendingPathComponent(name + ".trashinfo").path))
     }
 

@@ -36,25 +36,39 @@ extension JobQueue {
     public func pause(_ id: JobID) -> Bool {
         guard var r = records[id], r.snapshot.state == .running || r.snapshot.state == .queued else { return false }
         r.hold.close()
-        r.pausedAt = .now
+        // Paused again while it waited for a slot: it was paused since then.
+        if r.pausedAt == nil { r.pausedAt = .now }
         r.snapshot.state = .paused
         records[id] = r
         publish(id)
+        // Its slot goes to the next queued job meanwhile.
+        pump()
         return true
     }
 
-    /// Lets a paused job go on where it stopped, or runs an earlier process's job shown here
-    /// (`adoptStored`). False when the job is neither, or another pcmd took it meanwhile.
+    /// A started job that was paused, then resumed, takes the free slot `pump` found: its
+    /// transfers go on where they stopped.
+    func wake(_ id: JobID) {
+        guard var r = records[id] else { return }
+        // The rate counts running time only.
+        if let at = r.pausedAt, let started = r.started { r.started = started + (.now - at) }
+        r.pausedAt = nil
+        r.snapshot.state = .running
+        r.hold.open()
+        records[id] = r
+        publish(id)
+    }
+
+    /// Lets a paused job go on where it stopped (once a slot is free), or runs an earlier
+    /// process's job shown here (`adoptStored`). False when the job is neither, or another pcmd took it meanwhile.
     @discardableResult
     public func resume(_ id: JobID) -> Bool {
         guard var r = records[id] else { return false }
         switch r.snapshot.state {
         case .paused:
-            // The rate counts running time only.
-            if let at = r.pausedAt, let started = r.started { r.started = started + (.now - at) }
-            r.pausedAt = nil
-            r.snapshot.state = r.task == nil ? .queued : .running
-            r.hold.open()
+            // Queued again, held: its slot was given to another job while it was paused, so it
+            // goes on only when `pump` finds a free one (`wake`), as a new job would.
+            r.snapshot.state = .queued
         case .interrupted:
             if let store, let row = r.stored?.id, (try? store.job(row))?.isInterrupted != true {
                 // Resumed, finished or dropped by another pcmd since it was shown: its row is not ours.

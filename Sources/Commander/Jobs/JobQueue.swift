@@ -176,7 +176,8 @@ public actor JobQueue {
         for id in order where free > 0 {
             guard let r = records[id], r.snapshot.state == .queued else { continue }
             free -= 1
-            start(id)
+            // A task already: a paused job resumed, waiting at its hold.
+            if r.task == nil { start(id) } else { wake(id) }
         }
     }
 
@@ -187,6 +188,9 @@ public actor JobQueue {
         r.context = context
         r.snapshot.state = .running
         r.started = .now
+        // Paused and resumed before it started: it runs from now, unheld.
+        r.pausedAt = nil
+        r.hold.open()
         let job = r.job
         let retries = config.transientRetries
         let pacer = JobPacer(hold: r.hold, limiter: limiter)
@@ -254,7 +258,8 @@ public actor JobQueue {
     /// The record's snapshot with the live counters folded in.
     private func current(_ r: Record) -> JobSnapshot {
         var s = r.snapshot
-        guard s.state == .running || s.state == .paused, let c = r.context?.counters.current else { return s }
+        // A started job keeps its context while paused or queued again after a resume.
+        guard !s.state.isFinished, let c = r.context?.counters.current else { return s }
         s.bytesDone = c.bytesDone
         s.bytesTotal = c.bytesTotal
         s.filesDone = c.filesDone

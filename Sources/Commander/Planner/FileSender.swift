@@ -63,7 +63,7 @@ struct FileSender: Sendable {
     }
 
     func run(_ unit: Unit, ctx: JobContext) async throws {
-        // A paused job holds here between files too (a copy on one disk has no buffers to hold).
+        // A paused job holds here between files too, before a file is begun.
         try await TransferPacing.current?.pace(0)
         switch unit {
         case .one(let t):
@@ -86,6 +86,13 @@ struct FileSender: Sendable {
             // All at once: the batch's bytes were reported under its first key.
             ctx.batchDone(ts[0].key, files: ts.count, bytes: ts.reduce(0) { $0 + $1.source.size }, keys: ts.map(\.key))
         }
+    }
+
+    /// What a lost connection did to a plain upload, said once on the job.
+    static func sentAgain(_ t: FileTask) -> String {
+        "\(t.source.path ?? t.source.name): the connection was lost during the upload; a file under "
+            + "\(Units.bytes(PCloudClient.resumableThreshold)) has no upload session, so nothing partial was kept "
+            + "and it is sent again from its first byte"
     }
 
     /// pCloud's 2001 in words that say it is about the name.
@@ -127,7 +134,7 @@ struct FileSender: Sendable {
                 try await cloudSource.client.download(fileid: fileid, to: to) { done, _ in report(done) }
             }
             ctx.releaseTemp(temp)
-            if !exact { try LocalFiles.move(to.path, to: target) }
+            if !exact { try await LocalFiles.move(to.path, to: target) }
             return try LocalDrive.entry(at: target)
         default:
             if !(source.isSame(target)) { throw CommanderError(.unsupported, "no transfer from \(source.displayName) to \(target.displayName)") }
@@ -173,6 +180,11 @@ struct FileSender: Sendable {
         } catch let e as CommanderError where e.kind == .verifyFailed {
             // The session was deleted for its bad bytes: the next try starts the file again.
             ctx.journal?.session(t.source, uploadid: nil)
+            throw e
+        } catch let e as CommanderError where e.isTransient && t.source.size < PCloudClient.resumableThreshold {
+            // A connection lost (a long pause the server gave up on, a network drop) costs a plain
+            // upload its bytes: it has no session to continue, and `nopartial` kept nothing.
+            ctx.note(Self.sentAgain(t))
             throw e
         }
         return CloudDrive.entry(r.metadata, parentPath: t.targetFolder.pathValue)

@@ -23,7 +23,7 @@ extension App {
         var y = paneHeight
         if panelHeight > 0 {
             JobsView(theme: theme).panel(jobsInOrder, into: &c, Rect(x: 0, y: y, width: width, height: panelHeight), spinner: spinner,
-                                          keys: KeyBar.line(keymap, .jobs), limit: queue.limiter.rate)
+                                          limit: queue.limiter.rate)
             y += panelHeight
         }
         if summaryHeight > 0 {

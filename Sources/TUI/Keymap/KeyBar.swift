@@ -28,4 +28,21 @@ public enum KeyBar {
         items(keymap, context, only: only).map { "\($0.key) \(short ? String($0.label.prefix { $0 != " " }) : $0.label)" }
             .joined(separator: " · ")
     }
+
+    /// The line in `width` columns, each key with a whole label: the full labels, else each
+    /// label's first word; what still does not fit gives way to "? more" (the help key lists
+    /// every key of the context), so no key is shown cut.
+    public static func line(_ keymap: Keymap, _ context: KeyContext, width: Int) -> String {
+        for short in [false, true] {
+            let l = line(keymap, context, short: short)
+            if TextWidth.of(l) <= width { return l }
+        }
+        let more = keymap.keys(for: .help, in: context).first.map { "\($0) more" } ?? "…"
+        var out: [String] = []
+        for item in items(keymap, context).map({ "\($0.key) \($0.label.prefix { $0 != " " })" }) {
+            guard TextWidth.of((out + [item, more]).joined(separator: " · ")) <= width else { break }
+            out.append(item)
+        }
+        return (out + [more]).joined(separator: " · ")
+    }
 }

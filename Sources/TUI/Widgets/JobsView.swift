@@ -67,13 +67,12 @@ struct JobsView {
         return screenHeight - 2 - h < 4 ? screenHeight - 2 : h
     }
 
-    /// The jobs panel: one row per job, newest at the bottom.
-    /// `keys`: the panel's key line (from the keymap), in its title, after the bandwidth `limit`.
-    func panel(_ jobs: [JobSnapshot], into c: inout Canvas, _ r: Rect, spinner: String, keys: String, cursor: Int? = nil,
+    /// The jobs panel: one row per job, newest at the bottom; the bandwidth `limit` in its title.
+    /// Its keys are on the bottom line while it has the keys (`JobsScreen`), as a list screen's.
+    func panel(_ jobs: [JobSnapshot], into c: inout Canvas, _ r: Rect, spinner: String, cursor: Int? = nil,
                limit: BandwidthRate? = nil) {
         c.fill(r, theme[.pane])
-        c.frame(r, theme[.borderActive], title: "Jobs" + (limit.map { " (limit \($0))" } ?? "") + " — " + keys,
-                titleStyle: theme[.headerActive])
+        c.frame(r, theme[.borderActive], title: "Jobs" + (limit.map { " (limit \($0))" } ?? ""), titleStyle: theme[.headerActive])
         let inner = r.inset(1)
         if jobs.isEmpty { c.put("no jobs yet", x: inner.x + 1, y: inner.y, theme[.dim]); return }
         let titleWidth = max(10, inner.width / 3)

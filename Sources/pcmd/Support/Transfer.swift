@@ -33,6 +33,8 @@ struct Transfer {
                 Console.out("\(source) → \(landed)")
             }
         }
+        // What changed how a job went (a file sent again whole after a lost connection).
+        for note in done.flatMap(\.notes) { Console.error(note) }
         try await refused?.check(in: into.side)
         try Self.report(skipped: done.flatMap(\.skipped), json: json)
     }

@@ -209,7 +209,7 @@ import Testing
         try t.keys("C-u")
         try t.type("bundle.zip")
         try t.keys("Enter", "J")
-        let panel = await t.wait { $0.contains("Jobs —") && $0.contains("done") }
+        let panel = await t.wait { $0.contains("─ Jobs ─") && $0.contains("done") && $0.contains("x clear finished") }
         #expect(panel.ok, "\(panel.screen)")
         #expect(panel.screen.contains("100%") || panel.screen.contains("done"))
         #expect(try await cloud.list(folder.ref).contains { $0.name == "bundle.zip" })
