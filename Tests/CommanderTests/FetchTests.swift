@@ -11,17 +11,22 @@ import Testing
         let drive = try await Env.cloud(), web = try await Self.source.value
         let top = try await drive.testFolder("fetch")
         let size = 3 << 20
-        // A throttled source: 64 KiB every 100 ms (4.8 s in all), so the polls see it on its way even on a busy machine
-        // (at 50 ms a load of 20 let them see one figure between none and all).
-        let slow = web.url("/bytes/slow.bin?size=\(size)&seed=11&chunk=65536&delayms=100")
+        // The source stops at 1 MiB and at 2 MiB until the job has been seen there: two figures
+        // part-way on a machine however loaded (a throttled source alone let a busy run's polls
+        // see one).
+        let gate = "fetch-\(UUID().uuidString)"
+        let slow = web.url("/bytes/slow.bin?size=\(size)&seed=11&gate=\(gate)&holdat=\(1 << 20),\(2 << 20)")
         let small = web.url("/bytes/small.txt?size=1000&seed=12")
         let q = JobQueue()
         let stream = await q.updates()
         let id = try await q.submit(.fetch([slow, small], into: Item(drive, top.ref), names: [nil, "renamed.txt"]))[0]
         var seen: [JobSnapshot] = []
+        var opened = 0
         for await s in stream where s.id == id {
             seen.append(s)
             if s.state.isFinished { break }
+            // Each hold is opened once the job reports the bytes sent up to it.
+            if opened < 2, s.bytesDone >= Int64((opened + 1) << 20) { opened += 1; web.open(gate) }
         }
         let last = try #require(seen.last)
         #expect(last.state == .done, "\(String(describing: last.error))")

@@ -51,9 +51,12 @@ import Testing
         let top = try await api.folder("remote-async")
         let hash = "t-\(UUID().uuidString)"
         let size = 2 << 20
-        // 32 KiB every 100 ms (6.4 s in all): at 64 KiB every 80 ms (2.6 s) a suite running the
-        // hostile-server fuzz beside it slowed the polls until only one saw the file on its way.
-        let url = web.url("/bytes/slow.bin?size=\(size)&seed=4&chunk=32768&delayms=100")
+        // The source stops at 512 KiB and at 1 MiB until a poll has seen it there: two figures
+        // part-way however loaded the machine (a throttled source alone let a busy run's polls
+        // see one).
+        let gate = "remote-\(UUID().uuidString)"
+        let url = web.url("/bytes/slow.bin?size=\(size)&seed=4&gate=\(gate)&holdat=\(512 << 10),\(1 << 20)")
+        var opened = 0
         let r = try await api.ok("downloadfileasync", ["url": url, "path": try await pathOf(api, top), "progresshash": hash])
         #expect(r["metadata"] == nil)
         var seen: [Int] = []
@@ -63,6 +66,7 @@ import Testing
             last = p
             if let f = (p["files"] as? [[String: Any]])?.first, f["status"] as? String == "downloading" {
                 seen.append(f["downloaded"] as? Int ?? -1)
+                if opened < 2, seen.last! >= (opened + 1) * (512 << 10) { opened += 1; web.open(gate) }
                 // The length is known once the source's headers are in.
                 if f["downloaded"] as? Int ?? 0 > 0 { #expect(f["size"] as? Int == size) }
                 #expect(p["urlworking"] as? Int == 1)

@@ -3,13 +3,16 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import Synchronization
 
 /// A web server for remote-upload tests (`downloadfile`): the sandbox reaches only loopback, so
 /// tests serve the source files themselves on an ephemeral port.
 ///
 /// - `GET /bytes/NAME?size=N&seed=S` — N bytes of `content(size:seed:)`, with a Content-Length;
 ///   `&chunk=B&delayms=D` sends B bytes every D ms (a slow source), `&nolength=1` sends the body
-///   chunked, without a length.
+///   chunked, without a length. `&gate=KEY&holdat=A,B` stops before sending byte A and again
+///   before B until the test calls `open(KEY)` once for each: progress seen part-way on a
+///   machine however loaded.
 /// - `GET /named?size=N` — the same bytes with `Content-Disposition: attachment; filename="suggested.bin"`.
 /// - anything else answers 404.
 public final class SourceServer: Sendable {
@@ -71,6 +74,19 @@ public final class SourceServer: Sendable {
         _ = try? await task.value
     }
 
+    private static let gates = Mutex<[String: Int]>([:])
+
+    /// Lets a gated source (`gate=KEY`) go on past its next hold.
+    public func open(_ key: String) { Self.gates.withLock { $0[key, default: 0] += 1 } }
+
+    /// Waits until `key` was opened more than `passed` times (a minute at most: a test that
+    /// forgets to open it fails on its own, it does not hang the run).
+    private static func wait(_ key: String, passed: Int) async throws {
+        for _ in 0..<3000 where gates.withLock({ $0[key, default: 0] }) <= passed {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
     private static func serve(_ request: Request, disposition: String?) throws -> Response {
         let q = request.uri.queryParameters
         let size = Int(q["size"].map(String.init) ?? "0") ?? 0
@@ -78,14 +94,20 @@ public final class SourceServer: Sendable {
         let chunk = max(1, Int(q["chunk"].map(String.init) ?? "") ?? 256 << 10)
         let delay = Int(q["delayms"].map(String.init) ?? "0") ?? 0
         let withLength = q["nolength"] == nil
+        let gate = q["gate"].map(String.init)
+        let holds = (q["holdat"].map(String.init) ?? "").split(separator: ",").compactMap { Int($0) }
         let data = content(size: size, seed: seed)
         var headers: HTTPFields = [.contentType: "application/octet-stream"]
         if let disposition { headers[.contentDisposition] = disposition }
         if withLength { headers[.contentLength] = String(size) }
         let body = ResponseBody { writer in
-            var offset = 0
+            var offset = 0, passed = 0
             while offset < data.count {
-                let end = min(data.count, offset + chunk)
+                if let gate, passed < holds.count, offset >= holds[passed] {
+                    try await wait(gate, passed: passed)
+                    passed += 1
+                }
+                let end = min(data.count, passed < holds.count ? min(offset + chunk, max(holds[passed], offset + 1)) : offset + chunk)
                 try await writer.write(ByteBuffer(bytes: data[offset..<end]))
                 offset = end
                 if delay > 0, offset < data.count { try await Task.sleep(for: .milliseconds(delay)) }
