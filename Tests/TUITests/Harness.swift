@@ -93,13 +93,18 @@ struct Harness {
 
     /// Drains the app's inbox until `done` holds (or 10 s pass); false on timeout.
     @discardableResult
+    /// Drains the inbox until `done` holds, for up to 45 s of wall time: under CI's load (suites
+    /// taking 60–70 s side by side) a cloud listing once took longer than the 10 s this used
+    /// to allow. It returns as soon as `done` holds, so a passing test waits no longer.
     func settle(_ done: @MainActor () -> Bool) async -> Bool {
-        for _ in 0..<1000 {
+        let end = ContinuousClock.now + .seconds(45)
+        while ContinuousClock.now < end {
             _ = app.drainInbox()
             if done() { return true }
             try? await Task.sleep(for: .milliseconds(10))
         }
-        return false
+        _ = app.drainInbox()
+        return done()
     }
 
     func screen(_ w: Int = 100, _ h: Int = 30) -> String { app.render(width: w, height: h).text }
