@@ -39,7 +39,8 @@ struct SandboxCommand: AsyncParsableCommand {
     var listDepth: Int = 40
 
     @Option(help: ArgumentHelp("Faults to inject, e.g. 'error=5000:0.05,ratelimit=0.02,drop-after=3MiB:0.1,latency=50ms,bandwidth=20MiB/s,seed=7'.",
-                               discussion: "Also settable while running: GET /_sandbox/faults?set=SPEC (loopback only)."))
+                               discussion: "'lose-answer=uploadfile:2' runs the next two uploadfile calls but answers them with a 502 page. "
+                                   + "Also settable while running: GET /_sandbox/faults?set=SPEC (loopback only)."))
     var faults: String = ""
 
     @Option(help: "Append a JSON line per request (parameter names and where they came from; never values) to this file.")

@@ -49,7 +49,7 @@ import Testing
                 group.addTask {
                     let outcome = try await run.finish(timeout: .seconds(90))
                     let why = Self.judge(run.process.terminationReason, outcome, differs: args[0] == "compare")
-                    let report = "run \(n) `pcmd \(args.joined(separator: " "))`: \(why ?? "ok")\n"
+                    let report = "seed \(seed), run \(n) `pcmd \(args.joined(separator: " "))`: \(why ?? "ok")\n"
                         + "\(outcome)\n--- answers\n\(answers.log(of: "run-\(n)"))"
                     return (outcome.status, why.map { _ in report }, report)
                 }

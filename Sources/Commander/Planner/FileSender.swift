@@ -100,6 +100,14 @@ struct FileSender: Sendable {
         "pCloud refused the name (error 2001: \(e.message.isEmpty ? "invalid name" : e.message))"
     }
 
+    /// Whether an earlier try's upload of `entry`, whose answer never came, arrived all the same
+    /// as `existing`: same size and SHA-1. Then a retry neither sends it again nor calls it a conflict.
+    func arrivedUnseen(_ entry: Entry, as existing: Entry) async throws -> Bool {
+        guard ledger.isUnsure(entry.id), !entry.isFolder, !existing.isFolder, existing.size == entry.size else { return false }
+        let (a, b) = try await (source.checksum(entry.ref), target.checksum(existing.ref))
+        return a == b
+    }
+
     /// Verifies and removes the source of a move; records the file as done.
     func finish(_ t: FileTask, placed: Entry, ctx: JobContext, count: Bool = true) async throws {
         if let hook = hooks.afterCopy { try await hook(placed, target) }
@@ -181,10 +189,15 @@ struct FileSender: Sendable {
             // The session was deleted for its bad bytes: the next try starts the file again.
             ctx.journal?.session(t.source, uploadid: nil)
             throw e
-        } catch let e as CommanderError where e.isTransient && t.source.size < PCloudClient.resumableThreshold {
+        } catch let e as CommanderError where e.isTransient {
+            ledger.markUnsure(t.key)
             // A connection lost (a long pause the server gave up on, a network drop) costs a plain
-            // upload its bytes: it has no session to continue, and `nopartial` kept nothing.
-            ctx.note(Self.sentAgain(t))
+            // upload its bytes: it has no session to continue, and `nopartial` kept nothing. Said
+            // where it costs something; an answer lost after the upload (a gateway's 502) may
+            // not have cost anything, which the retry finds out.
+            if e.kind == .network, t.source.size >= Self.batchBelow, t.source.size < PCloudClient.resumableThreshold {
+                ctx.note(Self.sentAgain(t))
+            }
             throw e
         }
         return CloudDrive.entry(r.metadata, parentPath: t.targetFolder.pathValue)
@@ -198,11 +211,17 @@ struct FileSender: Sendable {
         let files = try ts.map { (URL(fileURLWithPath: try local.path($0.source.ref)), $0.name) }
         let payload = ts.reduce(Int64(0)) { $0 + $1.source.size }
         let report = ctx.reporter(ts[0].key)
-        let results = try await cloud {
-            try await cloudDrive.client.uploadBatch(files, to: folderid) { sent, total in
-                // The request carries multipart headers too: scale to the payload.
-                if total > 0 { report(min(payload, sent * payload / total)) }
+        let results: [UploadResult]
+        do {
+            results = try await cloud {
+                try await cloudDrive.client.uploadBatch(files, to: folderid) { sent, total in
+                    // The request carries multipart headers too: scale to the payload.
+                    if total > 0 { report(min(payload, sent * payload / total)) }
+                }
             }
+        } catch let e as CommanderError where e.isTransient {
+            for t in ts { ledger.markUnsure(t.key) }
+            throw e
         }
         return results.map { CloudDrive.entry($0.metadata, parentPath: ts[0].targetFolder.pathValue) }
     }

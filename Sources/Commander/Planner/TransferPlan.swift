@@ -22,8 +22,13 @@ struct TransferPlan: Sendable {
 /// What earlier attempts of a job finished, so a retry neither redoes nor re-asks.
 final class Ledger: Sendable {
     private let done = Locked<Set<String>>([])
+    /// Files whose upload failed after it was sent: the server may have stored them all the same
+    /// (a gateway's 502, a connection lost after the last byte), so a retry looks before asking.
+    private let unsure = Locked<Set<String>>([])
     func contains(_ key: String) -> Bool { done.withLock { $0.contains(key) } }
     func insert(_ key: String) { done.withLock { _ = $0.insert(key) } }
+    func isUnsure(_ key: String) -> Bool { unsure.withLock { $0.contains(key) } }
+    func markUnsure(_ key: String) { unsure.withLock { _ = $0.insert(key) } }
 }
 
 /// Names in target folders as the walk sees them, so "keep both" picks names nobody took.

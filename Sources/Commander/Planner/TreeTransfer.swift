@@ -67,6 +67,12 @@ struct TreeTransfer: Sendable {
         }
         let taken = try await names.entries(in: folder, on: target)
         let existing = taken[wanted]
+        if let existing, try await sender.arrivedUnseen(entry, as: existing) {
+            let t = FileTask(source: entry, targetFolder: folder, name: wanted, overwrite: false)
+            ctx.addTotal(entry.id, bytes: entry.size)
+            try await sender.finish(t, placed: existing, ctx: ctx)
+            return existing
+        }
         guard let decision = await Placement.decide(entry, name: wanted, taken: taken, targetDrive: target.displayName,
                                                     ctx: ctx) else {
             ctx.addTotal(entry.id, bytes: 0)

@@ -3,7 +3,9 @@ import Logging
 import NIOConcurrencyHelpers
 
 /// Faults injected on purpose, for tests and benchmarks:
-/// `error=5000:0.05,ratelimit=0.02,drop-after=3MiB:0.1,latency=50ms,bandwidth=20MiB/s,seed=7`.
+/// `error=5000:0.05,ratelimit=0.02,drop-after=3MiB:0.1,latency=50ms,bandwidth=20MiB/s,seed=7`;
+/// `lose-answer=uploadfile:2` runs the next two uploadfile calls but answers them with a proxy's
+/// 502 page, as when a gateway gave up waiting while pCloud finished the work.
 /// Settable at start (`--faults`) and at run time (`/_sandbox/faults` on loopback). Every
 /// injected fault is logged.
 public struct FaultPlan: Sendable, Equatable {
@@ -13,6 +15,8 @@ public struct FaultPlan: Sendable, Equatable {
     public var latencyMilliseconds: Int = 0
     public var bandwidth: Int64?
     public var seed: UInt64 = 1
+    /// Per method, how many of its next answers are lost after it ran.
+    public var lostAnswers: [String: Int] = [:]
     public private(set) var spec: String = ""
 
     public struct Rule: Sendable, Equatable {
@@ -48,6 +52,12 @@ public struct FaultPlan: Sendable, Equatable {
             case "bandwidth":
                 guard let rate = Self.size(value.replacingOccurrences(of: "/s", with: "")) else { throw FaultSpecError(item) }
                 bandwidth = rate
+            case "lose-answer":
+                let parts = value.split(separator: ":").map(String.init)
+                guard !parts[0].isEmpty, parts.count <= 2, let n = parts.count == 2 ? Int(parts[1]) : 1, n > 0 else {
+                    throw FaultSpecError(item)
+                }
+                lostAnswers[parts[0], default: 0] += n
             case "seed":
                 guard let s = UInt64(value) else { throw FaultSpecError(item) }
                 seed = s
@@ -122,6 +132,17 @@ final class Faults: Sendable {
     }
 
     var bandwidth: Int64? { plan.bandwidth }
+
+    /// After `method` ran: whether its answer is to be lost (counts one down).
+    func losesAnswer(_ method: String) -> Bool {
+        let lost = state.withLockedValue { s -> Bool in
+            guard let n = s.plan.lostAnswers[method], n > 0 else { return false }
+            s.plan.lostAnswers[method] = n - 1
+            return true
+        }
+        if lost { logger.warning("fault: \(method) ran, and its answer is lost (502)") }
+        return lost
+    }
 }
 
 /// Small, seedable, good enough to make fault runs repeatable.

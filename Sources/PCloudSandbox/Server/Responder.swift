@@ -62,6 +62,7 @@ struct SandboxResponder: HTTPResponder {
             try await env.faults.beforeMethod(method)
             reply = try await dispatch(method: method, params: params, request: request, multipart: multipart, origin: origin,
                                        channel: context.channel)
+            if env.faults.losesAnswer(method) { return Self.badGateway() }
         } catch let error as APIError {
             reply = JSONObject(error.json.objectPairs)
         } catch let raw as RawResponse {
@@ -160,6 +161,14 @@ struct SandboxResponder: HTTPResponder {
         headers[.cacheControl] = "private, max-age=0"
         if case .int(let code)? = object["result"], code != 0 { headers[HTTPField.Name("X-Error")!] = String(code) }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: object.json.encoded()))
+    }
+
+    /// What a gateway in front of pCloud sends when it gave up waiting (the `lose-answer` fault).
+    static func badGateway() -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html"
+        return Response(status: .badGateway, headers: headers,
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: "<html><body><h1>502 Bad Gateway</h1></body></html>\n")))
     }
 }
 
