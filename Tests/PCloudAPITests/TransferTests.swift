@@ -70,6 +70,28 @@ import Testing
         _ = try await c.deleteFolderRecursive(top)
     }
 
+    /// A multipart filename cannot carry `"` or a line break (they go as %22, %0A, which a server
+    /// need not decode), and an empty file cannot go by PUT: such a file still gets its own name.
+    @Test func anEmptyFileKeepsAQuoteOrALineBreakInItsName() async throws {
+        let c = try await Env.client()
+        let top = try await c.testFolder("empty-quoted")
+        let dir = Env.scratch()
+        let empty = dir.appendingPathComponent("empty"), full = dir.appendingPathComponent("full")
+        try Data().write(to: empty)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_500_000_000)], ofItemAtPath: empty.path)
+        _ = try writeFile(full, bytes: 100)
+        let alone = try await c.uploadFile(empty, to: top, name: "say \"hi\".txt")
+        #expect(alone.metadata.name == "say \"hi\".txt" && alone.metadata.size == 0 && alone.metadata.modified == 1_500_000_000)
+        let batch = try await c.uploadBatch([(empty, "line\nbreak.txt"), (full, "plain.txt"), (empty, "cr\r.txt")], to: top)
+        #expect(batch.map(\.metadata.name) == ["line\nbreak.txt", "plain.txt", "cr\r.txt"])
+        // Again over the same name: replaced, nothing else left in the folder.
+        let again = try await c.uploadFile(empty, to: top, name: "say \"hi\".txt")
+        #expect(again.metadata.name == "say \"hi\".txt")
+        let names = try await c.listFolder(top).contents?.map(\.name).sorted()
+        #expect(names == ["cr\r.txt", "line\nbreak.txt", "plain.txt", "say \"hi\".txt"])
+        _ = try await c.deleteFolderRecursive(top)
+    }
+
     @Test func batchUploadKeepsEachFilesMtimeWithOneRequestPerSharedSecond() async throws {
         let c = try await Env.client()
         let top = try await c.testFolder("batch-mtime")

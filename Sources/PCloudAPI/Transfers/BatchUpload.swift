@@ -12,8 +12,8 @@ extension PCloudClient {
                             progress: TransferProgress? = nil) async throws -> [UploadResult] {
         guard !files.isEmpty else { return [] }
         // How a server unquotes a multipart filename varies (\" vs %22): names that need it go
-        // by PUT, where the name is a plain query parameter (empty files cannot: a zero-length PUT fails).
-        let byPut = files.indices.filter { Self.needsQuoting(files[$0].1) && !Self.isEmptyFile(files[$0].0) }
+        // alone through uploadFile, where the name is a plain query parameter.
+        let byPut = files.indices.filter { Self.needsQuoting(files[$0].1) }
         let put = Set(byPut)
         var groups: [Int64?: [Int]] = [:]
         for i in files.indices where !put.contains(i) { groups[options.mtime ?? Self.mtime(of: files[i].0), default: []].append(i) }

@@ -69,10 +69,7 @@ extension PCloudClient {
         let file = try LocalFile(reading: local.path)
         let size = file.size
         let name = name ?? local.lastPathComponent
-        // A zero-length PUT does not work on pCloud (rclone): send empty files as multipart.
-        if size == 0 {
-            return try await uploadMultipart([(local, name)], to: folderid, options: options.with(mtime: Self.mtime(of: local))).first!
-        }
+        if size == 0 { return try await uploadEmpty(local, to: folderid, name: name, options: options) }
         var p = options.params(folderid: folderid, mtime: Self.mtime(of: local))
         p["filename"] = name
         // Hashing is most of the client's CPU on a fast link: only done when it is checked.
@@ -90,6 +87,18 @@ extension PCloudClient {
         let result = UploadResult(metadata: metadata, checksums: reply.checksums?.first)
         if let hasher { try await verified(result, local: hasher.finish(), size: size, name: name) }
         return result
+    }
+
+    /// A zero-length PUT does not work on pCloud (rclone), so an empty file goes as multipart. A
+    /// name a multipart header cannot carry (`"`, a line break) goes under a plain one first and
+    /// is then renamed, which replaces a file of that name as an upload would (`renameifexists`
+    /// is not honoured on this path; pcmd resolves conflicts before it uploads).
+    func uploadEmpty(_ local: URL, to folderid: Int, name: String, options: UploadOptions) async throws -> UploadResult {
+        let options = options.with(mtime: Self.mtime(of: local))
+        guard Self.needsQuoting(name) else { return try await uploadMultipart([(local, name)], to: folderid, options: options).first! }
+        var placed = try await uploadMultipart([(local, ".pcmd-empty-\(UUID().uuidString)")], to: folderid, options: options).first!
+        placed.metadata = try await renameFile(placed.metadata.itemID, to: .rename(name))
+        return placed
     }
 
     /// What the server has received of an `uploadfile` that carried `progresshash` (flows.md §1);
