@@ -46,7 +46,7 @@ extension App {
         guard snaps.count == w.ids.count, snaps.allSatisfy({ $0.state.isFinished }) else { return }
         watches.removeAll { $0 === w }
         panesScreen.reloadAll(self)
-        panesScreen.refreshQuota(self)
+        panesScreen.refreshQuota(self, quiet: true)
         if let failed = snaps.first(where: { $0.state == .failed }) {
             fail(failed.title, failed.error ?? CommanderError(.cloud, "failed"))
         } else if snaps.contains(where: { $0.state == .cancelled }) {

@@ -113,8 +113,9 @@ public final class App {
     // MARK: background work
 
     /// Runs `work` off the UI thread; its answer comes back through the inbox. Errors go to the
-    /// status line with their pCloud code.
-    func background<T: Sendable>(_ what: String, _ work: @escaping @Sendable () async throws -> T,
+    /// status line with their pCloud code, unless `quiet`: a refresh nobody asked for must not
+    /// cover what the user's last action came to.
+    func background<T: Sendable>(_ what: String, quiet: Bool = false, _ work: @escaping @Sendable () async throws -> T,
                                  then: @escaping @MainActor @Sendable (App, T) -> Void) {
         let inbox = inbox
         Task.detached {
@@ -122,6 +123,7 @@ public final class App {
                 let value = try await work()
                 inbox.post { then($0, value) }
             } catch {
+                guard !quiet else { return }
                 let e = CommanderError.from(error)
                 inbox.post { $0.fail(what, e) }
             }

@@ -37,7 +37,9 @@ public final class PanesScreen {
     nonisolated static let namesFirst = 5000
 
     /// Lists `p` again (or `location`, navigating there); find results run their find again.
-    func reload(_ p: Pane, to location: Location? = nil, focus: String? = nil, _ app: App) {
+    /// `quiet` when nobody asked (after a job, a change on the server): a failure then shows in
+    /// the pane only, not over the status line's account of the user's action.
+    func reload(_ p: Pane, to location: Location? = nil, focus: String? = nil, quiet: Bool = false, _ app: App) {
         if p.found != nil, location == nil { return runFind(p, generation: p.restartFind(), app) }
         p.search?.cancel()
         p.search = nil
@@ -54,18 +56,18 @@ public final class PanesScreen {
             } catch { result = .failure(CommanderError.from(error)) }
             inbox.post { app in
                 p.listed(result, generation: g)
-                if case .failure(let e) = result { app.fail("list \(p.location.path)", e) }
+                if case .failure(let e) = result, !quiet { app.fail("list \(p.location.path)", e) }
             }
         }
     }
 
-    /// Both panes listed again (a job finished, the account changed).
-    func reloadAll(_ app: App) { for p in panes { reload(p, app) } }
+    /// Both panes listed again after a job finished.
+    func reloadAll(_ app: App) { for p in panes { reload(p, quiet: true, app) } }
 
-    func refreshQuota(_ app: App) {
+    func refreshQuota(_ app: App, quiet: Bool = false) {
         guard let p = pane(on: .cloud) else { return }
         let cloud = app.cloud
-        app.background("quota", { try await cloud.quota() }) { _, q in p.quota = q }
+        app.background("quota", quiet: quiet, { try await cloud.quota() }) { _, q in p.quota = q }
     }
 
     func cloudChanged(_ change: CloudDrive.Change, _ app: App) {
@@ -73,8 +75,8 @@ public final class PanesScreen {
             // Paths are what panes hold; any change may touch the shown folder, so list it
             // again unless the change is known to be elsewhere.
             if let ids = change.folderids, ids.isEmpty { continue }
-            reload(p, app)
+            reload(p, quiet: true, app)
         }
-        refreshQuota(app)
+        refreshQuota(app, quiet: true)
     }
 }
