@@ -33,4 +33,26 @@ import Testing
         #expect(h.screen().contains("2003"), "the pane shows its listing's failure itself")
         await h.finish()
     }
+
+    /// A job the panel retries (or resumes) ends as one started from the panes does: the panes
+    /// are listed again (a download shows in the local pane) and the status line says how it went.
+    @Test func aJobRetriedInThePanelIsReportedAndShownWhenItEnds() async throws {
+        let h = try await Harness.ownSandbox()
+        let sandbox = try #require(h.sandbox)
+        let folder = try await h.cloud.testFolder("retried", files: ["far.txt": "from far away"])
+        h.keys(.tab)
+        h.goTo("/\(folder.name)")
+        let local = h.app.panesScreen.panes[0], cloud = h.app.panesScreen.panes[1]
+        #expect(await h.settle { cloud.load == .ready && cloud.current?.name == "far.txt" })
+        let faults = sandbox.info.httpURL! + "/_sandbox/faults?set="
+        _ = try await URLSession.shared.data(from: URL(string: faults + "error=2003:1")!)
+        h.keys(.f(5), .enter)
+        #expect(await h.settle { h.app.jobs.values.contains { $0.state == .failed } }, "\(h.screen())")
+        _ = try await URLSession.shared.data(from: URL(string: faults)!)
+        h.keys(.char("J"), .char("r"))
+        let shown = await h.settle { local.entries.contains { $0.name == "far.txt" } && h.app.status.text.hasSuffix(": done") }
+        #expect(shown, "\(h.app.status.text)\n\(h.screen())")
+        #expect(try String(contentsOf: h.local.appendingPathComponent("far.txt"), encoding: .utf8) == "from far away")
+        await h.finish()
+    }
 }

@@ -30,6 +30,18 @@ extension App {
         settle(w)
     }
 
+    /// Follows a job the jobs panel resumed or retried, unless a watch holds it already (one of
+    /// this run paused): when it ends, the panes are listed again and the status line says how,
+    /// as for a job started from the panes. Added before the job moves, so it settles only on the
+    /// change to finished that is coming, not on the state it ended in before.
+    func follow(_ job: JobSnapshot) {
+        guard !watches.contains(where: { $0.ids.contains(job.id) }) else { return }
+        watches.append(Watch(ids: [job.id], what: job.title, then: nil))
+    }
+
+    /// Stops following a job the queue did not resume after all.
+    func unfollow(_ id: JobID) { watches.removeAll { $0.ids == [id] && $0.then == nil } }
+
     func jobUpdated(_ s: JobSnapshot) {
         var s = s
         // The jobs panel shows a failure's hint later, from wherever: the key it names is the panes'.

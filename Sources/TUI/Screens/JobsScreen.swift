@@ -21,8 +21,10 @@ final class JobsScreen: Overlay {
             // Detached: a task on the main actor would wait for the key loop, which never yields.
             Task.detached { await queue.cancel(id) }
         case .retry:
-            guard let id = job?.id else { break }
-            Task.detached { await queue.retry(id) }
+            guard let job else { break }
+            // The queue retries only these; following another would wait for ever.
+            if job.state == .failed || job.state == .cancelled { app.follow(job) }
+            Task.detached { await queue.retry(job.id) }
         case .pauseJob:
             guard let job else { break }
             guard job.state.isActive else { return said(app, job, "only a running or queued job pauses") }
@@ -32,9 +34,12 @@ final class JobsScreen: Overlay {
             guard job.state == .paused || job.state == .interrupted else {
                 return said(app, job, "only a paused or interrupted job resumes (\(app.keyName(.retry, in: .jobs)) retries a failed one)")
             }
+            app.follow(job)
             app.background("resume \(job.title)", { await queue.resume(job.id) }) { app, resumed in
                 // Its state moved on meanwhile (resumed by a key press before, or by another pcmd: then it failed saying so).
-                if !resumed { app.say("\(job.id) was not resumed: it is no longer paused or interrupted") }
+                guard !resumed else { return }
+                app.unfollow(job.id)
+                app.say("\(job.id) was not resumed: it is no longer paused or interrupted")
             }
         case .dropJob:
             guard let job else { break }
