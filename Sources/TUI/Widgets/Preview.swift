@@ -22,7 +22,12 @@ enum Preview {
             }
             return out
         }
-        let text = String(decoding: data, as: UTF8.self)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return lines(of: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Lines end at LF or CRLF (to Swift "\r\n" is one character, not an "\n"); a lone CR is
+    /// kept, and shows escaped.
+    static func lines(of text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
     }
 }

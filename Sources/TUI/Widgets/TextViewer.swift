@@ -13,7 +13,7 @@ final class TextViewer: Overlay {
 
     init(title: String, text: String) {
         self.title = title
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) }
+        lines = Preview.lines(of: text)
     }
 
     init(title: String, lines: [String]) { self.title = title; self.lines = lines }
