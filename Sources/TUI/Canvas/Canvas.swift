@@ -77,7 +77,8 @@ public struct Canvas: Sendable {
         put("┌", x: r.x, y: r.y, style); put("┐", x: r.maxX - 1, y: r.y, style)
         put("└", x: r.x, y: r.maxY - 1, style); put("┘", x: r.maxX - 1, y: r.maxY - 1, style)
         if let title, r.width > 4 {
-            let t = " " + TextWidth.fitEnd(title, r.width - 4) + " "
+            // Measured as drawn: a name in a title reaches here raw, and its escapes are wider.
+            let t = " " + TextWidth.fitEnd(TextWidth.printable(title), r.width - 4) + " "
             let w = TextWidth.of(t)
             put(t, x: r.x + max(1, (r.width - w) / 2), y: r.y, titleStyle ?? style)
         }
