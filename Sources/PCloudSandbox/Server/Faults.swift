@@ -3,7 +3,8 @@ import Logging
 import NIOConcurrencyHelpers
 
 /// Faults injected on purpose, for tests and benchmarks:
-/// `error=5000:0.05,ratelimit=0.02,drop-after=3MiB:0.1,latency=50ms,bandwidth=20MiB/s,seed=7`;
+/// `error=5000:0.05,ratelimit=0.02,drop-after=3MiB:0.1,latency=50ms,bandwidth=20MiB/s,seed=7` (a latency
+/// also in seconds, `2s`);
 /// `lose-answer=uploadfile:2` runs the next two uploadfile calls but answers them with a proxy's
 /// 502 page, as when a gateway gave up waiting while pCloud finished the work.
 /// Settable at start (`--faults`) and at run time (`/_sandbox/faults` on loopback). Every
@@ -47,7 +48,7 @@ public struct FaultPlan: Sendable, Equatable {
                 guard let bytes = Self.size(String(parts[0])) else { throw FaultSpecError(item) }
                 dropAfter = (bytes, parts.count > 1 ? Double(parts[1]) ?? 1 : 1)
             case "latency":
-                guard let ms = Int(value.replacingOccurrences(of: "ms", with: "")) else { throw FaultSpecError(item) }
+                guard let ms = Self.milliseconds(value) else { throw FaultSpecError(item) }
                 latencyMilliseconds = ms
             case "bandwidth":
                 guard let rate = Self.size(value.replacingOccurrences(of: "/s", with: "")) else { throw FaultSpecError(item) }
@@ -65,6 +66,13 @@ public struct FaultPlan: Sendable, Equatable {
                 throw FaultSpecError(item)
             }
         }
+    }
+
+    /// `1500ms`, `2s`, `0.5s`; a bare number is milliseconds.
+    static func milliseconds(_ text: String) -> Int? {
+        let (number, factor) = text.hasSuffix("ms") ? (text.dropLast(2), 1.0) : text.hasSuffix("s") ? (text.dropLast(), 1000.0) : (Substring(text), 1.0)
+        guard let n = Double(number), n >= 0, (n * factor).isFinite, n * factor < Double(Int32.max) else { return nil }
+        return Int((n * factor).rounded())
     }
 
     /// `3MiB`, `500KiB`, `1GiB`, `20MB`, `1024`.
