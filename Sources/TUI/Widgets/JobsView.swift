@@ -80,7 +80,11 @@ struct JobsView {
         let idWidth = jobs.map { TextWidth.of($0.id.description) }.max() ?? 2
         // "interrupted" is wider than the usual states: that column grows only while one is shown.
         let stateWidth = max(9, jobs.map { TextWidth.of(stateText($0, spinner: spinner)) }.max() ?? 0)
-        for (row, line) in Self.rows(jobs).suffix(inner.height).enumerated() {
+        // The newest rows, scrolled up only as far as the cursor's job needs.
+        let rows = Self.rows(jobs)
+        var first = max(0, rows.count - inner.height)
+        if let cursor, let at = rows.firstIndex(where: { $0.job == cursor && $0.part == nil }) { first = min(first, at) }
+        for (row, line) in rows[first...].prefix(inner.height).enumerated() {
             let y = inner.y + row, j = jobs[line.job]
             if let part = line.part {
                 self.part(part, of: j, into: &c, Rect(x: inner.x, y: y, width: inner.width, height: 1), titleWidth: titleWidth + idWidth - 2 + stateWidth - 9)
