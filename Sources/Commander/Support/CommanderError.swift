@@ -78,8 +78,22 @@ public struct CommanderError: Error, Sendable, Hashable, CustomStringConvertible
         case let e as CommanderError: return e
         case is CancellationError: return CommanderError(.cancelled, "cancelled")
         case let e as PCloudError: return CommanderError(pcloud: e)
-        default: return CommanderError(.local, String(describing: error))
+        default:
+            let e = error as NSError
+            guard e.domain == NSCocoaErrorDomain || e.domain == NSPOSIXErrorDomain else {
+                return CommanderError(.local, String(describing: error))
+            }
+            return CommanderError(.local, fileProblem(e))
         }
+    }
+
+    /// A Foundation file error in one line, its path and the system's reason: described as is,
+    /// it is NSError's dump of domain, code and userInfo.
+    static func fileProblem(_ e: NSError) -> String {
+        let posix = e.domain == NSPOSIXErrorDomain ? e : (e.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0 : nil }
+        let reason = posix.map { String(cString: strerror(Int32($0.code))) } ?? e.localizedDescription
+        let path = e.userInfo[NSFilePathErrorKey] as? String ?? (e.userInfo[NSURLErrorKey] as? URL)?.path
+        return path.map { "\($0): \(reason)" } ?? reason
     }
 
     init(pcloud e: PCloudError) {

@@ -18,7 +18,7 @@ struct Jobs: AsyncParsableCommand {
     /// The user's job store, or the reason it cannot be opened.
     static func store() throws -> JobStore {
         do { return try JobStore.standard() } catch {
-            throw CommanderError(.unsupported, "cannot open the job store: \(error)")
+            throw CommanderError(.unsupported, "cannot open the job store: \(CommanderError.from(error).message)")
         }
     }
 
