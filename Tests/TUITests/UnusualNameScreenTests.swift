@@ -41,7 +41,7 @@ import Glibc
         close(fd)
         let shown = dir.path + "/" + RawName.decode(name)
         #expect(String(decoding: try Preview.read(shown), as: UTF8.self) == "old")
-        #expect(Editor.run("printf new >", shown) == 0)
+        #expect(Editor.run("printf new >", shown) == nil)
         #expect(String(decoding: try Preview.read(shown), as: UTF8.self) == "new")
         #expect((try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.count == 1, "no second file made")
     }

@@ -114,9 +114,11 @@ extension PanesScreen {
     func edit(_ app: App) {
         let p = pane
         guard let e = p.current, !e.isFolder else { return }
-        let editor = ProcessInfo.processInfo.environment["VISUAL"] ?? ProcessInfo.processInfo.environment["EDITOR"] ?? "vi"
+        let editor = Editor.command
+        var problem: CommanderError?
         if p.side == .local, let path = e.path {
-            app.pendingExternal = { _ = Editor.run(editor, path) }
+            app.pendingExternal = { problem = Editor.run(editor, path) }
+            app.afterExternal = { app in if let problem { app.fail("edit \(e.name)", problem) } }
             reload(p, app)
             return
         }
@@ -127,10 +129,9 @@ extension PanesScreen {
         app.submit(.copy([item(p, e)], into: into), "download \(e.name) to edit") { [unowned self] app, _ in
             let path = tmp.appendingPathComponent(e.name).path
             let before = try? Data(contentsOf: URL(fileURLWithPath: path))
-            app.pendingExternal = {
-                _ = Editor.run(editor, path)
-            }
+            app.pendingExternal = { problem = Editor.run(editor, path) }
             app.afterExternal = { [unowned self] app in
+                if let problem { return app.fail("edit \(e.name)", problem) }
                 let after = try? Data(contentsOf: URL(fileURLWithPath: path))
                 guard after != before else { app.say("\(e.name) unchanged, nothing uploaded"); return }
                 app.submit(.copy([Item(local, .path(path))], into: folderItem(p)), "upload edited \(e.name)",
