@@ -68,16 +68,18 @@ struct PCMD: AsyncParsableCommand {
             throw ValidationError("\(error)")
         }
         let start = local.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? FileManager.default.currentDirectoryPath
+        var unrecorded: String?
+        // The demo sandbox's jobs are not kept: no profile could resume them.
+        let store = session.account == nil ? nil : cloud.jobStore { unrecorded = $0 }
         let greeting = session.isSandbox
             ? "SANDBOX: demo data on a local pCloud-compatible server, not your pCloud · `pcmd login` connects your account · ? help"
-            : nil
+            : unrecorded
         var setup = AppSetup(local: LocalDrive(), localStart: start, cloud: session.drive, cloudStart: cloudPath ?? "/",
                              cloudLabel: session.isSandbox ? "SANDBOX" : session.drive.displayName,
                              isSandbox: session.isSandbox, greeting: greeting,
-                             // The demo sandbox's jobs are not kept: no profile could resume them.
                              queue: JobQueue(config: .init(concurrentJobs: config.concurrency.jobs,
                                                            parallelTransfers: config.concurrency.transfers),
-                                             store: session.account == nil ? nil : cloud.jobStore(),
+                                             store: store,
                                              profile: session.account?.profileName, limiter: .process),
                              theme: chosen, keymap: keymap,
                              bookmarksFile: AppSetup.defaultBookmarksFile)

@@ -14,4 +14,21 @@ import Testing
         #expect(lines.count == 1 && lines[0].hasPrefix("pcmd: cannot open the job store: "), "\(ls)")
         #expect(ls.stderr.contains(notAFolder.path) && !ls.stderr.contains("Error Domain") && !ls.stderr.contains("UserInfo"), "\(ls)")
     }
+
+    /// A transfer still runs without the store (a read-only home), and says it is not recorded,
+    /// so nobody counts on `pcmd jobs resume` for it.
+    @Test func aTransferWithoutItsStoreRunsAndSaysItIsNotRecorded() async throws {
+        let home = try await ConfigHome.signedIn()
+        let notAFolder = home.root.appendingPathComponent("state-is-a-file")
+        try Data("x".utf8).write(to: notAFolder)
+        let file = home.root.appendingPathComponent("unrecorded-\(UUID().uuidString.prefix(6)).txt")
+        try Data("sent anyway".utf8).write(to: file)
+        let put = try await home.run(["put", file.path, "pc:/"], env: ["XDG_STATE_HOME": notAFolder.path])
+        #expect(put.status == 0, "\(put)")
+        #expect(put.stderr.hasPrefix("pcmd: transfers are not recorded, so pcmd jobs cannot resume them: cannot open the job store: \(notAFolder.path)"),
+                "\(put)")
+        let ls = try await home.run(["ls", "pc:/"])
+        #expect(ls.stdout.contains(file.lastPathComponent), "\(ls)")
+        _ = try await home.run(["rm", "pc:/\(file.lastPathComponent)"])
+    }
 }

@@ -26,8 +26,14 @@ struct CloudOptions: ParsableArguments {
     var choice: AccountChoice { AccountChoice(profile: profile, sandbox: sandbox, caFile: caFile) }
 
     /// The persistent job queue under the XDG state folder; nil when it cannot be opened (a
-    /// read-only home), and transfers then run unrecorded rather than not at all.
-    func jobStore() -> JobStore? { try? JobStore.standard(environment: environment) }
+    /// read-only home), and transfers then run unrecorded rather than not at all: `note` is told
+    /// so in a sentence, as nobody may count on `pcmd jobs resume` for them.
+    func jobStore(note: (String) -> Void) -> JobStore? {
+        do { return try JobStore.standard(environment: environment) } catch {
+            note("transfers are not recorded, so pcmd jobs cannot resume them: cannot open the job store: \(CommanderError.from(error).message)")
+            return nil
+        }
+    }
 
     /// The settings and tokens in the user's config folder.
     func accounts() throws -> Accounts { try Accounts.open(environment: environment) }

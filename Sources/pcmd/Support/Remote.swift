@@ -11,9 +11,10 @@ struct Remote {
     let disk = LocalDrive()
     var drive: CloudDrive { session.drive }
 
-    static func connect(_ options: CloudOptions) async throws -> Remote {
+    /// `transfers`: the command copies files, and says so when they cannot be recorded.
+    static func connect(_ options: CloudOptions, transfers: Bool = false) async throws -> Remote {
         let session = try await options.connect()
-        return Remote(session: session, queue: JobQueue(store: options.jobStore(), profile: session.account?.profileName,
+        return Remote(session: session, queue: JobQueue(store: options.jobStore { if transfers { Console.error($0) } }, profile: session.account?.profileName,
                                                         limiter: .process))
     }
 

@@ -15,7 +15,7 @@ struct Transfer {
     var json: Bool
 
     func run() async throws {
-        let account = try await Remote.connect(cloud)
+        let account = try await Remote.connect(cloud, transfers: true)
         let (into, name) = try await destination(account)
         var items: [Item] = []
         for source in sources { items.append(try await item(source, account)) }
