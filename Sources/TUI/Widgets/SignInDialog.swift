@@ -1,6 +1,6 @@
 /// A small form for signing in: a few fields, some hidden (a password is never drawn, not even
 /// as dots). Its keys are the `sign-in` context's: next/previous field, pick (the next field, or
-/// sign in from the last), cancel.
+/// sign in from the last once every field is filled), cancel.
 final class SignInDialog: Overlay {
     struct Field {
         let label: String
@@ -38,6 +38,8 @@ final class SignInDialog: Overlay {
         case .previous: focus = (focus + fields.count - 1) % fields.count
         case .pick:
             if focus < fields.count - 1 { focus += 1; return true }
+            // An empty field is a slip: a login try spent on it counts against the account.
+            if let empty = fields.firstIndex(where: { $0.editor.text.isEmpty }) { focus = empty; return true }
             app.close(self)
             submit(fields.map(\.editor.text), app)
         default: break
