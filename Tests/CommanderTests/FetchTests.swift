@@ -60,6 +60,16 @@ import Testing
         #expect(try await drive.list(top.ref).map(\.name).sorted() == ["same (1).bin", "same.bin"])
     }
 
+    /// One URL given a name is called by that name, as its row in the panel is.
+    @Test func aNamedURLsJobIsCalledByTheName() async throws {
+        let drive = try await Env.cloud(), web = try await Self.source.value
+        let top = try await drive.testFolder("fetch-title")
+        let q = JobQueue()
+        let id = try await q.submit(.fetch([web.url("/gone/x31m")], into: Item(drive, top.ref), names: ["wanted.iso"]))[0]
+        let s = await q.wait(id)
+        #expect(s.title.hasPrefix("Fetch wanted.iso into "), "\(s.title)")
+    }
+
     @Test func aMissingSourceFailsAtOnceAndLeavesNothing() async throws {
         let drive = try await Env.cloud(), web = try await Self.source.value
         let top = try await drive.testFolder("fetch-404")

@@ -20,7 +20,7 @@ struct FetchJob: Sendable {
             throw CommanderError(.unsupported, "\(bad) is not an http or https URL")
         }
         let drive = try into.cloudDrive(for: "Fetching from URLs")
-        let title = urls.count == 1 ? "Fetch \(FetchURL.name(of: urls[0]))" : "Fetch \(urls.count) URLs"
+        let title = urls.count == 1 ? "Fetch \((names.first ?? nil) ?? FetchURL.name(of: urls[0]))" : "Fetch \(urls.count) URLs"
         return Job(.fetch, "\(title) into \(into.title)") { ctx in try await run(drive, ctx: ctx) }
     }
 
