@@ -106,18 +106,28 @@ public struct Theme: Sendable {
     /// Loads `name` from the first folder of `searchPath` that has it, else from the themes
     /// compiled in (following `inherits` the same way).
     public static func load(_ name: String, searchPath: [URL] = Theme.searchPath()) throws -> Theme {
-        let text: String
+        try load(name, searchPath: searchPath, chain: [])
+    }
+
+    /// `chain`: the themes being loaded, each with where it came from. A theme inheriting a name
+    /// already in it takes the next source in the search order (a user's default.toml may
+    /// inherit the shipped default); with none left it is a cycle, said rather than recursed.
+    private static func load(_ name: String, searchPath: [URL], chain: [(name: String, source: String)]) throws -> Theme {
+        let text: String, source: String
+        let taken = Set(chain.map(\.source))
         if let url = searchPath.map({ $0.appendingPathComponent("\(name).toml") })
-            .first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } else if let shipped = ShippedThemes.text(name) {
-            text = shipped
+            .first(where: { !taken.contains($0.path) && FileManager.default.fileExists(atPath: $0.path) }) {
+            (text, source) = (try String(contentsOf: url, encoding: .utf8), url.path)
+        } else if let shipped = ShippedThemes.text(name), !taken.contains("built in: \(name)") {
+            (text, source) = (shipped, "built in: \(name)")
+        } else if let start = chain.firstIndex(where: { $0.name == name }) {
+            throw LoadError.invalid(chain[0].name, "inherits itself (\((chain[start...].map(\.name) + [name]).joined(separator: " → ")))")
         } else {
             throw LoadError.notFound(name, searched: searchPath.map(\.path) + ["built in: " + ShippedThemes.names.joined(separator: ", ")])
         }
         // Decoded once: the TOML decoder is a good part of a theme's load, which comes before the first frame.
         let file = try decode(text, name: name)
-        let base = try file.inherits.map { try load($0, searchPath: searchPath) }
+        let base = try file.inherits.map { try load($0, searchPath: searchPath, chain: chain + [(name, source)]) }
         return try build(file, name: name, base: base)
     }
 
