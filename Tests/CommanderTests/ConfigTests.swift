@@ -81,6 +81,18 @@ import Testing
         #expect { try Config.load(from: f) } throws: { "\($0)".contains("[keymap]: x must be \"key\" = \"command\" or a table") }
     }
 
+    /// A config.toml that is there but not UTF-8 (a Latin-1 é in a comment) is refused, not
+    /// taken for the defaults: `pcmd login` would then have written the defaults over it.
+    @Test func aConfigThatIsNotUTF8IsRefusedNotTakenForTheDefaults() throws {
+        let f = folder()
+        try FileManager.default.createDirectory(at: f.url, withIntermediateDirectories: true)
+        try Data("# caf\u{e9}\ntheme = \"light\"\n".utf8.map { $0 == 0xC3 ? 0xE9 : $0 }.filter { $0 != 0xA9 }).write(to: f.configFile)
+        #expect { try Config.load(from: f) } throws: {
+            let m = ($0 as? CommanderError)?.message ?? ""
+            return m.contains(f.configFile.path) && m.contains("not UTF-8")
+        }
+    }
+
     @Test func aBrokenConfigNamesTheFile() throws {
         let f = folder()
         try FileManager.default.createDirectory(at: f.url, withIntermediateDirectories: true)

@@ -165,10 +165,18 @@ public struct Profile: Codable, Sendable, Equatable {
 }
 
 extension Config {
-    /// Reads `config.toml`; a missing file is the defaults.
+    /// Reads `config.toml`; a missing file is the defaults. One that is there but cannot be read
+    /// is an error: taken for the defaults, the next save (`pcmd login`) would write over it.
     public static func load(from folder: ConfigFolder) throws -> Config {
         let file = folder.configFile
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return Config() }
+        guard FileManager.default.fileExists(atPath: file.path) else { return Config() }
+        let data: Data
+        do { data = try Data(contentsOf: file) } catch {
+            throw CommanderError(.local, "cannot read \(file.path): \(CommanderError.from(error).message)")
+        }
+        guard let text = String(bytes: data, encoding: .utf8) else {
+            throw CommanderError(.local, "cannot read \(file.path): it is not UTF-8 text — save it as UTF-8")
+        }
         do { return try TOMLDecoder().decode(Config.self, from: text) } catch {
             throw CommanderError(.local, "cannot read \(file.path): \(error)")
         }
