@@ -93,6 +93,20 @@ import Testing
         }
     }
 
+    /// A value of the wrong kind is said as the key and what is wrong, not Swift's DecodingError.
+    @Test func aBadValueIsNamedByItsKeyInOneSentence() throws {
+        let f = folder()
+        try FileManager.default.createDirectory(at: f.url, withIntermediateDirectories: true)
+        for (text, said) in [("[transfers]\nbwlimit = \"-5M\"\n", "transfers.bwlimit: [transfers] bwlimit “-5M” is not a rate"),
+                             ("theme = 5\n", "theme: ")] {
+            try text.write(to: f.configFile, atomically: true, encoding: .utf8)
+            #expect { try Config.load(from: f) } throws: {
+                let m = ($0 as? CommanderError)?.message ?? ""
+                return m.hasPrefix("cannot read \(f.configFile.path): \(said)") && !m.contains("DecodingError") && !m.contains("Debug description")
+            }
+        }
+    }
+
     @Test func aBrokenConfigNamesTheFile() throws {
         let f = folder()
         try FileManager.default.createDirectory(at: f.url, withIntermediateDirectories: true)

@@ -178,7 +178,7 @@ extension Config {
             throw CommanderError(.local, "cannot read \(file.path): it is not UTF-8 text — save it as UTF-8")
         }
         do { return try TOMLDecoder().decode(Config.self, from: text) } catch {
-            throw CommanderError(.local, "cannot read \(file.path): \(error)")
+            throw CommanderError(.local, "cannot read \(file.path): \(TOMLFile.problem(error))")
         }
     }
 
@@ -190,6 +190,36 @@ extension Config {
 }
 
 enum TOMLFile {
+    /// What a decoding error says, as the key and what is wrong with it ("theme: must be a
+    /// string"); described as is, it is Swift's dump of the error's case and context.
+    static func problem(_ error: any Error) -> String {
+        guard let e = error as? DecodingError else { return "\(error)" }
+        let context: DecodingError.Context, why: String
+        switch e {
+        case .keyNotFound(let key, let c):
+            context = c
+            // TOMLKit says a value of another kind this way: 'A "String" does not exist at "theme"'.
+            let kind = c.debugDescription.range(of: #"(?<=A ")\w+(?=" does not exist)"#, options: .regularExpression)
+            why = kind.map { "must be \(Self.kind(String(c.debugDescription[$0])))" } ?? "\(key.stringValue) is missing"
+        case .typeMismatch(let type, let c): context = c; why = "must be \(Self.kind(String(describing: type)))"
+        case .valueNotFound(_, let c), .dataCorrupted(let c): context = c; why = c.debugDescription
+        @unknown default: return "\(error)"
+        }
+        let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+        return path.isEmpty ? why : "\(path): \(why)"
+    }
+
+    /// A Swift type's name as a config file's writer thinks of it.
+    static func kind(_ type: String) -> String {
+        switch type {
+        case "String": "a string in quotes"
+        case "Bool": "true or false"
+        case "Int", "Int64", "UInt", "UInt64": "a whole number"
+        case "Double", "Float": "a number"
+        default: "a " + type.lowercased()
+        }
+    }
+
     /// TOML with UTF-8 left as written (TOMLKit escapes non-ASCII unless told, STACK-NOTES).
     static func encode(_ value: some Encodable) throws -> String {
         do {
