@@ -85,7 +85,7 @@ extension PCloudClient {
     func login(_ method: String, _ params: Params) async throws -> LoginReply {
         let data = try await callData(method, params, auth: .none, idempotent: false)
         var reply: LoginReply
-        do { reply = try JSONDecoder().decode(LoginReply.self, from: data) } catch {
+        do { reply = try AnswerDecoder.decode(LoginReply.self, from: data) } catch {
             throw PCloudError.malformed(method, decoding: error, data: data)
         }
         if reply.result == 0, let auth = reply.auth {
