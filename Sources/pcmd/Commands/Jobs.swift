@@ -136,7 +136,7 @@ struct JobsResume: CloudCommand {
         let bar = await ProgressBar.follow(account.queue)
         defer { bar?.cancel() }
         var failed: CommanderError?
-        var skipped: [SkippedFile] = []
+        var ended: [JobSnapshot] = []
         let profile = account.session.account?.profileName
         for job in jobs {
             if let other = job.action.cloudProfiles.first(where: { $0 != profile }) {
@@ -145,16 +145,16 @@ struct JobsResume: CloudCommand {
             }
             for id in try await account.queue.resume(job, on: drives) {
                 let s = await account.queue.wait(id)
-                for note in s.notes { Console.error(note) }
-                skipped += s.skipped
+                ended.append(s)
                 if s.state == .done { Console.out("resumed \(job.id ?? 0): \(job.title)") }
-                else { failed = failed ?? s.error ?? CommanderError(.cancelled, "\(s.title) was cancelled") }
+                else { failed = failed ?? s.failure }
             }
         }
         bar?.cancel()
         await bar?.value
+        try Transfer.tell(ended, json: false)
         if let failed { throw failed }
-        try Transfer.report(skipped: skipped, json: false)
+        try Transfer.report(skipped: ended.flatMap(\.skipped))
     }
 }
 
