@@ -11,14 +11,16 @@ enum Env {
     static let shared = Task { try await start() }
 
     /// `seedDemo: false` gives empty accounts (a test's own sandbox, where every list is
-    /// known); `requestLog` records each request's method and parameter names.
-    static func start(seedDemo: Bool = true, requestLog: URL? = nil) async throws -> Sandbox {
+    /// known); `requestLog` records each request's method and parameter names; `faults` as
+    /// `pcmd sandbox --faults` takes them.
+    static func start(seedDemo: Bool = true, requestLog: URL? = nil, faults: String = "") async throws -> Sandbox {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-tui-tests-\(UUID().uuidString)")
         var logger = Logger(label: "tui-tests-sandbox")
         logger.logLevel = .critical
         var config = SandboxConfig(dataDir: dir, http: .init(host: "127.0.0.1", port: 0), https: .init(host: "127.0.0.1", port: 0),
                                    region: .us, seedDemo: seedDemo, contentLinkLifetime: 3600, diffBlockSeconds: 1)
         config.requestLog = requestLog
+        config.faults = try FaultPlan(parsing: faults)
         return try await Sandbox.start(config, logger: logger)
     }
 
@@ -111,8 +113,9 @@ struct Harness {
 
     /// A harness on a sandbox of its own with empty accounts (no demo tree), so every list it
     /// shows is the test's; `finish()` stops both.
-    static func ownSandbox(local files: [String: String] = [:], requestLog: URL? = nil) async throws -> Harness {
-        let sandbox = try await Env.start(seedDemo: false, requestLog: requestLog)
+    static func ownSandbox(local files: [String: String] = [:], requestLog: URL? = nil,
+                           faults: String = "") async throws -> Harness {
+        let sandbox = try await Env.start(seedDemo: false, requestLog: requestLog, faults: faults)
         let h = try await Harness(local: files, sandbox: sandbox)
         await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } && h.app.panesScreen.panes[1].quota != nil }
         return h
