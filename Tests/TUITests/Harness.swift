@@ -131,5 +131,15 @@ struct Harness {
     func reload(_ p: Pane, to location: Location? = nil) { app.panesScreen.reload(p, to: location, app) }
 
     func keys(_ ks: Key...) { for k in ks { app.handle(k) } }
+
+    /// Presses `key`, requires the list screen it opens on top (a `type`), and waits until that
+    /// has loaded and `ready` holds; the screen, for the test to go on with.
+    func open<S: ListScreen>(_ key: Key, as type: S.Type, until ready: @MainActor (S) -> Bool = { _ in true },
+                             sourceLocation: SourceLocation = #_sourceLocation) async throws -> S {
+        keys(key)
+        let screen = try #require(app.overlays.last as? S, sourceLocation: sourceLocation)
+        #expect(await settle { !screen.loading && ready(screen) }, sourceLocation: sourceLocation)
+        return screen
+    }
     func type(_ s: String) { for ch in s { app.handle(.char(ch)) } }
 }
