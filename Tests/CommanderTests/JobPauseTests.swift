@@ -239,7 +239,15 @@ import Testing
         #expect(await q.resume(first))
         #expect(await q.snapshot(first)?.state == .queued, "resumed, it waits for the slot")
         let part = work.appendingPathComponent("dst/.a.bin.pcmd-part")
-        let held = size(part)
+        // Chunks already granted when it paused may land late on a loaded machine: from the
+        // first still moment on, nothing more may arrive while it waits.
+        var held = size(part)
+        for _ in 0..<100 {
+            try await Task.sleep(for: .milliseconds(100))
+            let now = size(part)
+            if now == held { break }
+            held = now
+        }
         for _ in 0..<10 {
             let running = await q.history().filter { $0.state == .running }.count
             #expect(running == 1)

@@ -92,7 +92,7 @@ extension PCloudClient {
         var request = HTTPClientRequest(url: url.absoluteString)
         if have > 0 { request.headers.add(name: "Range", value: "bytes=\(have)-") }
         let response: HTTPClientResponse
-        do { response = try await http.execute(request, timeout: .seconds(24 * 3600)) } catch {
+        do { response = try await transferHTTP.execute(request, timeout: .seconds(24 * 3600)) } catch {
             throw PCloudError.transport(error, method: "download", url: url.absoluteString)
         }
         switch response.status.code {

@@ -15,7 +15,7 @@ extension PCloudClient {
     func fetchJSON<Body: AsyncSequence & Sendable>(_ request: HTTPClientRequest, streaming body: Body, length: Int64,
                                                    method: String, timeout: Duration) async throws -> Data
     where Body.Element == ByteBuffer {
-        let http = try self.http
+        let http = try transferHTTP
         let loop = http.eventLoopGroup.next()
         // Read here: the body is produced in a task of NIO's, which does not inherit task-locals.
         let pacer = TransferPacing.current
