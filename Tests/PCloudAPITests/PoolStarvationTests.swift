@@ -29,7 +29,6 @@ import Testing
                 }
             }
         }
-        defer { for d in downloads { d.cancel() } }
         for _ in 0..<600 where moving.withLockedValue({ $0.count }) < 2 { try await Task.sleep(for: .milliseconds(50)) }
         #expect(moving.withLockedValue { $0.count } == 2, "both downloads hold a connection")
         // Longer than the connect timeout, so a listing queued behind them would have failed.
@@ -38,6 +37,7 @@ import Testing
             #expect(listed.contents?.map(\.name) == ["big.bin"])
             try await Task.sleep(for: .seconds(1))
         }
-        try await server.setFaults("")
+        for d in downloads { d.cancel() }
+        await server.stop()
     }
 }
