@@ -37,7 +37,11 @@ public final class PCloudClient: Sendable {
 
     /// The shared pool for this configuration, made on the first request: its TLS context
     /// (the CA file parsed, BoringSSL set up) stays off a TUI's first frame.
-    var http: HTTPClient { get throws { try HTTPPool.client(for: config) } }
+    var http: HTTPClient { get throws { try HTTPPool.client(for: config, use: .calls) } }
+
+    /// The pool for content and uploads, apart from `http`: transfers hold their connections for
+    /// minutes (a paused one keeps its own), and browsing must never queue behind them.
+    var transferHTTP: HTTPClient { get throws { try HTTPPool.client(for: config, use: .transfers) } }
 
     public var credentials: Credentials { state.withLockedValue { $0 } }
 

@@ -50,9 +50,12 @@ public struct PCloudError: Error, Sendable, CustomStringConvertible {
 
     /// A failure below HTTP talking to `url`: one plain sentence naming the host when the
     /// trouble is known (refused, untrusted certificate, …), else the error's own words.
-    public static func transport(_ error: any Error, method: String?, url: String? = nil) -> PCloudError {
+    /// `midTransfer`: a transfer's bytes were moving, so a connection closed is one lost.
+    public static func transport(_ error: any Error, method: String?, url: String? = nil,
+                                 midTransfer: Bool = false) -> PCloudError {
         if let e = error as? PCloudError { return e }  // already said (a CA file that is not PEM)
-        let trouble = NetworkTrouble(error)
+        var trouble = NetworkTrouble(error)
+        if midTransfer, trouble == .closed { trouble = .lost }
         let host = url.flatMap(NetworkTrouble.host(of:))
         let message = trouble.map { $0.sentence(host: host ?? "the server") } ?? String(describing: error)
         var e = PCloudError(kind: .transport, message: message, category: trouble?.isTransient == false ? .badRequest : .transient,

@@ -162,8 +162,12 @@ final class Spawned: @unchecked Sendable {
         process.executableURL = CLI.binary
         process.arguments = args
         process.environment = environment
-        process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
-        process.standardError = try FileHandle(forWritingTo: stderrFile)
+        let out = try FileHandle(forWritingTo: stdoutFile), err = try FileHandle(forWritingTo: stderrFile)
+        // The child has its own copies: Foundation keeps ours open for as long as the Process
+        // lives, and a few thousand runs in one test process (the fuzz) crashed Process.run.
+        defer { try? out.close(); try? err.close() }
+        process.standardOutput = out
+        process.standardError = err
         process.standardInput = input
         let continuation = exited.continuation
         process.terminationHandler = { p in

@@ -78,4 +78,29 @@ import Testing
         let table = try await home.run(["jobs"])
         #expect(table.stdout.contains("done") && table.stdout.contains(names[0]), "\(table)")
     }
+
+    /// A get cut off, whose local target folder was then removed: `jobs resume` names that
+    /// folder and what to do, not "cannot list …" with a hint to check the path with `pcmd ls`.
+    @Test func aResumeWhoseLocalFolderIsGoneNamesIt() async throws {
+        let sandbox = try await SandboxProcess(faults: "")
+        let home = sandbox.home()
+        defer { try? FileManager.default.removeItem(at: home.root) }
+        let source = try ResumeTransferTests.bigFile(in: home, size: 8 << 20)
+        #expect(try await home.run(["put", source.path, "pc:/"]).status == 0)
+        // Slow, and cut early: a loaded machine's poll may come seconds late.
+        try await sandbox.setFaults("bandwidth=1MiB/s")
+        let down = try home.makeLocalFolder("down")
+        let get = try home.spawn(["get", "pc:/\(source.lastPathComponent)", down.path])
+        try await ResumeTransferTests.waitUntil(sandbox, moved: "download", 256 << 10, by: get)
+        kill(get.process.processIdentifier, SIGKILL)
+        _ = try await get.finish()
+        try FileManager.default.removeItem(at: down)
+
+        let resume = try await home.run(["jobs", "resume"])
+        #expect(resume.status == 1, "\(resume)")
+        #expect(resume.stderr.hasPrefix("pcmd: \(down.path), the folder job 2 copies into, is no longer on this computer — "
+                                        + "make it again to resume the job, or drop it: pcmd jobs drop 2"), "\(resume)")
+        #expect(!resume.stderr.contains("pcmd ls"), "\(resume)")
+        #expect(try await jobs(home).count == 1, "the job stays to be resumed once the folder is back")
+    }
 }

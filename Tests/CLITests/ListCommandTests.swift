@@ -2,6 +2,20 @@ import Foundation
 import Testing
 
 @Suite struct ListCommandTests {
+    /// With no account at all, `ls` says how to sign in and, as the file manager does on its
+    /// first start, where demo data is until then; still exit 3, listing nothing.
+    @Test func lsWithNoAccountSaysHowToSignInAndWhereTheDemoIs() async throws {
+        let home = ConfigHome()
+        let ls = try await home.run(["ls", "pc:/"])
+        #expect(ls.status == 3 && ls.stdout.isEmpty, "\(ls)")
+        #expect(ls.stderr == "pcmd: not signed in — `pcmd login` connects your pCloud account; until then `pcmd` "
+                + "opens the file manager on demo data (a local pCloud-compatible server, not your pCloud)\n", "\(ls)")
+        // A profile named on the command line is about that profile, not the demo.
+        let named = try await home.run(["ls", "--profile", "work", "pc:/"])
+        #expect(named.status == 3 && named.stderr.contains("not signed in (profile \"work\"): run `pcmd login --profile work`"),
+                "\(named)")
+    }
+
     @Test func mkdirThenLsShowsFoldersAsTextAndJSON() async throws {
         let home = try await ConfigHome.signedIn()
         let top = try await home.makeRemoteFolder("ls")

@@ -113,6 +113,33 @@ import Testing
         #expect(compare.status == 0, "\(compare)")
     }
 
+    /// A folder put killed just after one file arrived, before the job wrote that down (its
+    /// journal writes at most once a second): `jobs resume` finds that file there whole and
+    /// counts it, so the history line shows the whole job's bytes and files, not only the
+    /// resumed run's (it showed the other file's alone, the first as a conflict skipped).
+    @Test func aResumedFolderPutCountsWhatArrivedBefore() async throws {
+        let sandbox = try await SandboxProcess(faults: "bandwidth=4MiB/s")
+        let home = sandbox.home()
+        defer { try? FileManager.default.removeItem(at: home.root) }
+        let small = (1 << 20) + 4096, big = 12 << 20
+        let folder = try home.makeLocalFolder("tree")
+        try Self.write(folder.appendingPathComponent("a.bin"), size: small)
+        try Self.write(folder.appendingPathComponent("b.bin"), size: big, from: 7919)
+        let put = try home.spawn(["put", folder.path, "pc:/"])
+        try await Self.waitUntil(sandbox, lists: "/\(folder.lastPathComponent)/a.bin", by: put)
+        kill(put.process.processIdentifier, SIGKILL)
+        _ = try await put.finish()
+
+        let resume = try await home.run(["jobs", "resume"])
+        #expect(resume.status == 0, "\(resume)")
+        let job = try #require(try await home.run(["jobs", "ls", "--json"]).jsonLines().first)
+        #expect(job["state"] as? String == "done", "\(job)")
+        #expect(job["bytesDone"] as? Int == small + big && job["bytesTotal"] as? Int == small + big, "\(job)")
+        #expect(job["filesDone"] as? Int == 2 && job["filesTotal"] as? Int == 2, "\(job)")
+        let ls = try await home.run(["jobs", "ls"])
+        #expect(ls.stdout.contains("done  13.0 MiB/13.0 MiB  Copy \(folder.path)"), "\(ls)")
+    }
+
     /// A put cut off, whose source then changed: `jobs resume` says so and leaves it.
     @Test func aChangedSourceIsReportedNotResumed() async throws {
         let sandbox = try await SandboxProcess(faults: "bandwidth=4MiB/s")
@@ -214,6 +241,17 @@ import Testing
             try await Task.sleep(for: .milliseconds(20))
         }
         throw HarnessError("the transfer did not reach half")
+    }
+
+    /// Waits until the sandbox has the file at `path` while `p` still runs.
+    static func waitUntil(_ sandbox: SandboxProcess, lists path: String, by p: Spawned) async throws {
+        let query = "path=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path)
+        for _ in 0..<3000 {
+            if try await sandbox.call("stat", query)["result"] as? Int == 0 { return }
+            guard p.process.isRunning else { throw HarnessError("pcmd ended before \(path) arrived: \(p.stdout)\(p.stderr)") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        throw HarnessError("\(path) did not arrive")
     }
 
     /// The command cut by the sandbox's restart either finished by its own retries, or was left

@@ -48,6 +48,23 @@ import Testing
         #expect(name == "a\u{FFFD}")
     }
 
+    /// Foundation's JSONDecoder traps on an answer whose nesting reaches 512 where it ends (found
+    /// by the fuzz): the answer decoders refuse it, and everything as deep, in plain words.
+    @Test func nestingThatTrapsJSONDecoderIsRefusedFirst() throws {
+        let client = try Self.client.get()
+        for (depth, tail) in [(512, ""), (511, "["), (600, ""), (512, String(repeating: "]", count: 512) + "}")] {
+            let data = Data((#"{"result":0,"size":"# + String(repeating: "[", count: depth) + tail).utf8)
+            let e = try #require(throws: PCloudError.self, "\(depth)") { try client.decode(PCloudClient.UploadInfo.self, from: data, method: "upload_info") }
+            #expect(e.message.hasPrefix("the server's answer to upload_info is malformed: nesting deeper than 511 levels at byte"), "\(e)")
+            #expect(throws: PCloudError.self) { try PCloudClient.decodeLogin(data, method: "userinfo") }
+        }
+        let shallow = Data((#"{"result":0,"size":"# + String(repeating: "[", count: 510) + "").utf8)
+        #expect(throws: PCloudError.self) { try client.decode(PCloudClient.UploadInfo.self, from: shallow, method: "upload_info") }
+        // Brackets in strings do not count.
+        let quoted = Data((#"{"result":0,"error":""# + String(repeating: "[{", count: 600) + #"\""}"#).utf8)
+        _ = try client.decode(Empty.self, from: quoted, method: "deletefile")
+    }
+
     /// A name that would lead a download out of its folder (`../x`, `a/b`, `..`) or be cut at a
     /// NUL is malformed to both decoders; the root alone is called "/".
     @Test func namesNoFolderCanHoldAreRefused() throws {
@@ -125,11 +142,7 @@ import Testing
     static func decoders(_ client: PCloudClient) -> [String: [Decode]] {
         func d<T: Decodable>(_ type: T.Type, _ method: String) -> Decode { { _ = try client.decode(T.self, from: $0, method: method) } }
         return [
-            "userinfo": [d(UserInfo.self, "userinfo"), { data in
-                do { _ = try JSONDecoder().decode(LoginReply.self, from: data) } catch {
-                    throw PCloudError.malformed("userinfo", decoding: error, data: data)
-                }
-            }],
+            "userinfo": [d(UserInfo.self, "userinfo"), { _ = try PCloudClient.decodeLogin($0, method: "userinfo") }],
             "listfolder": [d(MetadataReply.self, "listfolder")],
             "stat": [d(MetadataReply.self, "stat")],
             "createfolder": [d(MetadataReply.self, "createfolder")],

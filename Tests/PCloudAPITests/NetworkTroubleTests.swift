@@ -54,6 +54,44 @@ import Glibc
         #expect(e.message == "127.0.0.1:\(port) stopped answering (timed out)")
     }
 
+    /// A connection cut once a transfer's bytes moved (the sandbox's `drop-after`) is lost, not
+    /// "closed": the server was spoken to, so no wrong scheme or port is to blame.
+    @Test func aConnectionCutMidTransferIsLost() async throws {
+        let s = try await FaultySandbox()
+        let c = try s.client(retry: .none)
+        let top = try await c.testFolder("lost")
+        let dir = Env.scratch()
+        let local = dir.appendingPathComponent("lost.bin")
+        _ = try writeFile(local, bytes: 3 << 20)
+        let fileid = try #require(try await c.uploadFile(local, to: top).metadata.fileid)
+        try await s.setFaults("drop-after=1MiB:1")
+        let host = "127.0.0.1:\(s.base.port!)"
+        do {
+            _ = try await c.uploadFile(local, to: top, name: "again.bin")
+            Issue.record("a dropped upload succeeded")
+        } catch let e as PCloudError {
+            #expect(e.network == .lost, "\(e)")
+            #expect(e.message == "the connection to \(host) was lost mid-transfer", "\(e)")
+        }
+        do {
+            try await c.download(fileid: fileid, to: dir.appendingPathComponent("out.bin"), options: .init(attempts: 1))
+            Issue.record("a dropped download succeeded")
+        } catch let e as PCloudError {
+            #expect(e.network == .lost && e.host == host, "\(e)")
+            #expect(e.message.hasPrefix("the connection to \(host) was lost"), "\(e)")
+        }
+        try await s.setFaults("")
+        await s.stop()
+    }
+
+    /// Plain HTTP spoken to the sandbox's HTTPS port: closed before any answer, as before.
+    @Test func plainHTTPToAnHTTPSPortIsClosedNotLost() async throws {
+        let info = try await Env.shared.value.info
+        let port = try #require(URL(string: info.httpsURL!)?.port)
+        let e = try await failure("http://127.0.0.1:\(port)")
+        #expect(e.network == .closed, "\(e)")
+    }
+
     @Test func aHostThatDoesNotExistIsUnknown() async throws {
         let e = try await failure("https://no-such-host.invalid")
         #expect(e.network == .unknownHost, "\(e)")

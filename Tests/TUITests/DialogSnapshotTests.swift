@@ -282,9 +282,7 @@ import Testing
         // Sent: the offer is on the shares screen.
         h.keys(.enter)
         #expect(await h.settle { h.app.status.text.contains("done") }, "\(h.app.status)")
-        h.keys(.char("w"))
-        let screen = try #require(h.app.overlays.last as? SharesScreen)
-        #expect(await h.settle { !screen.loading })
+        let screen = try await h.open(.char("w"), as: SharesScreen.self)
         expectSnapshot(h.snapshot(100, 10), """
             ┌───────────────────────────────────────────── Shares ─────────────────────────────────────────────┐
             │Folder                          State    Direction With                       Permissions         │

@@ -11,14 +11,16 @@ enum Env {
     static let shared = Task { try await start() }
 
     /// `seedDemo: false` gives empty accounts (a test's own sandbox, where every list is
-    /// known); `requestLog` records each request's method and parameter names.
-    static func start(seedDemo: Bool = true, requestLog: URL? = nil) async throws -> Sandbox {
+    /// known); `requestLog` records each request's method and parameter names; `faults` as
+    /// `pcmd sandbox --faults` takes them.
+    static func start(seedDemo: Bool = true, requestLog: URL? = nil, faults: String = "") async throws -> Sandbox {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-tui-tests-\(UUID().uuidString)")
         var logger = Logger(label: "tui-tests-sandbox")
         logger.logLevel = .critical
         var config = SandboxConfig(dataDir: dir, http: .init(host: "127.0.0.1", port: 0), https: .init(host: "127.0.0.1", port: 0),
                                    region: .us, seedDemo: seedDemo, contentLinkLifetime: 3600, diffBlockSeconds: 1)
         config.requestLog = requestLog
+        config.faults = try FaultPlan(parsing: faults)
         return try await Sandbox.start(config, logger: logger)
     }
 
@@ -111,8 +113,9 @@ struct Harness {
 
     /// A harness on a sandbox of its own with empty accounts (no demo tree), so every list it
     /// shows is the test's; `finish()` stops both.
-    static func ownSandbox(local files: [String: String] = [:], requestLog: URL? = nil) async throws -> Harness {
-        let sandbox = try await Env.start(seedDemo: false, requestLog: requestLog)
+    static func ownSandbox(local files: [String: String] = [:], requestLog: URL? = nil,
+                           faults: String = "") async throws -> Harness {
+        let sandbox = try await Env.start(seedDemo: false, requestLog: requestLog, faults: faults)
         let h = try await Harness(local: files, sandbox: sandbox)
         await h.settle { h.app.panesScreen.panes.allSatisfy { $0.load == .ready } && h.app.panesScreen.panes[1].quota != nil }
         return h
@@ -128,5 +131,15 @@ struct Harness {
     func reload(_ p: Pane, to location: Location? = nil) { app.panesScreen.reload(p, to: location, app) }
 
     func keys(_ ks: Key...) { for k in ks { app.handle(k) } }
+
+    /// Presses `key`, requires the list screen it opens on top (a `type`), and waits until that
+    /// has loaded and `ready` holds; the screen, for the test to go on with.
+    func open<S: ListScreen>(_ key: Key, as type: S.Type, until ready: @MainActor (S) -> Bool = { _ in true },
+                             sourceLocation: SourceLocation = #_sourceLocation) async throws -> S {
+        keys(key)
+        let screen = try #require(app.overlays.last as? S, sourceLocation: sourceLocation)
+        #expect(await settle { !screen.loading && ready(screen) }, sourceLocation: sourceLocation)
+        return screen
+    }
     func type(_ s: String) { for ch in s { app.handle(.char(ch)) } }
 }

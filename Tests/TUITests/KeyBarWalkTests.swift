@@ -79,9 +79,7 @@ import Testing
         await h.settle { p.load == .ready }
         h.keys(.char("*"), .f(8), .enter)
         #expect(await h.settle { h.app.status.text.contains("delete 3 items: done") && p.load == .ready && p.rows.isEmpty })
-        h.keys(.char("t"))
-        let trash = try #require(h.app.overlays.last as? TrashScreen)
-        #expect(await h.settle { !trash.loading && trash.entries.count == 3 })
+        let trash = try await h.open(.char("t"), as: TrashScreen.self, until: { $0.entries.count == 3 })
         await walk(h, trash, needle: "c.t", found: { trash.entries[trash.cursor].name == "c.txt" }, [
             .restore: {
                 await h.settle { h.app.status.text.contains("restore a.txt: done") && trash.entries.count == 2 }
@@ -101,9 +99,7 @@ import Testing
     @Test func everyKeyOfTheUploadLinksLineDoesWhatItShows() async throws {
         let h = try await Harness.ownSandbox()
         defer { Task { await h.finish() } }
-        h.keys(.char("U"))
-        let screen = try #require(h.app.overlays.last as? UploadLinksScreen)
-        #expect(await h.settle { !screen.loading })
+        let screen = try await h.open(.char("U"), as: UploadLinksScreen.self)
         await walk(h, screen, needle: "drop", found: { screen.cursor == 0 && screen.rows.count == 1 }, [
             .create: {
                 guard (h.app.overlays.last as? InputDialog)?.title == "New upload link" else { return false }
@@ -173,9 +169,7 @@ import Testing
         await h.settle { p.load == .ready }
         h.keys(.f(8), .enter)
         #expect(await h.settle { h.app.status.text.contains(": done") && p.load == .ready && p.rows.isEmpty })
-        h.keys(.char("t"))
-        let trash = try #require(h.app.overlays.last as? TrashScreen)
-        #expect(await h.settle { !trash.loading && trash.entries.count == 1 })
+        let trash = try await h.open(.char("t"), as: TrashScreen.self, until: { $0.entries.count == 1 })
         #expect(bottomLine(h).hasPrefix(" R restore · o restore to other pane"))
         h.keys(.char("r"))
         #expect(trash.loading)

@@ -36,9 +36,7 @@ extension KeyBarWalkTests {
         let request = try #require(try await bobs.shares().first { $0.incoming && $0.name == "active" }?.sharerequestid)
         try await q.perform(.acceptShare(drive: bobs, sharerequestid: request, name: nil))
 
-        h.keys(.char("w"))
-        let screen = try #require(h.app.overlays.last as? SharesScreen)
-        #expect(await h.settle { !screen.loading && screen.shares.count == 5 })
+        let screen = try await h.open(.char("w"), as: SharesScreen.self, until: { $0.shares.count == 5 })
         func row(_ name: String) -> @MainActor () -> Int? { { screen.shares.firstIndex { $0.name == name } } }
         func server(_ holds: ([ShareInfo]) -> Bool) async -> Bool { (try? await h.cloud.shares()).map(holds) == true }
         await walk(h, screen, needle: "kept", found: { screen.shares[screen.cursor].name == "kept" },
@@ -79,9 +77,7 @@ extension KeyBarWalkTests {
         for e in try await h.cloud.list(folder.ref) {
             try await q.perform(.createPublink(Item(h.cloud, e.ref, name: e.name), PublinkLimits()))
         }
-        h.keys(.char("P"))
-        let screen = try #require(h.app.overlays.last as? PublinksScreen)
-        #expect(await h.settle { !screen.loading && screen.links.count == 3 })
+        let screen = try await h.open(.char("P"), as: PublinksScreen.self, until: { $0.links.count == 3 })
         // The walk tries each key on the first row; the last one is found by the name it links.
         let last = try #require(screen.links.last)
         func server(_ holds: ([PublinkInfo]) -> Bool) async -> Bool { (try? await h.cloud.publinks()).map(holds) == true }
@@ -114,9 +110,7 @@ extension KeyBarWalkTests {
         let p = h.app.panesScreen.panes[1]
         #expect(await h.settle { p.current?.name == "todo.md" })
         let file = try #require(p.current)
-        h.keys(.char("v"))
-        let screen = try #require(h.app.overlays.last as? RevisionsScreen)
-        #expect(await h.settle { !screen.loading && screen.revisions.count == 2 })
+        let screen = try await h.open(.char("v"), as: RevisionsScreen.self, until: { $0.revisions.count == 2 })
         // Newest first: the first row holds "second"; the oldest is found by its hash.
         let (newest, oldest) = (screen.revisions[0], screen.revisions[1])
         let id = newest.revisionid

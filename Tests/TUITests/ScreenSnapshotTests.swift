@@ -282,9 +282,7 @@ import Testing
         h.app.panesScreen.active = 1
         h.goTo("/文書")
         await h.settle { h.app.panesScreen.panes[1].current?.name == "報告書.txt" }
-        h.keys(.char("v"))
-        let screen = try #require(h.app.overlays.last as? RevisionsScreen)
-        #expect(await h.settle { !screen.loading })
+        let screen = try await h.open(.char("v"), as: RevisionsScreen.self)
         expectSnapshot(h.snapshot(80, 12), """
             ┌─────────────────────────── Revisions — 報告書.txt ───────────────────────────┐
             │Revision           Size Created              Hash                             │
@@ -321,9 +319,8 @@ import Testing
         h.keys(.char("p"))
         #expect(await h.settle { h.app.overlays.last is PublinkDialog })
         let link = try #require(h.app.overlays.last as? PublinkDialog).link.link
-        h.keys(.escape, .char("P"))
-        let screen = try #require(h.app.overlays.last as? PublinksScreen)
-        #expect(await h.settle { !screen.loading })
+        h.keys(.escape)
+        let screen = try await h.open(.char("P"), as: PublinksScreen.self)
         expectSnapshot(h.snapshot(100, 10, [(link, Snapshot.blur(link))]), """
             ┌────────────────────────────────────────── Public links ──────────────────────────────────────────┐
             │Name                                                          Downloads   Traffic Expires         │
@@ -353,9 +350,7 @@ import Testing
     @Test func uploadLinksScreenEmptyThenWithALink() async throws {
         let h = try await Harness.ownSandbox()
         defer { Task { await h.finish() } }
-        h.keys(.char("U"))
-        let screen = try #require(h.app.overlays.last as? UploadLinksScreen)
-        #expect(await h.settle { !screen.loading })
+        let screen = try await h.open(.char("U"), as: UploadLinksScreen.self)
         expectSnapshot(h.snapshot(80, 10), """
             ┌──────────────────────────────── Upload links ────────────────────────────────┐
             │Link                                            Comment                       │

@@ -151,9 +151,7 @@ import Testing
         h.keys(.char("d"))
         #expect(await h.settle { h.app.status.text.contains("done") && h.app.panesScreen.panes[1].load == .ready && h.app.panesScreen.panes[1].rows.isEmpty },
                 "\(h.app.status)")
-        h.keys(.char("t"))
-        let trash = try #require(h.app.overlays.last as? TrashScreen)
-        #expect(await h.settle { !trash.loading && trash.entries.contains { $0.name == "gone.txt" } })
+        let trash = try await h.open(.char("t"), as: TrashScreen.self, until: { $0.entries.contains { $0.name == "gone.txt" } })
         trash.cursor = trash.entries.firstIndex { $0.name == "gone.txt" }!
         #expect(h.screen().contains("gone.txt"))
         h.keys(.char("r"))

@@ -32,9 +32,7 @@ import Testing
         try await h.cloud.delete(old.ref, permanent: false)
 
         let before = try listings(log)
-        h.keys(.char("t"))
-        let trash = try #require(h.app.overlays.last as? TrashScreen)
-        #expect(await h.settle { !trash.loading && trash.rows.count == 5 && !trash.rows.contains { $0[1] == "…" } })
+        let trash = try await h.open(.char("t"), as: TrashScreen.self, until: { $0.rows.count == 5 && !$0.rows.contains { $0[1] == "…" } })
         expectSnapshot(h.snapshot(100, 12), """
             ┌──────────────────────────────────────── Trash — SANDBOX ─────────────────────────────────────────┐
             │Name                                           Original place                    Size Deleted     │
@@ -70,9 +68,7 @@ import Testing
         // The demo's trash holds a photo deleted from /Photos (DemoScenes).
         let h = try await Harness()
         h.app.panesScreen.active = 1
-        h.keys(.char("t"))
-        let trash = try #require(h.app.overlays.last as? TrashScreen)
-        #expect(await h.settle { !trash.loading && !trash.rows.contains { $0[1] == "…" } })
+        let trash = try await h.open(.char("t"), as: TrashScreen.self, until: { !$0.rows.contains { $0[1] == "…" } })
         let row = try #require(trash.rows.first { $0[0] == "blurry shot.png" }, "\(trash.rows)")
         #expect(row[1] == "/Photos")
     }

@@ -100,6 +100,12 @@ public struct Accounts: Sendable {
         }
         let tokens = try TokenFile.load(from: folder).profiles[name] ?? ProfileTokens()
         guard !tokens.isEmpty else {
+            // Nothing set up at all: said as the file manager greets a newcomer, who may have
+            // seen its demo and expect it here.
+            if config.profiles.isEmpty, choice.profile == nil, sandboxURL(choice) == nil {
+                throw CommanderError(.cloud, "not signed in", category: .auth, hint: "`pcmd login` connects your pCloud account; "
+                                     + "until then `pcmd` opens the file manager on demo data (a local pCloud-compatible server, not your pCloud)")
+            }
             let how = sandboxURL(choice) != nil ? "pcmd login --sandbox URL" : "pcmd login"
             throw CommanderError(.cloud, "not signed in (profile \"\(name)\"): run `\(how)\(choice.profile.map { " --profile \($0)" } ?? "")`",
                                  category: .auth)

@@ -73,6 +73,11 @@ public struct JobSnapshot: Sendable, Hashable {
     /// What changed how the job went, in plain words (an upload session that was gone).
     public var notes: [String] = []
 
+    /// Why a finished job is not done: its error, or that it was cancelled; nil once done.
+    public var failure: CommanderError? {
+        state == .done ? nil : error ?? CommanderError(.cancelled, "\(title) was cancelled")
+    }
+
     /// 0…1 by bytes when there are any, else by files; 1 when done.
     public var fraction: Double {
         if state == .done { return 1 }
@@ -80,6 +85,13 @@ public struct JobSnapshot: Sendable, Hashable {
         if bytesTotal > 0 { return max(0, min(1, Double(bytesDone) / Double(bytesTotal))) }
         if filesTotal > 0 { return max(0, min(1, Double(filesDone) / Double(filesTotal))) }
         return 0
+    }
+}
+
+extension Sequence<JobSnapshot> {
+    /// Throws the first job's failure; returns when every job is done.
+    public func requireDone() throws {
+        if let failure = lazy.compactMap(\.failure).first { throw failure }
     }
 }
 

@@ -8,9 +8,11 @@ import GRDB
 ///
 /// Arrived files are recorded rather than recognised at the target by size and mtime: the job
 /// knows exactly what it sent and verified, a check costs no listing or hashing, and a file
-/// that was at the target before the job is still settled by the job's own conflict rule.
+/// that was at the target before the job is still settled by the job's own conflict rule
+/// (on a resumed run, unless it is the same file: same size and SHA-1).
 /// Small files' records are written in batches, at most once a second and when a run ends: a
-/// `kill -9` can lose the last second's, whose files then meet that rule again.
+/// `kill -9` can lose the last second's: a resumed run finds those files at the target by size
+/// and SHA-1 (`FileSender.arrivedUnseen`), and counts them as the job's.
 final class JobJournal: Sendable {
     /// One file of a stored job, keyed by the source's id (its path on disk, `f<fileid>` in the cloud).
     struct FileRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
@@ -27,6 +29,9 @@ final class JobJournal: Sendable {
     private let store: JobStore
     private let jobID: Int64
     private let files: Locked<[String: FileRecord]>
+    /// An earlier run of the job wrote down files: a file of its that is at the target may be
+    /// one that run delivered after its last write (a `kill -9` loses up to a second of them).
+    let continuesEarlierRun: Bool
     /// Records not written yet, and when the last batch was: a tree of small files would
     /// otherwise cost one synced transaction per file.
     private let pending = Locked<(records: [String: FileRecord], written: ContinuousClock.Instant)>(([:], .now))
@@ -36,6 +41,7 @@ final class JobJournal: Sendable {
         self.jobID = jobID
         let rows = try store.db.read { try FileRecord.filter(Column("jobID") == jobID).fetchAll($0) }
         files = Locked(Dictionary(rows.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }))
+        continuesEarlierRun = !rows.isEmpty
     }
 
     /// True when an earlier run of this job delivered `entry`.

@@ -90,11 +90,16 @@ public actor JobQueue {
     /// Plans, runs and waits: the one-shot commands' path. Throws the first job's error.
     @discardableResult
     public func perform(_ action: Action, resolver: any ConflictResolver = FixedResolver()) async throws -> [JobSnapshot] {
+        let out = try await performAll(action, resolver: resolver)
+        try out.requireDone()
+        return out
+    }
+
+    /// Plans, runs and waits for every job however it ends: a failed job's notes and skipped
+    /// files are what explain its failure, so a caller that reports them needs its snapshot.
+    public func performAll(_ action: Action, resolver: any ConflictResolver = FixedResolver()) async throws -> [JobSnapshot] {
         var out: [JobSnapshot] = []
         for id in try submit(action, resolver: resolver) { out.append(await wait(id)) }
-        if let failed = out.first(where: { $0.state != .done }) {
-            throw failed.error ?? CommanderError(.cancelled, "\(failed.title) was cancelled")
-        }
         return out
     }
 

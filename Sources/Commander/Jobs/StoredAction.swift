@@ -58,6 +58,24 @@ public enum StoredAction: Codable, Sendable, Hashable {
         }
     }
 
+    /// A local item the job needs that is no longer there.
+    public enum GoneLocally: Sendable, Hashable {
+        /// The folder it copies into.
+        case target(String)
+        case source(String)
+    }
+
+    /// What of its local side is gone: planned again, the job would fail on a listing error
+    /// that does not say whose folder it was.
+    public var goneLocally: GoneLocally? {
+        switch self {
+        case .copy(let source, let into, _, _):
+            if into.side == .local, case .path(let p) = into.ref, !LocalDrive.isFolder(p) { return .target(p) }
+            if source.side == .local, case .path(let p) = source.ref, !LocalDrive.exists(p) { return .source(p) }
+            return nil
+        }
+    }
+
     /// The action again, on `drives`; it plans to exactly one job.
     public func action(on drives: Drives) -> Action {
         func item(_ s: StoredItem) -> Item {

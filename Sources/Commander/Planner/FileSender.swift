@@ -100,10 +100,12 @@ struct FileSender: Sendable {
         "pCloud refused the name (error 2001: \(e.message.isEmpty ? "invalid name" : e.message))"
     }
 
-    /// Whether an earlier try's upload of `entry`, whose answer never came, arrived all the same
-    /// as `existing`: same size and SHA-1. Then a retry neither sends it again nor calls it a conflict.
-    func arrivedUnseen(_ entry: Entry, as existing: Entry) async throws -> Bool {
-        guard ledger.isUnsure(entry.id), !entry.isFolder, !existing.isFolder, existing.size == entry.size else { return false }
+    /// Whether an earlier try's upload of `entry`, whose answer never came (or an earlier run's,
+    /// cut before its journal said so), arrived all the same as `existing`: same size and SHA-1.
+    /// Then a retry neither sends it again nor calls it a conflict, and counts its bytes.
+    func arrivedUnseen(_ entry: Entry, as existing: Entry, ctx: JobContext) async throws -> Bool {
+        guard ledger.isUnsure(entry.id) || ctx.journal?.continuesEarlierRun == true, !entry.isFolder, !existing.isFolder,
+              existing.size == entry.size else { return false }
         let (a, b) = try await (source.checksum(entry.ref), target.checksum(existing.ref))
         return a == b
     }

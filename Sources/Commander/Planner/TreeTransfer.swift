@@ -67,7 +67,7 @@ struct TreeTransfer: Sendable {
         }
         let taken = try await names.entries(in: folder, on: target)
         let existing = taken[wanted]
-        if let existing, try await sender.arrivedUnseen(entry, as: existing) {
+        if let existing, try await sender.arrivedUnseen(entry, as: existing, ctx: ctx) {
             let t = FileTask(source: entry, targetFolder: folder, name: wanted, overwrite: false)
             ctx.addTotal(entry.id, bytes: entry.size)
             try await sender.finish(t, placed: existing, ctx: ctx)

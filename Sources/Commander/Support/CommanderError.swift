@@ -43,6 +43,9 @@ public struct CommanderError: Error, Sendable, Hashable, CustomStringConvertible
     /// What to do about it, when the error itself knows (network trouble); the TUI and the CLI
     /// add their own hints by code otherwise.
     public var hint: String?
+    /// The connection was lost once a transfer's bytes were moving: a retry or resume continues
+    /// it (each interface says how in its own words).
+    public var connectionLost = false
 
     public init(_ kind: Kind, _ message: String, code: Int = 0, category: Category? = nil, method: String? = nil,
                 hint: String? = nil) {
@@ -106,6 +109,7 @@ public struct CommanderError: Error, Sendable, Hashable, CustomStringConvertible
         }
         self.init(kind, e.message, code: e.code, category: Category(rawValue: e.category.rawValue), method: e.method,
                   hint: e.network.map { NetworkHint.hint($0, host: e.host) })
+        connectionLost = e.network == .lost
     }
 }
 

@@ -10,7 +10,10 @@ enum NetworkHint {
         case .unknownHost: "check the host name and your network"
         case .connectTimeout: "check your network, or try again later"
         case .readTimeout: "try again later"
+        // Before any answer: on loopback most often https:// to a sandbox's plain port or back.
         case .closed: local ? "try again; is the scheme right (http:// for a sandbox's plain port)?" : "try again"
+        // The job stays to be resumed (the TUI says its own words: `ErrorHint`).
+        case .lost: "pcmd jobs resume continues it where it stopped"
         case .untrustedCertificate:
             local ? "for a sandbox pass --ca-file with its ca.pem (pcmd sandbox prints the path)"
                 : "something on the way presents its own certificate; for a sandbox pass --ca-file …/ca.pem"

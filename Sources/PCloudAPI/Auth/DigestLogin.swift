@@ -81,13 +81,17 @@ extension PCloudClient {
         }
     }
 
+    /// A login answer, read whole (a failure's code too), or a malformed-answer error.
+    static func decodeLogin(_ data: Data, method: String) throws -> LoginReply {
+        do { return try AnswerDecoder.decode(LoginReply.self, from: data) } catch {
+            throw PCloudError.malformed(method, decoding: error, data: data)
+        }
+    }
+
     /// One login call, read whole; a success stores the session token.
     func login(_ method: String, _ params: Params) async throws -> LoginReply {
         let data = try await callData(method, params, auth: .none, idempotent: false)
-        var reply: LoginReply
-        do { reply = try JSONDecoder().decode(LoginReply.self, from: data) } catch {
-            throw PCloudError.malformed(method, decoding: error, data: data)
-        }
+        var reply = try Self.decodeLogin(data, method: method)
         if reply.result == 0, let auth = reply.auth {
             setSessionToken(auth)
             reply.acceptedAuth = auth

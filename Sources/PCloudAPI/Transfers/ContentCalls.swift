@@ -8,7 +8,7 @@ extension PCloudClient {
         let request = try makeRequest(method, params, auth: .account, payload: .form)
         let response: HTTPClientResponse
         do {
-            response = try await http.execute(request, timeout: .init(config.readTimeout + .seconds(3600)))
+            response = try await transferHTTP.execute(request, timeout: .init(config.readTimeout + .seconds(3600)))
         } catch { throw PCloudError.transport(error, method: method, url: request.url) }
         if response.headers.first(name: "content-type")?.contains("json") == true {
             let data: Data

@@ -92,7 +92,7 @@ extension PCloudClient {
         var request = HTTPClientRequest(url: url.absoluteString)
         if have > 0 { request.headers.add(name: "Range", value: "bytes=\(have)-") }
         let response: HTTPClientResponse
-        do { response = try await http.execute(request, timeout: .seconds(24 * 3600)) } catch {
+        do { response = try await transferHTTP.execute(request, timeout: .seconds(24 * 3600)) } catch {
             throw PCloudError.transport(error, method: "download", url: url.absoluteString)
         }
         switch response.status.code {
@@ -120,11 +120,15 @@ extension PCloudClient {
                 progress?(offset, total)
             }
         } catch let e as PCloudError { throw e } catch {
-            throw PCloudError.transport(error, method: "download", url: url.absoluteString)
+            throw PCloudError.transport(error, method: "download", url: url.absoluteString, midTransfer: true)
         }
         if expected >= 0, offset < expected {
-            throw PCloudError(kind: .transport, message: "connection closed at \(offset) of \(expected) bytes",
-                              category: .transient, method: "download")
+            let host = NetworkTrouble.host(of: url.absoluteString)
+            var e = PCloudError(kind: .transport, message: "the connection to \(host ?? "the server") was lost at \(offset) of \(expected) bytes",
+                                category: .transient, method: "download")
+            e.network = .lost
+            e.host = host
+            throw e
         }
     }
 

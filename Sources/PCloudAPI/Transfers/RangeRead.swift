@@ -15,7 +15,7 @@ extension PCloudClient {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.headers.add(name: "Range", value: "bytes=\(offset)-\(offset + Int64(length) - 1)")
         let response: HTTPClientResponse
-        do { response = try await http.execute(request, timeout: .seconds(300)) } catch {
+        do { response = try await transferHTTP.execute(request, timeout: .seconds(300)) } catch {
             throw PCloudError.transport(error, method: "download")
         }
         // A server that ignores Range sends the whole file: its bytes before `offset` are skipped.

@@ -37,10 +37,10 @@ extension PCloudClient {
     public func decode<T: Decodable>(_ type: T.Type, from data: Data, method: String) throws -> T {
         let reply: Reply<T>
         do {
-            reply = try JSONDecoder().decode(Reply<T>.self, from: data)
+            reply = try AnswerDecoder.decode(Reply<T>.self, from: data)
         } catch {
             // A failure reply may lack keys T needs; the envelope alone still tells the code.
-            if let env = try? JSONDecoder().decode(Reply<Empty>.self, from: data), env.result != 0 {
+            if let env = try? AnswerDecoder.decode(Reply<Empty>.self, from: data), env.result != 0 {
                 throw PCloudError.api(env.result, env.error ?? "", method: method)
             }
             throw PCloudError.malformed(method, decoding: error, data: data)
@@ -67,7 +67,7 @@ extension PCloudClient {
         if let code = Self.quickResult(data), code != 0 {
             let category = PCloudError.Category(code: code)
             if category == .transient || category == .rateLimited {
-                let env = try? JSONDecoder().decode(Reply<Empty>.self, from: data)
+                let env = try? AnswerDecoder.decode(Reply<Empty>.self, from: data)
                 throw PCloudError.api(code, env?.error ?? "", method: method)
             }
         }

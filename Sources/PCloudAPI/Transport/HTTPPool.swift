@@ -4,14 +4,20 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOSSL
 
-/// One keep-alive HTTP/1.1 pool per transport configuration, alive for the whole process, so
-/// clients (one per account, per test) share connections and never need shutting down.
+/// Keep-alive HTTP/1.1 pools per transport configuration, alive for the whole process, so
+/// clients (one per account, per test) share connections and never need shutting down. API
+/// calls and transfers have a pool each: eight transfers (two jobs of four, or paused ones,
+/// which keep their connections) once took every connection, and a listing queued behind them
+/// until the connect timeout failed it (`getConnectionFromPoolTimeout`).
 enum HTTPPool {
-    private static let pools = NIOLockedValueBox<[TransportConfig: HTTPClient]>([:])
+    enum Use: Hashable, Sendable { case calls, transfers }
+    private struct Key: Hashable { let config: TransportConfig; let use: Use }
+    private static let pools = NIOLockedValueBox<[Key: HTTPClient]>([:])
 
-    static func client(for config: TransportConfig) throws -> HTTPClient {
+    static func client(for config: TransportConfig, use: Use) throws -> HTTPClient {
         try pools.withLockedValue { pools in
-            if let client = pools[config] { return client }
+            let key = Key(config: config, use: use)
+            if let client = pools[key] { return client }
             var tls = TLSConfiguration.makeClientConfiguration()
             if let caFile = config.caFile {
                 // Only the given CA: a sandbox certificate must not pass as pCloud and vice versa.
@@ -36,7 +42,7 @@ enum HTTPPool {
             // took 41 s to report with the default policy.
             configuration.connectionPool.retryConnectionEstablishment = false
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-            pools[config] = client
+            pools[key] = client
             return client
         }
     }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 import NIOSSL
 
@@ -9,6 +10,9 @@ import NIOSSL
 /// (errno: 111)`, an error stack naming BoringSSL's source files); this says it in one phrase.
 public enum NetworkTrouble: String, Sendable, Hashable {
     case refused, unreachable, unknownHost, connectTimeout, readTimeout, closed
+    /// Closed once the transfer's bytes were moving: the server was spoken to, so not a wrong
+    /// scheme or port; a dropped network, a server stopped or restarted.
+    case lost
     case untrustedCertificate, wrongCertificateName, secureConnection
 
     /// Nil for an error that is not network trouble (a local file, a cancellation).
@@ -37,6 +41,9 @@ public enum NetworkTrouble: String, Sendable, Hashable {
             } else {
                 self = e == .uncleanShutdown ? .closed : .secureConnection
             }
+        // The connection ended inside an answer ("stream ended at an unexpected time").
+        case let e as HTTPParserError where e == .invalidEOFState:
+            self = .closed
         case let e as ChannelError:
             if case .connectTimeout = e { self = .connectTimeout } else { self = .closed }
         default:
@@ -63,6 +70,7 @@ public enum NetworkTrouble: String, Sendable, Hashable {
         case .connectTimeout: "cannot reach \(host): no answer to the connection"
         case .readTimeout: "\(host) stopped answering (timed out)"
         case .closed: "\(host) closed the connection"
+        case .lost: "the connection to \(host) was lost mid-transfer"
         case .untrustedCertificate: "the certificate of \(host) is not trusted"
         case .wrongCertificateName: "the certificate of \(host) is made out to another name"
         case .secureConnection: "cannot make a secure connection to \(host)"

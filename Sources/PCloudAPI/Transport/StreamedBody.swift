@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 
 extension PCloudClient {
@@ -14,10 +15,12 @@ extension PCloudClient {
     func fetchJSON<Body: AsyncSequence & Sendable>(_ request: HTTPClientRequest, streaming body: Body, length: Int64,
                                                    method: String, timeout: Duration) async throws -> Data
     where Body.Element == ByteBuffer {
-        let http = try self.http
+        let http = try transferHTTP
         let loop = http.eventLoopGroup.next()
         // Read here: the body is produced in a task of NIO's, which does not inherit task-locals.
         let pacer = TransferPacing.current
+        // Once the connection took body bytes, a close is a transfer cut, not a server never reached.
+        let moving = NIOLockedValueBox(false)
         let task: HTTPClient.Task<HTTPClient.Response>
         do {
             let paced = HTTPClient.Body.stream(contentLength: length) { writer in
@@ -26,6 +29,7 @@ extension PCloudClient {
                     for try await buffer in body {
                         try await pacer?.pace(buffer.readableBytes)
                         try await writer.write(.byteBuffer(buffer)).get()
+                        moving.withLockedValue { $0 = true }
                     }
                 }
                 return sent.futureResult
@@ -40,7 +44,7 @@ extension PCloudClient {
         do {
             response = try await withTaskCancellationHandler { try await task.futureResult.get() } onCancel: { task.cancel() }
         } catch {
-            throw PCloudError.transport(error, method: method, url: request.url)
+            throw PCloudError.transport(error, method: method, url: request.url, midTransfer: moving.withLockedValue { $0 })
         }
         try Self.requireJSON(response.headers, status: response.status, method: method)
         return Data(response.body?.readableBytesView ?? ByteBuffer().readableBytesView)

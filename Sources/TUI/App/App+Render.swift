@@ -18,7 +18,15 @@ extension App {
         let running = jobs.values.filter { $0.state.isActive }
         let summaryHeight = running.isEmpty || jobsPanel ? 0 : 1
         let panelHeight = jobsPanel ? JobsView.panelHeight(jobsInOrder, screenHeight: height) : 0
-        let paneHeight = height - 2 - summaryHeight - panelHeight
+        // An error too long for the status line takes rows from the panes, as many as its words
+        // need while the panes keep `minPaneRows`: its hint, at the end, says what to do.
+        var statusLines = [statusText]
+        if status.error, TextWidth.of(statusText) > width - 2 {
+            statusLines = TextWidth.wrap(statusText, width - 2)
+        }
+        let room = height - 2 - summaryHeight - panelHeight
+        let statusHeight = max(1, min(statusLines.count, room - Self.minPaneRows + 1))
+        let paneHeight = room - (statusHeight - 1)
         panesScreen.draw(&c, height: paneHeight, self)
         var y = paneHeight
         if panelHeight > 0 {
@@ -30,7 +38,7 @@ extension App {
             JobsView(theme: theme).summary(running, into: &c, y: y, width: width, spinner: spinner, jobsKey: keyName(.jobs))
             y += 1
         }
-        drawStatus(&c, y: y)
+        drawStatus(&c, y: y, lines: statusLines, rows: statusHeight)
         panesScreen.drawKeyBar(&c, y: height - 1, self)
         for o in overlays { c.cursor = nil; o.draw(&c, self) }
         return c
@@ -38,11 +46,21 @@ extension App {
 
     var jobsInOrder: [JobSnapshot] { jobs.values.sorted { $0.id < $1.id } }
 
-    private func drawStatus(_ c: inout Canvas, y: Int) {
+    /// Rows the panes keep when an error takes more of the status line: frame, header, one entry.
+    static let minPaneRows = 4
+
+    /// The status line's text as drawn: a pending key sequence, else the message, made safe.
+    private var statusText: String {
+        TextWidth.printable(pendingKeys.isEmpty ? status.text : pendingKeys.map(\.name).joined(separator: " ") + "-")
+    }
+
+    /// `lines` in `rows` rows from `y`; what does not fit is cut at the end of the last.
+    private func drawStatus(_ c: inout Canvas, y: Int, lines: [String], rows: Int) {
         let style = theme[status.error ? .error : .status]
-        c.fill(Rect(x: 0, y: y, width: c.width, height: 1), style)
-        var text = status.text
-        if !pendingKeys.isEmpty { text = pendingKeys.map(\.name).joined(separator: " ") + "-" }
-        c.put(" " + TextWidth.fitEnd(TextWidth.printable(text), c.width - 2), x: 0, y: y, style)
+        c.fill(Rect(x: 0, y: y, width: c.width, height: rows), style)
+        for row in 0..<rows {
+            let text = row == rows - 1 ? lines[row...].joined(separator: " ") : lines[row]
+            c.put(" " + TextWidth.fitEnd(text, c.width - 2), x: 0, y: y + row, style)
+        }
     }
 }

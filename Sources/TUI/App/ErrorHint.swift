@@ -20,6 +20,8 @@ struct ErrorHint {
 
     /// The error's own hint, else one by its pCloud code or category.
     func hint(_ e: CommanderError) -> String? {
+        // Not the command line's `pcmd jobs resume`: here the jobs panel retries it.
+        if e.connectionLost { return "retry it in the jobs panel" + (key(.jobs).map { " (\($0))" } ?? "") + " to continue where it stopped" }
         if let own = e.hint { return own }
         return switch e.code {
         case 1000, 2000, 2094, 2095: "sign in again"

@@ -45,6 +45,18 @@ struct Jobs: AsyncParsableCommand {
         }
     }
 
+    /// A job whose local folder or source is gone, named with what to do; it stays to be resumed.
+    static func gone(_ gone: StoredAction.GoneLocally, job id: Int64) -> CommanderError {
+        switch gone {
+        case .target(let path):
+            CommanderError(.notFound, "\(path), the folder job \(id) copies into, is no longer on this computer",
+                           hint: "make it again to resume the job, or drop it: pcmd jobs drop \(id)")
+        case .source(let path):
+            CommanderError(.notFound, "\(path), which job \(id) copies, is no longer on this computer",
+                           hint: "put it back to resume the job, or drop it: pcmd jobs drop \(id)")
+        }
+    }
+
     /// Asks the process that runs `job` to pause or resume it (`state`), and waits until its
     /// row says so: a few seconds, as the process looks twice a second.
     static func ask(_ state: JobState, _ job: StoredJob, in store: JobStore) async throws {
@@ -136,25 +148,29 @@ struct JobsResume: CloudCommand {
         let bar = await ProgressBar.follow(account.queue)
         defer { bar?.cancel() }
         var failed: CommanderError?
-        var skipped: [SkippedFile] = []
+        var ended: [JobSnapshot] = []
         let profile = account.session.account?.profileName
         for job in jobs {
             if let other = job.action.cloudProfiles.first(where: { $0 != profile }) {
                 failed = failed ?? CommanderError(.unsupported, "job \(job.id ?? 0) belongs to " + (other.map { "profile \($0): add --profile \($0)" } ?? "the default profile: leave out --profile"))
                 continue
             }
+            if let gone = job.action.goneLocally {
+                failed = failed ?? Jobs.gone(gone, job: job.id ?? 0)
+                continue
+            }
             for id in try await account.queue.resume(job, on: drives) {
                 let s = await account.queue.wait(id)
-                for note in s.notes { Console.error(note) }
-                skipped += s.skipped
+                ended.append(s)
                 if s.state == .done { Console.out("resumed \(job.id ?? 0): \(job.title)") }
-                else { failed = failed ?? s.error ?? CommanderError(.cancelled, "\(s.title) was cancelled") }
+                else { failed = failed ?? s.failure }
             }
         }
         bar?.cancel()
         await bar?.value
+        try Transfer.tell(ended, json: false)
         if let failed { throw failed }
-        try Transfer.report(skipped: skipped, json: false)
+        try Transfer.report(skipped: ended.flatMap(\.skipped))
     }
 }
 

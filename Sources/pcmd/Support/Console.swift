@@ -19,6 +19,10 @@ enum Console {
 
     static func error(_ line: String) { write("pcmd: " + TerminalText.escaped(line) + "\n", to: STDERR_FILENO) }
 
+    /// What changed how a job went (a file sent again), said before its outcome: `pcmd: note: …`,
+    /// so a script that reads the last line for the verdict can tell notes from it.
+    static func note(_ line: String) { error("note: " + line) }
+
     /// All of `text`, retrying short writes. When the reader has closed the pipe (`pcmd ls |
     /// head`), pcmd ends as `ls` does there: killed by SIGPIPE, quietly, status 141 in the shell.
     /// (Something in the process ignores SIGPIPE, so the write fails with EPIPE instead, and

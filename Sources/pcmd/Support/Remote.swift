@@ -57,19 +57,30 @@ struct Remote {
         }
     }
 
-    /// Runs the action to the end, drawing progress on a terminal.
+    /// Runs the action to the end, drawing progress on a terminal; throws the first job's failure.
     @discardableResult
     func perform(_ action: Action, resolver: any ConflictResolver = FixedResolver(.skip)) async throws -> [JobSnapshot] {
         try await queue.performShowingProgress(action, resolver: resolver)
+    }
+
+    /// `perform` that returns failed jobs too, for what their notes and skipped files explain.
+    func performAll(_ action: Action, resolver: any ConflictResolver) async throws -> [JobSnapshot] {
+        try await queue.performAllShowingProgress(action, resolver: resolver)
     }
 }
 
 extension JobQueue {
     /// `perform` with a progress bar on stderr while it runs, when stderr is a terminal.
     func performShowingProgress(_ action: Action, resolver: any ConflictResolver) async throws -> [JobSnapshot] {
+        let done = try await performAllShowingProgress(action, resolver: resolver)
+        try done.requireDone()
+        return done
+    }
+
+    func performAllShowingProgress(_ action: Action, resolver: any ConflictResolver) async throws -> [JobSnapshot] {
         let bar = await ProgressBar.follow(self)
         defer { bar?.cancel() }
-        let result = try await perform(action, resolver: resolver)
+        let result = try await performAll(action, resolver: resolver)
         bar?.cancel()
         await bar?.value
         return result

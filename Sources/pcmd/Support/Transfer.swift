@@ -22,7 +22,7 @@ struct Transfer {
         let (resolver, refused) = conflicts.resolver()
         let action: Action = if let name { .copyAs(items[0], into: into.item, name: name, move: move) }
             else { move ? .move(items, into: into.item) : .copy(items, into: into.item) }
-        let done = try await account.perform(action, resolver: resolver)
+        let done = try await account.performAll(action, resolver: resolver)
         for (source, snapshot) in zip(sources, done) {
             guard case .entries(let placed)? = snapshot.result, let entry = placed.first else { continue }
             let landed = Self.location(into.side, child: entry.name)
@@ -33,20 +33,27 @@ struct Transfer {
                 Console.out("\(source) → \(landed)")
             }
         }
-        // What changed how a job went (a file sent again whole after a lost connection).
-        for note in done.flatMap(\.notes) { Console.error(note) }
+        // Said whether the jobs then failed or not: on a failure they are what explains it.
+        try Self.tell(done, json: json)
+        try done.requireDone()
         try await refused?.check(in: into.side)
-        try Self.report(skipped: done.flatMap(\.skipped), json: json)
+        try Self.report(skipped: done.flatMap(\.skipped))
     }
 
-    /// Each item left out, by name with the reason and a hint, on stderr (and as JSON lines
-    /// with `--json`); then "done with N skipped" and `ExitCode.skipped`.
-    static func report(skipped: [SkippedFile], json: Bool) throws {
-        guard !skipped.isEmpty else { return }
-        for s in skipped {
+    /// What changed how the jobs went (a file sent again whole after a lost connection) as
+    /// notes, and each item left out by name with the reason and a hint, on stderr (and as JSON
+    /// lines with `--json`); before the outcome, which stays the last line.
+    static func tell(_ jobs: [JobSnapshot], json: Bool) throws {
+        for note in jobs.flatMap(\.notes) { Console.note(note) }
+        for s in jobs.flatMap(\.skipped) {
             Console.error("skipped \(s.path): \(s.reason)" + (s.hint.map { " — \($0)" } ?? ""))
             if json { try Console.json(SkipRecord(path: s.path, reason: s.reason, hint: s.hint)) }
         }
+    }
+
+    /// After `tell`, for jobs that are done: "done with N skipped" and `ExitCode.skipped`.
+    static func report(skipped: [SkippedFile]) throws {
+        guard !skipped.isEmpty else { return }
         Console.error("done with \(skipped.count) skipped")
         throw ExitCode.skipped
     }
