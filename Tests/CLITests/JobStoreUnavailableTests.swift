@@ -25,7 +25,7 @@ import Testing
         try Data("sent anyway".utf8).write(to: file)
         let put = try await home.run(["put", file.path, "pc:/"], env: ["XDG_STATE_HOME": notAFolder.path])
         #expect(put.status == 0, "\(put)")
-        #expect(put.stderr.hasPrefix("pcmd: transfers are not recorded, so pcmd jobs cannot resume them: cannot open the job store: \(notAFolder.path)"),
+        #expect(put.stderr.hasPrefix("pcmd: note: transfers are not recorded, so pcmd jobs cannot resume them: cannot open the job store: \(notAFolder.path)"),
                 "\(put)")
         let ls = try await home.run(["ls", "pc:/"])
         #expect(ls.stdout.contains(file.lastPathComponent), "\(ls)")

@@ -14,7 +14,7 @@ struct Remote {
     /// `transfers`: the command copies files, and says so when they cannot be recorded.
     static func connect(_ options: CloudOptions, transfers: Bool = false) async throws -> Remote {
         let session = try await options.connect()
-        return Remote(session: session, queue: JobQueue(store: options.jobStore { if transfers { Console.error($0) } }, profile: session.account?.profileName,
+        return Remote(session: session, queue: JobQueue(store: options.jobStore { if transfers { Console.note($0) } }, profile: session.account?.profileName,
                                                         limiter: .process))
     }
 
