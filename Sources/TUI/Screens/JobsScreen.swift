@@ -4,6 +4,8 @@ import Commander
 /// resume (also an earlier run's), drop, change the bandwidth limit, clear finished.
 final class JobsScreen: Overlay {
     var cursor = Int.max
+    /// The first row the panel drew, so it scrolls only when the cursor leaves its rows.
+    var first: Int?
 
     var context: KeyContext { .jobs }
 
@@ -71,9 +73,9 @@ final class JobsScreen: Overlay {
         let jobs = app.jobsInOrder
         let height = JobsView.panelHeight(jobs, screenHeight: c.height)
         let y = c.height - 2 - height
-        JobsView(theme: app.theme).panel(jobs, into: &c, Rect(x: 0, y: y, width: c.width, height: height), spinner: app.spinner,
-                                         cursor: jobs.isEmpty ? nil : max(0, min(cursor, jobs.count - 1)),
-                                         limit: app.queue.limiter.rate)
+        first = JobsView(theme: app.theme).panel(jobs, into: &c, Rect(x: 0, y: y, width: c.width, height: height), spinner: app.spinner,
+                                                 cursor: jobs.isEmpty ? nil : max(0, min(cursor, jobs.count - 1)),
+                                                 first: first, limit: app.queue.limiter.rate)
         // Its keys replace the F-key bar (which does not apply here), as a list screen's do.
         c.fill(Rect(x: 0, y: c.height - 1, width: c.width, height: 1), app.theme[.status])
         c.put(" " + KeyBar.line(app.keymap, context, width: c.width - 1), x: 0, y: c.height - 1, app.theme[.status])

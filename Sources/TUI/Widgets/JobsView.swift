@@ -69,21 +69,26 @@ struct JobsView {
 
     /// The jobs panel: one row per job, newest at the bottom; the bandwidth `limit` in its title.
     /// Its keys are on the bottom line while it has the keys (`JobsScreen`), as a list screen's.
+    /// Returns the first row drawn, for the next frame's `first`: the rows then move only when
+    /// the cursor's job would leave them (nil: the newest rows).
+    @discardableResult
     func panel(_ jobs: [JobSnapshot], into c: inout Canvas, _ r: Rect, spinner: String, cursor: Int? = nil,
-               limit: BandwidthRate? = nil) {
+               first shownBefore: Int? = nil, limit: BandwidthRate? = nil) -> Int {
         c.fill(r, theme[.pane])
         c.frame(r, theme[.borderActive], title: "Jobs" + (limit.map { " (limit \($0))" } ?? ""), titleStyle: theme[.headerActive])
         let inner = r.inset(1)
-        if jobs.isEmpty { c.put("no jobs yet", x: inner.x + 1, y: inner.y, theme[.dim]); return }
+        if jobs.isEmpty { c.put("no jobs yet", x: inner.x + 1, y: inner.y, theme[.dim]); return 0 }
         let titleWidth = max(10, inner.width / 3)
         // Ids right-aligned to the widest, so the columns stay put past #9.
         let idWidth = jobs.map { TextWidth.of($0.id.description) }.max() ?? 2
         // "interrupted" is wider than the usual states: that column grows only while one is shown.
         let stateWidth = max(9, jobs.map { TextWidth.of(stateText($0, spinner: spinner)) }.max() ?? 0)
-        // The newest rows, scrolled up only as far as the cursor's job needs.
         let rows = Self.rows(jobs)
-        var first = max(0, rows.count - inner.height)
-        if let cursor, let at = rows.firstIndex(where: { $0.job == cursor && $0.part == nil }) { first = min(first, at) }
+        let last = max(0, rows.count - inner.height)
+        var first = min(shownBefore ?? last, last)
+        if let cursor, let at = rows.firstIndex(where: { $0.job == cursor && $0.part == nil }) {
+            first = min(max(first, at - inner.height + 1), at)
+        }
         for (row, line) in rows[first...].prefix(inner.height).enumerated() {
             let y = inner.y + row, j = jobs[line.job]
             if let part = line.part {
@@ -103,6 +108,7 @@ struct JobsView {
             if barWidth > 4 { bar(j.fraction, width: barWidth, into: &c, x: x, y: y); x += barWidth + 1 }
             c.put(detail, x: x, y: y, style, limit: inner.maxX)
         }
+        return first
     }
 
     /// The panel's lines: each job, then its parts (the URLs of a fetch, bytes each) while it
