@@ -72,7 +72,7 @@ struct PCMD: AsyncParsableCommand {
         // The demo sandbox's jobs are not kept: no profile could resume them.
         let store = session.account == nil ? nil : cloud.jobStore { unrecorded = $0 }
         let greeting = session.isSandbox
-            ? "SANDBOX: demo data on a local pCloud-compatible server, not your pCloud · `pcmd login` connects your account · ? help"
+            ? AppSetup.sandboxGreeting
             : unrecorded
         var setup = AppSetup(local: LocalDrive(), localStart: start, cloud: session.drive, cloudStart: cloudPath ?? "/",
                              cloudLabel: session.isSandbox ? "SANDBOX" : session.drive.displayName,

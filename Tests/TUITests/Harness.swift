@@ -81,12 +81,13 @@ struct Harness {
     let sandbox: Sandbox?
 
     init(local files: [String: String] = [:], cloudStart: String = "/", theme: String = "default",
-         bookmarks: URL? = nil, sandbox: Sandbox? = nil, keymap: KeymapConfig = [:], queue: JobQueue = JobQueue()) async throws {
+         bookmarks: URL? = nil, sandbox: Sandbox? = nil, keymap: KeymapConfig = [:], queue: JobQueue = JobQueue(),
+         greeting: String? = nil) async throws {
         local = try Env.scratch(files)
         cloud = try await Env.cloud(on: sandbox)
         self.sandbox = sandbox
         let setup = AppSetup(local: LocalDrive(trash: local.appendingPathComponent(".trash-test")), localStart: local.path, cloud: cloud,
-                             cloudStart: cloudStart, cloudLabel: "SANDBOX", isSandbox: true, queue: queue,
+                             cloudStart: cloudStart, cloudLabel: "SANDBOX", isSandbox: true, greeting: greeting, queue: queue,
                              theme: try Theme.load(theme, searchPath: [Env.themes]), keymap: try Keymap(overrides: keymap),
                              bookmarksFile: bookmarks)
         app = App(setup)

@@ -37,4 +37,16 @@ import Testing
         h.app.say("done")
         #expect(Self.statusRows(h.screen(width, height)).count == 1, "\(h.screen(width, height))")
     }
+
+    /// The demo sandbox's greeting at first start is read whole: on one line at 80 columns, on
+    /// as many as it needs at 40; it was cut at both.
+    @Test(arguments: [(80, 24, 1), (40, 10, 2)]) func theGreetingIsReadWhole(width: Int, height: Int, lines: Int) async throws {
+        let h = try await Harness(greeting: AppSetup.sandboxGreeting)
+        defer { h.app.stop() }
+        let screen = h.screen(width, height)
+        let rows = Self.statusRows(screen)
+        #expect(rows.count == lines, "\(screen)")
+        #expect(Self.words(rows.joined(separator: " ")) == Self.words(AppSetup.sandboxGreeting), "\(screen)")
+        #expect(rows.allSatisfy { TextWidth.of($0) <= width }, "\(screen)")
+    }
 }

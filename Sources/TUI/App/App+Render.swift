@@ -19,9 +19,10 @@ extension App {
         let summaryHeight = running.isEmpty || jobsPanel ? 0 : 1
         let panelHeight = jobsPanel ? JobsView.panelHeight(jobsInOrder, screenHeight: height) : 0
         // An error too long for the status line takes rows from the panes, as many as its words
-        // need while the panes keep `minPaneRows`: its hint, at the end, says what to do.
+        // need while the panes keep `minPaneRows`: its hint, at the end, says what to do. So does
+        // the message at start (nothing said yet): the greeting tells a newcomer where they are.
         var statusLines = [statusText]
-        if status.error, TextWidth.of(statusText) > width - 2 {
+        if status.error || statusSerial == 0, TextWidth.of(statusText) > width - 2 {
             statusLines = TextWidth.wrap(statusText, width - 2)
         }
         let room = height - 2 - summaryHeight - panelHeight

@@ -27,6 +27,9 @@ public struct AppSetup: Sendable {
         self.bookmarksFile = bookmarksFile
     }
 
+    /// The demo sandbox's greeting: short enough for one line at 80 columns, two at 40.
+    public static let sandboxGreeting = "SANDBOX: demo data, not your pCloud · `pcmd login` to use yours · ? help"
+
     /// The bookmarks file pcmd uses by default.
     public static var defaultBookmarksFile: URL { Bookmarks.defaultFile() }
 }
