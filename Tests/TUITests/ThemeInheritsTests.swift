@@ -4,7 +4,8 @@ import Testing
 
 /// `inherits` in a user's theme: a theme of the same name as the one it inherits takes the next
 /// one in the search order (a user's default.toml tweaking the shipped default), and a cycle is
-/// an error naming it, not an endless recursion that crashed pcmd at start.
+/// an error naming it, not an endless recursion that crashed pcmd at start. A file TOML cannot
+/// read is named with its line.
 @Suite struct ThemeInheritsTests {
     func folder(_ files: [String: String]) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-themes-\(UUID().uuidString)")
@@ -29,6 +30,19 @@ import Testing
             } catch {
                 #expect("\(error)" == "theme '\(name)': inherits itself (\(cycle))", "\(error)")
             }
+        }
+    }
+
+    /// A theme file TOML cannot read is named with the line of the fault: the theme's name alone
+    /// did not say which of the search path's files to open.
+    @Test func aParseErrorNamesTheFileAndLine() throws {
+        let dir = try folder(["broken.toml": "[styles]\nstatus = { fg = \"red\" \n"])
+        do {
+            _ = try Theme.load("broken", searchPath: [dir])
+            Issue.record("broken loaded")
+        } catch {
+            let file = dir.appendingPathComponent("broken.toml").path
+            #expect("\(error)".hasPrefix("theme 'broken': \(file), line 2: "), "\(error)")
         }
     }
 }

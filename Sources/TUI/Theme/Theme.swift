@@ -56,9 +56,12 @@ public struct Theme: Sendable {
 
     /// Decodes one theme file's text. Read from the TOML table by hand rather than through
     /// Codable, whose generic containers cost a millisecond of type lookups before the first frame.
-    static func decode(_ text: String, name: String) throws -> File {
+    /// `source`: where the text came from, named with the line of a TOML error so it can be found.
+    static func decode(_ text: String, name: String, source: String) throws -> File {
         let table: TOMLTable
-        do { table = try TOMLTable(string: text) } catch { throw LoadError.invalid(name, "\(error)") }
+        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
+            throw LoadError.invalid(name, "\(source), line \(e.source.begin.line): \(e.description)")
+        } catch { throw LoadError.invalid(name, "\(source): \(error)") }
         func string(_ t: TOMLTable, _ key: String, at path: String = "") throws -> String? {
             guard let v = t[key] else { return nil }
             guard let s = v.string else { throw LoadError.invalid(name, "\(path)\(key) must be a string") }
@@ -126,7 +129,7 @@ public struct Theme: Sendable {
             throw LoadError.notFound(name, searched: searchPath.map(\.path) + ["built in: " + ShippedThemes.names.joined(separator: ", ")])
         }
         // Decoded once: the TOML decoder is a good part of a theme's load, which comes before the first frame.
-        let file = try decode(text, name: name)
+        let file = try decode(text, name: name, source: source)
         let base = try file.inherits.map { try load($0, searchPath: searchPath, chain: chain + [(name, source)]) }
         return try build(file, name: name, base: base)
     }
