@@ -15,7 +15,13 @@ struct ErrorHint {
 
     func describe(_ e: CommanderError) -> String {
         let code = e.code != 0 ? "error \(e.code): " : ""
-        return code + e.message + (hint(e).map { " — " + $0 } ?? "")
+        return code + e.message + (hint(e).flatMap { Self.repeats($0, e.message) ? nil : " — " + $0 } ?? "")
+    }
+
+    /// A hint to try again where pCloud's own text already says so (5000's "Try again later."):
+    /// said once is enough.
+    static func repeats(_ hint: String, _ message: String) -> Bool {
+        hint.localizedCaseInsensitiveContains("try again") && message.localizedCaseInsensitiveContains("try again")
     }
 
     /// The error's own hint, else one by its pCloud code or category.
