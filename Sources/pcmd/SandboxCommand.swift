@@ -46,7 +46,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: "Append a JSON line per request (parameter names and where they came from; never values) to this file.")
     var requestLog: String?
 
-    mutating func run() async throws {
+    /// Checked before `run`, so a bad option is shown with this command's usage: thrown from
+    /// `run`, it came with the top-level one.
+    func validate() throws { _ = try sandboxConfig() }
+
+    /// The sandbox's config from the options; a bad option is a ValidationError.
+    func sandboxConfig() throws -> SandboxConfig {
         guard let region = Region(rawValue: region) else { throw ValidationError("--region must be us or eu") }
         if let seed, seed != "demo" { throw ValidationError("--seed takes 'demo'") }
         func endpoint(_ text: String, _ flag: String) throws -> SandboxConfig.Endpoint? {
@@ -62,6 +67,11 @@ struct SandboxCommand: AsyncParsableCommand {
         config.recursiveListDepth = listDepth
         do { config.faults = try FaultPlan(parsing: faults) } catch { throw ValidationError("\(error)") }
         config.requestLog = requestLog.map { URL(fileURLWithPath: $0) }
+        return config
+    }
+
+    mutating func run() async throws {
+        let config = try sandboxConfig()
         var logger = Logger(label: "pcmd.sandbox")
         logger.logLevel = .warning
         let sandbox = try await Sandbox.start(config, logger: logger, stopOnSignals: true)
