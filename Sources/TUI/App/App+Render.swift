@@ -20,9 +20,9 @@ extension App {
         let panelHeight = jobsPanel ? JobsView.panelHeight(jobsInOrder, screenHeight: height) : 0
         // An error too long for the status line takes rows from the panes, as many as its words
         // need while the panes keep `minPaneRows`: its hint, at the end, says what to do. So does
-        // the message at start (nothing said yet): the greeting tells a newcomer where they are.
+        // a greeting until something else is said: it tells a newcomer where they are.
         var statusLines = [statusText]
-        if status.error || statusSerial == 0, TextWidth.of(statusText) > width - 2 {
+        if status.error || greetsAtStart && statusSerial == 0, TextWidth.of(statusText) > width - 2 {
             statusLines = TextWidth.wrap(statusText, width - 2)
         }
         let room = height - 2 - summaryHeight - panelHeight

@@ -50,6 +50,9 @@ public final class App {
     var status: (text: String, error: Bool) = ("", false)
     /// Counts status messages, so a full screen knows one arrived while it was open.
     var statusSerial = 0
+    /// The status line at start is a sentence to read whole (the greeting, unfinished jobs),
+    /// not the key hint, which may be cut.
+    private(set) var greetsAtStart = false
     var jobs: [JobID: JobSnapshot] = [:]
     /// The jobs panel is open (it has the keys while it is).
     var jobsPanel: Bool { overlays.contains { $0 is JobsScreen } }
@@ -72,6 +75,7 @@ public final class App {
         status = (setup.greeting ?? hint, false)
         // Transfers an earlier run did not finish (quit, crash, kill -9) are said at once.
         if let notice = storedJobsNotice() { status = (notice, false) }
+        greetsAtStart = status.text != hint
     }
 
     /// Lists both panes, follows the job queue and the account's change feed.
