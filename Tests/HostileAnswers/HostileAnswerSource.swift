@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// The answers of one fuzz run: each pcmd run (told apart by its bearer token) draws from its own
 /// generator, so what one run got does not depend on the others; content links share one.
@@ -13,7 +14,19 @@ public final class HostileAnswerSource: @unchecked Sendable {
     private var portValue = 0
     private let corpus = Dictionary(grouping: Corpus.answers, by: \.method).mapValues { $0.map(\.json) }
 
-    public init(seed: UInt64) { self.seed = seed }
+    /// What every file holds.
+    private let content: [UInt8]
+
+    /// How long a stalled answer keeps the client waiting; nil: no answer stalls.
+    private let stall: TimeAmount?
+
+    /// `stall`: one hostile answer in ten comes only after that long (clients that must stay
+    /// responsive meanwhile; a command would just wait). `content`: the bytes of every file.
+    public init(seed: UInt64, stall: Duration? = nil, content: [UInt8] = Array("hello, hostile world\n".utf8)) {
+        self.seed = seed
+        self.content = content
+        self.stall = stall.map { .nanoseconds($0.components.seconds * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000) }
+    }
 
     public var port: Int {
         get { lock.withLock { portValue } }
@@ -40,9 +53,10 @@ public final class HostileAnswerSource: @unchecked Sendable {
             let index = asked[key, default: 0]
             asked[key] = index + 1
             let hostile = key == "content" ? Bool.random(using: &rng) : index == victim || Double.random(in: 0..<1, using: &rng) < 0.15
-            let response = hostile ? make(request, using: &rng) : honest(request)
+            var response = hostile ? make(request, using: &rng) : honest(request)
+            if let stall, hostile, Double.random(in: 0..<1, using: &rng) < 0.1 { response.delay = stall }
             logs[key, default: []].append("\(request.method ?? "content") → \(response.status) \(response.contentType ?? "-") "
-                + "\(response.framing): \(String(decoding: response.body.prefix(240), as: UTF8.self))")
+                + "\(response.framing)\(response.delay == .zero ? "" : " after \(response.delay)"): \(String(decoding: response.body.prefix(240), as: UTF8.self))")
             return response
         }
     }
@@ -61,7 +75,7 @@ public final class HostileAnswerSource: @unchecked Sendable {
                                    body: Array(#"{"result":0}"#.utf8), framing: framing)
         }
         guard let method = request.method else {
-            return HostileResponse(contentType: "application/octet-stream", body: Array("hello, hostile world\n".utf8),
+            return HostileResponse(contentType: "application/octet-stream", body: content,
                                    framing: framing)
         }
         let original = real(method, using: &rng)
@@ -85,8 +99,9 @@ public final class HostileAnswerSource: @unchecked Sendable {
     /// The real answer, sent as a server should: the first success of its method (for `stat`,
     /// of a file or a folder as the path asks), so that a run goes on to its next call.
     private func honest(_ request: HostileRequest) -> HostileResponse {
-        guard let method = request.method else {
-            return HostileResponse(contentType: "application/octet-stream", body: Array("hello, hostile world\n".utf8))
+        // A file's bytes: through its content link, or as a text preview (`gettextfile`).
+        guard let method = request.method, method != "gettextfile" else {
+            return HostileResponse(contentType: "application/octet-stream", body: content)
         }
         var successes = (corpus[method] ?? []).filter { $0.hasPrefix(#"{"result":0"#) }
         if method == "stat", let path = request.parameter("path"), !path.contains(".") {

@@ -18,7 +18,8 @@ import Testing
         let only = env["PCMD_TUI_FUZZ_RUN"].flatMap(Int.init)
         print("HostileWalkTests: seed \(seed), \(only.map { "run \($0)" } ?? "\(runs) runs") of \(length) steps "
               + "(replay with PCMD_FUZZ_SEED=\(seed), one run with PCMD_TUI_FUZZ_RUN=n)")
-        let answers = HostileAnswerSource(seed: seed)
+        // Some answers come only after 25 s: the keys must go on meanwhile.
+        let answers = HostileAnswerSource(seed: seed, stall: .seconds(25), content: Self.hostileText)
         let server = try await HostileServer { answers.answer($0) }
         answers.port = server.port
         defer { Task { await server.stop() } }
@@ -35,9 +36,16 @@ import Testing
             } else {
                 passed += 1
             }
+            if env["PCMD_FUZZ_VERBOSE"] != nil { print("run \(n): \(answers.count(of: token)) requests\n\(answers.log(of: token))") }
         }
         print("HostileWalkTests: \(passed) runs passed, \(server.paths.count) requests")
     }
+
+    /// Every file's bytes, viewed in the cloud (F3) and once copied: what a terminal must never
+    /// get raw (the clipboard, a cleared screen, C1 CSI, bidi override), bytes that are no UTF-8,
+    /// and a line longer than any screen.
+    static let hostileText: [UInt8] = Array("hello\u{1B}]52;c;ZXZpbA==\u{07} \u{1B}[2J \u{9B}31m red\r\n".utf8)
+        + [0xFF, 0xFE, 0xC0, 0x80, 0x00, 0x0A] + Array("\u{202E}txt.exe\tend\n".utf8) + Array(repeating: UInt8(ascii: "x"), count: 5000)
 
     struct Failure {
         var why: String
@@ -63,7 +71,9 @@ import Testing
             try await step.perform(on: t)
             if let why = await Self.check(t) { return await failure("after step \(i + 1) (\(step)): \(why)") }
         }
-        // Escape closes whatever is open; F10 then quits, Left Enter confirms with jobs running.
+        // Escape closes whatever is open; F10 then quits, Left Enter confirms with jobs running
+        // (a question a window too small to draw it would hide).
+        try t.resize(width: 100, height: 30)
         for _ in 0..<6 where !t.exited {
             try t.keys("Escape", "Escape", "F10")
             if await t.wait(timeout: 3, { _ in t.exited }).ok { break }
