@@ -37,6 +37,24 @@ import Testing
         Dictionary(uniqueKeysWithValues: c.items.map { ($0.path, $0.status.rawValue + ($0.reason.map { ":" + $0.rawValue } ?? "")) })
     }
 
+    /// Found by the file manager's fuzz (HostileWalkTests): a recursive compare of /tmp asked
+    /// every folder whether any path lay below it, 330,000 paths by 330,000, and ran on for good.
+    @Test(.timeLimit(.minutes(1))) func matchingAHugeTreeLooksAtEachPathOnce() {
+        let n = 100_000
+        func entry(_ name: String, _ kind: Entry.Kind) -> Entry { Entry(name: name, kind: kind, size: 0, modified: Self.time, path: nil) }
+        var left: [String: Entry] = [:], right: [String: Entry] = [:]
+        for i in 0..<n {
+            left["d\(i)"] = entry("d\(i)", .folder)
+            left["d\(i)/sub/f.txt"] = entry("f.txt", .file)
+            // An empty folder on one side stands for itself.
+            right["e\(i)"] = entry("e\(i)", .folder)
+        }
+        let items = FolderCompare.match(left, right, mode: .quick)
+        let onlyLeft = items.filter { $0.status == .onlyLeft }, onlyRight = items.filter { $0.status == .onlyRight }
+        #expect(items.count == 2 * n && onlyLeft.count == n && onlyRight.count == n)
+        #expect(onlyLeft.allSatisfy { $0.path.hasSuffix("/sub/f.txt") } && onlyRight.allSatisfy { !$0.path.contains("/") })
+    }
+
     @Test func quickTrustsSizeAndTimeThoroughReadsContent() async throws {
         let (local, work) = Env.local()
         let drive = try await Env.cloud()

@@ -27,10 +27,13 @@ public struct HostileResponse: Sendable {
     public var contentType: String?
     public var body: [UInt8]
     public var framing: Framing
+    /// How long the server says nothing before it answers: a stalled server, which a client
+    /// must wait for without freezing (the file manager's keys go on).
+    public var delay: TimeAmount
 
     public init(status: Int = 200, contentType: String? = "application/json; charset=utf-8", body: [UInt8],
-                framing: Framing = .honest) {
-        self.status = status; self.contentType = contentType; self.body = body; self.framing = framing
+                framing: Framing = .honest, delay: TimeAmount = .zero) {
+        self.status = status; self.contentType = contentType; self.body = body; self.framing = framing; self.delay = delay
     }
 
     /// The bytes written before the server closes the connection.
@@ -132,9 +135,14 @@ private final class Answerer: ChannelInboundHandler {
             let room = max(0, 65_536 - request.body.count)
             request.body += part.readBytes(length: min(room, part.readableBytes)) ?? []
         case .end:
-            let buffer = context.channel.allocator.buffer(bytes: answer(request).bytes)
-            let bound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            context.writeAndFlush(wrapOutboundOut(buffer)).whenComplete { _ in bound.value.close(promise: nil) }
+            let response = answer(request)
+            let buffer = context.channel.allocator.buffer(bytes: response.bytes)
+            let bound = NIOLoopBound((context, self), eventLoop: context.eventLoop)
+            // Scheduled, not slept: the event loop serves the other connections meanwhile.
+            context.eventLoop.scheduleTask(in: response.delay) {
+                let (context, handler) = bound.value
+                context.writeAndFlush(handler.wrapOutboundOut(buffer)).whenComplete { _ in bound.value.0.close(promise: nil) }
+            }
         }
     }
 

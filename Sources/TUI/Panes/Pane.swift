@@ -21,9 +21,9 @@ public final class Pane {
     public var cursor = 0
     public var top = 0
     public private(set) var marks: Set<String> = []
-    public var sort = SortOrder() { didSet { rebuild(keep: true) } }
-    public var filter = "" { didSet { rebuild(keep: true) } }
-    public var showHidden = false { didSet { rebuild(keep: true) } }
+    public var sort = SortOrder() { didSet { rebuild(keeping: current?.name) } }
+    public var filter = "" { didSet { rebuild(keeping: current?.name) } }
+    public var showHidden = false { didSet { rebuild(keeping: current?.name) } }
     public var load: Load = .loading
     /// Bumped for every listing asked for; an answer for an older one is dropped.
     public private(set) var generation = 0
@@ -100,6 +100,8 @@ public final class Pane {
     /// A batch of results for find `generation` (older ones are ignored); `done` ends it.
     func foundBatch(_ batch: [Entry], skipped: Int = 0, done: Bool, generation g: Int) {
         guard g == generation, found != nil else { return }
+        // Named before the entries change: the rows still point into the old ones.
+        let keep = current?.name
         if found!.replacing {
             entries = []
             found!.replacing = false
@@ -112,7 +114,7 @@ public final class Pane {
             load = .ready
             marks = marks.intersection(entries.map(\.id))
         }
-        rebuild(keep: true)
+        rebuild(keeping: keep)
     }
 
     /// A find run again (refresh, or a change in the account): the old results give way.
@@ -153,18 +155,18 @@ public final class Pane {
             entries = list
             marks = sameFolder ? marks.intersection(list.map(\.id)) : []
             load = .ready
-            rebuild(keep: false)
+            rebuild(keeping: nil)
             if let keepName, let i = rows.firstIndex(where: { entries[$0].name == keepName }) { cursor = i }
             focusName = nil
         case .failure(let e):
             load = .failed(e.description)
-            if focusName != nil { entries = []; rebuild(keep: false) }
+            if focusName != nil { entries = []; rebuild(keeping: nil) }
         }
         clamp()
     }
 
-    private func rebuild(keep: Bool) {
-        let name = keep ? current?.name : nil
+    /// The rows of the entries shown, the cursor on `name` if it is among them.
+    private func rebuild(keeping name: String?) {
         let needle = filter.lowercased()
         var idx: [Int] = []
         idx.reserveCapacity(entries.count)

@@ -163,13 +163,11 @@ public final class Terminal {
             var next: wint_t = 0
             let r = wget_wch(window, &next)
             if r == OK, let s = UnicodeScalar(UInt32(next)), next >= 32 { return .alt(Character(s)) }
-            if r == KEY_CODE_YES {
-                switch Int32(next) {
-                case KEY_LEFT: return .alt("←")
-                case KEY_RIGHT: return .alt("→")
-                default: return .escape
-                }
-            }
+            if r == KEY_CODE_YES, Int32(next) == KEY_LEFT { return .alt("←") }
+            if r == KEY_CODE_YES, Int32(next) == KEY_RIGHT { return .alt("→") }
+            // Anything else is a key of its own, read next: a window resized in those 25 ms
+            // (KEY_RESIZE) was lost, and the screen stayed drawn for the old size for good.
+            if r == KEY_CODE_YES { ungetch(Int32(next)) } else if r == OK { unget_wch(wchar_t(next)) }
             return .escape
         case 1...26: return .ctrl(Character(UnicodeScalar(v + 96)!))
         default:

@@ -135,6 +135,29 @@ final class Tmux {
         return nil
     }
 
+    /// pcmd has exited: the command after it wrote the status file.
+    var exited: Bool { FileManager.default.fileExists(atPath: statusFile.path) }
+
+    /// A tmux format of the pane (`#{alternate_on}`, `#{pane_tty}`…).
+    func format(_ f: String) -> String {
+        ((try? run(["display-message", "-p", "-t", session, f])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Bytes typed into the pane that the program in it has not read yet: the input queue of
+    /// its terminal. Keys left there mean the program stopped reading them. Nil when the
+    /// terminal cannot be opened.
+    func unreadInput() -> Int? {
+        let fd = open(format("#{pane_tty}"), O_RDONLY | O_NOCTTY | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var count: Int32 = 0
+        return ioctl(fd, UInt(FIONREAD), &count) == 0 ? Int(count) : nil
+    }
+
     /// The tmux paste buffer (OSC 52 lands there with set-clipboard on).
     var clipboard: String { (try? run(["show-buffer"])) ?? "" }
 }
