@@ -64,6 +64,12 @@ public struct CommanderError: Error, Sendable, Hashable, CustomStringConvertible
         }
     }
 
+    /// Whether `hint` tells to try again where the message already does (pCloud's 5000 says
+    /// "Try again later."): each interface then leaves its hint out, as said once is enough.
+    public func alreadySays(_ hint: String) -> Bool {
+        hint.localizedCaseInsensitiveContains("try again") && message.localizedCaseInsensitiveContains("try again")
+    }
+
     /// Worth repeating automatically (the JobQueue's retry policy).
     public var isTransient: Bool { category == .transient || category == .rateLimited }
 

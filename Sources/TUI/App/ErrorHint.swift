@@ -15,13 +15,7 @@ struct ErrorHint {
 
     func describe(_ e: CommanderError) -> String {
         let code = e.code != 0 ? "error \(e.code): " : ""
-        return code + e.message + (hint(e).flatMap { Self.repeats($0, e.message) ? nil : " — " + $0 } ?? "")
-    }
-
-    /// A hint to try again where pCloud's own text already says so (5000's "Try again later."):
-    /// said once is enough.
-    static func repeats(_ hint: String, _ message: String) -> Bool {
-        hint.localizedCaseInsensitiveContains("try again") && message.localizedCaseInsensitiveContains("try again")
+        return code + e.message + (hint(e).flatMap { e.alreadySays($0) ? nil : " — " + $0 } ?? "")
     }
 
     /// The error's own hint, else one by its pCloud code or category.

@@ -31,7 +31,7 @@ enum Failure {
         while text.hasSuffix(".") { text.removeLast() }
         // A server may send a code without a message.
         let what = e.code == 0 ? text : text.isEmpty ? "error \(e.code)" : "error \(e.code): \(text.lowercasedFirst)"
-        guard let hint = hint(e) else { return what }
+        guard let hint = hint(e), !e.alreadySays(hint) else { return what }
         return "\(what) — \(hint)"
     }
 
@@ -55,7 +55,7 @@ enum Failure {
         case 2023, 2024, 2025, 2026, 2027, 2028: return "see the shares with pcmd shares"
         case 2061, 2062: return "check the link code with pcmd links"
         case 4000: return "too many tries; wait a minute and retry"
-        case 5000: return "pCloud had a problem; retry later"
+        case 5000: return "pCloud had a problem; try again later"
         case 5001 where e.method == "downloadfile": return "check that the URL opens in a browser"
         default: break
         }
