@@ -35,11 +35,17 @@ enum Env {
         let info = sandbox.info
         let client = try PCloudClient(endpoint: .custom(URL(string: info.httpsURL!)!),
                                       credentials: Credentials(oauthToken: info.users[who].token),
-                                      config: TransportConfig(caFile: info.caPath))
+                                      config: TransportConfig(caFile: info.caPath, maxConnectionsPerHost: Self.connectionsPerHost))
         let drive = CloudDrive(client: client)
         if trash { try await drive.signInForTrash(email: info.users[who].email, password: info.users[who].password) }
         return drive
     }
+
+    /// The pool is one per configuration for the whole test process, so every test in it
+    /// shares it: the eight connections one pcmd has were held by a few tests' long calls
+    /// (gated remote uploads, held transfers) and the others' first calls timed out waiting
+    /// (`getConnectionFromPoolTimeout`, seen in two full runs of thirteen and twenty tests).
+    static let connectionsPerHost = 64
 
     static func scratch() -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pcmd-cmd-local-\(UUID().uuidString)")
